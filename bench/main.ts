@@ -1,0 +1,14 @@
+// Benchmarks: `npm run bench -- <name>...` (no name: all). They print figures and ratios; they never fail a build.
+import { benchPlans } from './plans';
+
+const BENCHES: Record<string, () => void | Promise<void>> = { plans: benchPlans };
+
+const names = process.argv.slice(2);
+for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; choose from: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  await bench();
+}

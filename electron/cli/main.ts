@@ -1,0 +1,49 @@
+// The Guardbook command line: `npm run cli -- <group> <command> ...`. Never prints a stack trace for bad input.
+import { EXIT_USAGE, UsageError, type CliIo } from './io';
+import { plansCheck, plansShow } from './plansCommands';
+
+const USAGE = `usage: guardbook <command>
+  plans check <file|dir>... [--json] [--lang zh-CN|en]   check plan files; exit 0 clean, 1 errors, 2 usage
+  plans show <file> [--lang zh-CN|en]                    print a plan as an outline`;
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
+  'plans check': plansCheck,
+  'plans show': plansShow,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (group === '--help' || group === 'help' || group === undefined) {
+    (group === undefined ? io.err : io.out)(USAGE);
+    return group === undefined ? EXIT_USAGE : 0;
+  }
+  const run = COMMANDS[`${group} ${command ?? ''}`];
+  if (!run) {
+    io.err(`unknown command: ${[group, command].filter(Boolean).join(' ')}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug, not bad input: say so plainly, still without a stack trace in the user's face.
+      process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// `plans check` and `plans show`: check plan files and print a plan as an outline.
+import { relative } from 'node:path';
+import { countBySeverity } from '../../shared/plan/findings';
+import type { PlacedFinding } from '../../shared/plan/checkPlanText';
+import { contentHashOf } from '../plans/contentHash';
+import { planOutline } from '../../shared/plan/outline';
+import { LANGUAGES, type Language } from '../../shared/plan/schema';
+import { checkPlanFile, listPlanFiles } from '../plans/planFiles';
+import { parseArgs } from './args';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
+
+const SEVERITY_WORD = {
+  'zh-CN': { error: '错误', warning: '警告' },
+  en: { error: 'error', warning: 'warning' },
+} as const;
+
+export function languageOf(value: string | undefined): Language {
+  if (value === undefined) return 'zh-CN';
+  if ((LANGUAGES as readonly string[]).includes(value)) return value as Language;
+  throw new UsageError(`--lang takes ${LANGUAGES.join(' or ')}, not "${value}"`);
+}
+
+/** `file:line:col: error step-id (path): message [code]`, the shape editors and CI logs link up. */
+export function formatFinding(file: string, f: PlacedFinding, lang: Language): string {
+  const where = f.line === undefined ? file : `${file}:${f.line}:${f.column}`;
+  const subject = [f.stepId, f.path && `(${f.path})`].filter(Boolean).join(' ');
+  return `${where}: ${SEVERITY_WORD[lang][f.severity]}${subject ? ` ${subject}` : ''}: ${f.message[lang]} [${f.code}]`;
+}
+
+export async function plansCheck(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['lang'] });
+  const lang = languageOf(args.options.get('lang'));
+  if (args.positionals.length === 0) throw new UsageError('plans check needs at least one file or directory');
+  const files = await listPlanFiles(args.positionals);
+  const results = await Promise.all(files.map(checkPlanFile));
+  const all = results.flatMap((r) => r.findings);
+  const { errors, warnings } = countBySeverity(all);
+
+  if (args.flags.has('json')) {
+    const files = results.map((r) => ({
+      file: display(r.file),
+      valid: countBySeverity(r.findings).errors === 0,
+      findings: r.findings,
+    }));
+    io.out(JSON.stringify({ files, errors, warnings }, null, 2));
+  } else {
+    for (const r of results) for (const f of r.findings) io.out(formatFinding(display(r.file), f, lang));
+    io.out(
+      lang === 'zh-CN'
+        ? `已检查 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告`
+        : `checked ${results.length} file${results.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
+  }
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export async function plansShow(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: [], options: ['lang'] });
+  const lang = languageOf(args.options.get('lang'));
+  if (args.positionals.length !== 1) throw new UsageError('plans show takes exactly one plan file');
+  const result = await checkPlanFile(args.positionals[0]!);
+  const file = display(result.file);
+  for (const f of result.findings) io.err(formatFinding(file, f, lang));
+  if (!result.plan) return EXIT_FINDINGS;
+  for (const line of planOutline(result.plan, lang, contentHashOf(result.plan))) io.out(line);
+  return countBySeverity(result.findings).errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Paths below the working directory are shown relative to it, as the user typed them. */
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
