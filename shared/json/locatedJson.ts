@@ -64,6 +64,10 @@ function positionAt(text: string, offset: number): TextPosition {
   return { line, column: offset - lineStart + 1 };
 }
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Plans nest about six levels deep; a hostile file nested thousands deep must not overflow the stack. */
+export const MAX_JSON_DEPTH = 256;
+
 class Scanner {
   private i = 0;
   private readonly path: PathSegment[] = [];
@@ -81,6 +85,9 @@ class Scanner {
   }
 
   private value(): void {
+    if (this.path.length > MAX_JSON_DEPTH) {
+      this.fail(`嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+    }
     this.offsets.set(formatPath(this.path), this.i);
     const c = this.text[this.i];
     if (c === '{') return this.object();
@@ -172,7 +179,8 @@ class Scanner {
   }
 
   private number(): void {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 400));
+    NUMBER.lastIndex = this.i;
+    const match = NUMBER.exec(this.text);
     if (!match) this.fail('数字格式错误', 'malformed number');
     this.i += match[0].length;
   }

@@ -43,10 +43,11 @@ class PlanAnalysis {
       this.text(r.duties, `roles[${i}].duties`);
     });
     plan.contacts.forEach((c, i) => this.text(c.name, `contacts[${i}].name`));
-    if (plan.drill.everyDays < 1) {
-      this.findings.push(finding('timer-out-of-range', 'drill.everyDays', { seconds: plan.drill.everyDays * 86400 }));
-    } else if (plan.drill.everyDays > MAX_DRILL_INTERVAL_DAYS) {
-      this.findings.push(finding('drill-interval', 'drill.everyDays', { days: plan.drill.everyDays }));
+    const days = plan.drill.everyDays;
+    if (days < 1 || days > MAX_DRILL_INTERVAL_DAYS) {
+      this.findings.push(
+        finding('drill-interval', 'drill.everyDays', { days }, { severity: days < 1 ? 'error' : 'warning' }),
+      );
     }
 
     this.checkStepIdsUnique();
@@ -144,7 +145,7 @@ class PlanAnalysis {
         const trackPath = `${path}.tracks[${i}]`;
         this.role(t.role, `${trackPath}.role`, stepId);
         t.steps.forEach((s, j) => this.step(s, `${trackPath}.steps[${j}]`, t));
-        this.findings.push(...analyseScope(trackScope(t, trackPath)));
+        this.findings.push(...analyseScope(trackScope(t, trackPath, stepId)));
       });
     }
   }
@@ -219,12 +220,12 @@ class PlanAnalysis {
   }
 }
 
-function trackScope(track: Track, path: string): Scope {
+function trackScope(track: Track, path: string, parallelId: string): Scope {
   return {
     start: track.start,
     startPath: `${path}.start`,
     name: { zh: `“${track.role}”分支`, en: `the "${track.role}" track` },
-    track: { role: track.role, path },
+    track: { role: track.role, path, stepId: parallelId },
     nodes: track.steps.map((s, i) => stepNode(s, `${path}.steps[${i}]`)),
   };
 }

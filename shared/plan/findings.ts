@@ -146,10 +146,16 @@ const CATALOGUE = {
   },
   'drill-interval': {
     severity: 'warning',
-    text: (p: Params) => ({
-      'zh-CN': `演练周期 ${p.days} 天超过半年：现场处置方案至少每半年演练一次`,
-      en: `A drill every ${p.days} days is longer than half a year: on-site procedures are drilled at least every six months`,
-    }),
+    text: (p: Params) =>
+      Number(p.days) < 1
+        ? {
+            'zh-CN': `演练周期 ${p.days} 天无效：至少为 1 天`,
+            en: `A drill interval of ${p.days} days is invalid: use at least 1 day`,
+          }
+        : {
+            'zh-CN': `演练周期 ${p.days} 天超过半年：现场处置方案至少每半年演练一次`,
+            en: `A drill every ${p.days} days is longer than half a year: on-site procedures are drilled at least every six months`,
+          },
   },
 } as const satisfies Record<string, { severity: Severity; text: (p: Params) => Text }>;
 

@@ -21,7 +21,7 @@ export interface Scope {
   /** Names for messages: "the plan" or "the guard track". */
   name: { zh: string; en: string };
   /** Set for a track: then "the start cannot reach an end" is reported as track-never-ends. */
-  track?: { role: string; path: string };
+  track?: { role: string; path: string; stepId: string };
 }
 
 export function analyseScope(scope: Scope): Finding[] {
@@ -48,7 +48,8 @@ export function analyseScope(scope: Scope): Finding[] {
 
   const startIndex = index.get(scope.start);
   if (startIndex === undefined) {
-    findings.push(finding('missing-start', scope.startPath, { start: scope.start, ...scopeParams }));
+    const owner = scope.track ? { stepId: scope.track.stepId } : {};
+    findings.push(finding('missing-start', scope.startPath, { start: scope.start, ...scopeParams }, owner));
     return findings;
   }
 
@@ -65,7 +66,9 @@ export function analyseScope(scope: Scope): Finding[] {
   });
 
   if (scope.track && !reachesEnd[startIndex]) {
-    findings.push(finding('track-never-ends', scope.track.path, { role: scope.track.role }));
+    findings.push(
+      finding('track-never-ends', scope.track.path, { role: scope.track.role }, { stepId: scope.track.stepId }),
+    );
   }
 
   // Reachable steps that cannot reach an end: loops among them are one finding, the rest one each.

@@ -84,6 +84,7 @@ export const DrillPolicySchema = z.strictObject({
   everyDays: z
     .number()
     .int()
+    .min(1)
     .meta({ description: 'Drill this plan at least once every N days (on-site procedures: ≤ 182).' }),
 });
 
