@@ -64,6 +64,7 @@ export default tseslint.config(
   {
     // The backend talks to the renderer through the typed API only.
     files: ['electron/**/*.ts'],
+    ignores: ['electron/host/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -72,6 +73,22 @@ export default tseslint.config(
           patterns: [
             { regex: '^electron/', message: ELECTRON_ONLY_IN_HOST },
             { group: ['**/renderer/**'], message: 'The backend talks to the renderer through the typed API only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // renderer/: React in a sandboxed page. No Node, no Electron: the typed API is its only way out.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the backend only through the typed API.' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs in a sandbox: no Node APIs.' },
+            { group: ['**/electron/**'], message: 'The renderer reaches the backend only through the typed API.' },
           ],
         },
       ],

@@ -1,7 +1,8 @@
 // Benchmarks: `npm run bench -- <name>...` (no name: all). They print figures and ratios; they never fail a build.
 import { benchPlans } from './plans';
+import { benchShell } from './shell';
 
-const BENCHES: Record<string, () => void | Promise<void>> = { plans: benchPlans };
+const BENCHES: Record<string, () => void | Promise<void>> = { plans: benchPlans, shell: benchShell };
 
 const names = process.argv.slice(2);
 for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {

@@ -37,6 +37,7 @@ class PlanAnalysis {
   run(): Finding[] {
     const { plan } = this;
     this.text(plan.title, 'title');
+    this.text(plan.shortTitle, 'shortTitle');
     this.text(plan.summary, 'summary');
     plan.roles.forEach((r, i) => {
       this.text(r.title, `roles[${i}].title`);

@@ -24,17 +24,18 @@ export const SlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, SCHEMA_MESSAGE_KEYS.slug)
   .max(64);
 
+/** In the order the launcher shows them: threats to life first. */
 export const CATEGORIES = [
   'robbery',
+  'hostage',
   'fire',
   'medical',
-  'suspicious-item',
   'violence',
+  'suspicious-item',
+  'cash-in-transit',
+  'natural-disaster',
   'outage',
   'atm-tampering',
-  'natural-disaster',
-  'cash-in-transit',
-  'hostage',
   'fraud',
   'cyber',
   'other',
@@ -186,6 +187,7 @@ export const PlanSchema = z
     severity: SeveritySchema,
     locations: z.array(LocationSchema).optional(),
     title: LocalizedSchema,
+    shortTitle: LocalizedSchema.optional().meta({ description: 'A few words for the launcher tile (持械抢劫).' }),
     summary: LocalizedSchema,
     roles: z.array(RoleSchema),
     contacts: z.array(ContactSchema),

@@ -1,0 +1,72 @@
+// `npm run bench -- shell`: the renderer's script size (gzipped) and web-host start to first paint of Home.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { createBackend } from '../electron/backend/backend';
+import { buildRendererIfStale } from '../electron/build/buildRenderer';
+import { PLANS_DIR, RENDERER_OUT_DIR } from '../electron/build/projectPaths';
+import { startWebHost } from '../electron/web/webHost';
+
+const SIZE_GOAL_KB = 300;
+const PAINT_GOAL_MS = 1000;
+const RUNS = 5;
+
+export async function benchShell(): Promise<void> {
+  await buildRendererIfStale();
+  const assets = join(RENDERER_OUT_DIR, 'assets');
+  const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const raw = scripts.reduce((n, f) => n + readFileSync(join(assets, f)).length, 0);
+  const gz = scripts.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+  console.log('shell: renderer bundle and start-up');
+  console.log(
+    `  renderer JS: ${(raw / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB (goal ≤ ${SIZE_GOAL_KB} KB: ${gz / 1024 <= SIZE_GOAL_KB ? 'met' : 'NOT met'})`,
+  );
+
+  // Chromium is started once beforehand: what we time is the app, not the browser's own start.
+  const browser = await chromium.launch({
+    executablePath: process.env.GUARDBOOK_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  const ready: number[] = [];
+  const painted: number[] = [];
+  const tiles: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-bench-'));
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const start = performance.now();
+    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: 'bench', log: () => {} });
+    const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR });
+    const hostReady = performance.now();
+    await page.goto(host.url);
+    await page.locator('button.tile').first().waitFor();
+    const tilesShown = performance.now();
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    );
+    // First paint relative to the host's start: server start-up + the page's own first contentful paint.
+    ready.push(hostReady - start);
+    painted.push(hostReady - start + fcp);
+    tiles.push(tilesShown - start);
+    await page.close();
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  await browser.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `  web host start (backend + plans checked + listening): ${median(ready).toFixed(0)} ms (median of ${RUNS}; first run ${ready[0]!.toFixed(0)} ms)`,
+  );
+  console.log(`  host start → first contentful paint: ${median(painted).toFixed(0)} ms`);
+  console.log(
+    `  host start → Home tiles shown: ${median(tiles).toFixed(0)} ms (goal ≤ ${PAINT_GOAL_MS} ms: ${median(tiles) <= PAINT_GOAL_MS ? 'met' : 'NOT met'})`,
+  );
+}

@@ -1,0 +1,41 @@
+// `npm start`: builds what is stale, then starts the Electron app; where the Electron runtime is missing
+// and cannot be fetched, says so in one line and starts the browser edition instead.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { buildRendererIfStale } from './build/buildRenderer';
+import { HOST_OUT_DIR, PROJECT_ROOT } from './build/projectPaths';
+import { isStale } from './build/staleness';
+import { ELECTRON_MISSING_REASON, findElectronRuntime, tryFetchElectronRuntime } from './electronRuntime';
+import { parseWebArgs, startWebEdition } from './web/main';
+
+const FETCH_TIMEOUT_MS = 60_000;
+
+async function launch(argv: readonly string[]): Promise<void> {
+  const say = (line: string) => process.stderr.write(line + '\n');
+  await buildRendererIfStale(say);
+  let runtime = findElectronRuntime();
+  if (!runtime && process.env.GUARDBOOK_NO_ELECTRON !== '1') {
+    say('fetching the Electron runtime (first start)…');
+    if (tryFetchElectronRuntime(FETCH_TIMEOUT_MS)) runtime = findElectronRuntime();
+  }
+  if (!runtime) {
+    say(`Guardbook: ${ELECTRON_MISSING_REASON}; starting the browser edition instead.`);
+    await startWebEdition({ ...parseWebArgs(argv), open: true });
+    return;
+  }
+  const hostSources = ['electron', 'shared', 'package.json'].map((p) => join(PROJECT_ROOT, p));
+  if (isStale(join(HOST_OUT_DIR, 'main.cjs'), hostSources)) {
+    say('building the Electron host…');
+    const { buildHost } = await import('./build/buildHost');
+    await buildHost(HOST_OUT_DIR);
+  }
+  const child = spawn(runtime, [PROJECT_ROOT, ...argv], { stdio: 'inherit' });
+  child.on('exit', (code) => {
+    process.exitCode = code ?? 0;
+  });
+}
+
+launch(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`Guardbook could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,77 @@
+// The plan library the app offers: bundled plans (read-only, shipped with the app), each checked on load.
+// A plan with analysis errors is listed for managers but never offered to a guard.
+import { basename } from 'node:path';
+import type { PlanDetail, PlanSummary } from '../../shared/api/channels';
+import { notFound } from '../../shared/api/errors';
+import { countBySeverity } from '../../shared/plan/findings';
+import type { Plan } from '../../shared/plan/schema';
+import { contentHashOf } from './contentHash';
+import { checkPlanFile, listPlanFiles, type PlanFileCheck } from './planFiles';
+import { searchKeysFor } from './searchKeys';
+
+export class PlanLibrary {
+  private constructor(private readonly entries: Map<string, PlanDetail>) {}
+
+  static async loadBundled(plansDir: string): Promise<PlanLibrary> {
+    const checks = await Promise.all((await listPlanFiles([plansDir])).map(checkPlanFile));
+    const entries = new Map<string, PlanDetail>();
+    for (const check of checks) {
+      const detail = toDetail(check);
+      // The first file wins for an id; a second file claiming the same id is listed under its file name.
+      const key = entries.has(detail.summary.id) ? basename(check.file, '.json') : detail.summary.id;
+      entries.set(key, key === detail.summary.id ? detail : { ...detail, summary: { ...detail.summary, id: key } });
+    }
+    return new PlanLibrary(entries);
+  }
+
+  list(): PlanSummary[] {
+    return [...this.entries.values()].map((e) => e.summary);
+  }
+
+  get(id: string): PlanDetail {
+    const entry = this.entries.get(id);
+    if (!entry) throw notFound({ zh: '预案', en: 'plan' }, id);
+    return entry;
+  }
+}
+
+function toDetail(check: PlanFileCheck): PlanDetail {
+  const { errors, warnings } = countBySeverity(check.findings);
+  const plan: Plan | undefined = check.plan;
+  const name = basename(check.file, '.json');
+  const text = (t: { 'zh-CN'?: string; en?: string } | undefined, fallback: string) => ({
+    'zh-CN': t?.['zh-CN'] || t?.en || fallback,
+    en: t?.en || t?.['zh-CN'] || fallback,
+  });
+  const title = text(plan?.title, name);
+  const summary: PlanSummary = {
+    id: plan?.id ?? name,
+    version: plan?.version ?? 0,
+    source: 'bundled',
+    category: plan?.category ?? 'other',
+    severity: plan?.severity ?? 'low',
+    locations: plan?.locations ?? [],
+    title,
+    shortTitle: plan?.shortTitle ? text(plan.shortTitle, name) : title,
+    summary: text(plan?.summary, ''),
+    contentHash: plan ? contentHashOf(plan) : '',
+    stepCount: plan ? countSteps(plan) : 0,
+    errors,
+    warnings,
+    searchKeys: searchKeysFor([
+      title['zh-CN'],
+      title.en,
+      plan?.shortTitle?.['zh-CN'] ?? '',
+      plan?.shortTitle?.en ?? '',
+      plan?.id ?? name,
+    ]),
+  };
+  return { summary, file: check.file, findings: check.findings, ...(plan ? { plan } : {}) };
+}
+
+function countSteps(plan: Plan): number {
+  return plan.steps.reduce(
+    (n, s) => n + 1 + (s.kind === 'parallel' ? s.tracks.reduce((m, t) => m + t.steps.length, 0) : 0),
+    0,
+  );
+}

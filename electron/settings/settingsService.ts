@@ -1,0 +1,86 @@
+// Settings: read, validated and repaired on start; changed by patches; every change pushed to windows.
+// A corrupt or invalid file is never silently lost: it is kept aside and the user is told where.
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SettingsState } from '../../shared/api/channels';
+import { ApiError } from '../../shared/api/errors';
+import {
+  applySettingsPatch,
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/settings/schema';
+import { SETTINGS_FILE_NAME, type SettingsStore, type SettingsStoreFactory } from './settingsFile';
+
+type Notice = NonNullable<SettingsState['notice']>;
+
+export class SettingsService {
+  private settings: Settings;
+  private notice: Notice | undefined;
+  private readonly store: SettingsStore;
+
+  constructor(
+    dataDir: string,
+    factory: SettingsStoreFactory,
+    private readonly onChange: (state: SettingsState) => void = () => {},
+    now: () => Date = () => new Date(),
+  ) {
+    const file = join(dataDir, SETTINGS_FILE_NAME);
+    const problem = existsSync(file) ? problemWith(file) : undefined;
+    if (problem) {
+      // Keep the unreadable file as evidence and as a way back; start from defaults.
+      const backupFile = join(dataDir, `settings.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.json`);
+      renameSync(file, backupFile);
+      this.notice = { code: 'settings-reset', backupFile, reason: problem };
+    }
+    this.store = factory(dataDir);
+    this.settings = SettingsSchema.parse(this.store.store);
+    this.store.store = this.settings; // fills in defaults for fields a file did not have
+  }
+
+  state(): SettingsState {
+    return { settings: this.settings, ...(this.notice ? { notice: this.notice } : {}) };
+  }
+
+  update(patch: SettingsPatch): SettingsState {
+    const next = applySettingsPatch(this.settings, patch);
+    try {
+      this.store.store = next;
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new ApiError({
+        code: 'storage',
+        message: {
+          'zh-CN': `设置未能保存（${reason}），原设置保持不变`,
+          en: `Settings could not be saved (${reason}); nothing changed`,
+        },
+      });
+    }
+    this.settings = next;
+    this.onChange(this.state());
+    return this.state();
+  }
+
+  dismissNotice(): SettingsState {
+    this.notice = undefined;
+    this.onChange(this.state());
+    return this.state();
+  }
+}
+
+export { DEFAULT_SETTINGS };
+
+/** Why a settings file cannot be used as it is, or undefined when it can. */
+function problemWith(file: string): Notice['reason'] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { 'zh-CN': '设置文件已损坏（不是有效的 JSON）', en: 'The settings file is damaged (not valid JSON)' };
+  }
+  const parsed = SettingsSchema.safeParse(value);
+  if (parsed.success) return undefined;
+  const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+  return { 'zh-CN': `设置文件中的值无效：${where}`, en: `The settings file has invalid values: ${where}` };
+}

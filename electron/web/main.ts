@@ -1,0 +1,53 @@
+// The browser edition: `npm run start:web [-- --port N --data-dir DIR]`. Prints one line with the URL to open.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend } from '../backend/backend';
+import { buildRendererIfStale } from '../build/buildRenderer';
+import { PLANS_DIR, PROJECT_ROOT, RENDERER_OUT_DIR } from '../build/projectPaths';
+import { dataDirOverride, defaultDataDir } from '../dataDir';
+import { openInBrowser } from './openInBrowser';
+import { startWebHost, type WebHost } from './webHost';
+
+export interface WebEditionOptions {
+  port?: number;
+  dataDir?: string;
+  open?: boolean;
+}
+
+export async function startWebEdition(options: WebEditionOptions = {}): Promise<WebHost> {
+  await buildRendererIfStale((line) => process.stderr.write(line + '\n'));
+  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version });
+  const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR, port: options.port ?? 0 });
+  process.stdout.write(`Guardbook 浏览器版 / browser edition: ${host.url}\n`);
+  if (options.open) openInBrowser(host.url);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return host;
+}
+
+export function parseWebArgs(argv: readonly string[]): WebEditionOptions {
+  const options: WebEditionOptions = {};
+  const portAt = argv.indexOf('--port');
+  if (portAt >= 0) {
+    const port = Number(argv[portAt + 1]);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a number from 0 to 65535`);
+    options.port = port;
+  }
+  const dataDir = dataDirOverride(argv);
+  if (dataDir) options.dataDir = dataDir;
+  if (argv.includes('--open')) options.open = true;
+  return options;
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  try {
+    await startWebEdition(parseWebArgs(process.argv.slice(2)));
+  } catch (error) {
+    process.stderr.write(`Guardbook could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,162 @@
+// The browser edition's server: loopback only, a random session token on every API call, Host and
+// Origin checked, bodies limited. Serves the built renderer, `POST /api/<channel>` and pushes over SSE.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorBody } from '../../shared/api/errors';
+import type { Backend } from '../backend/backend';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
+import { hostAllowed, originAllowed, TOKEN_HEADER, tokenMatches } from './httpGuards';
+import { readStaticFile } from './staticFiles';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebHostOptions {
+  backend: Backend;
+  rendererDir: string;
+  /** 0 or absent: a free port chosen by the system. */
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface WebHost {
+  port: number;
+  token: string;
+  /** The address to open: the token travels in the fragment, which browsers never send to servers. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
+  'invalid-input': 400,
+  forbidden: 403,
+  'unknown-channel': 404,
+  'not-found': 404,
+  storage: 507,
+  internal: 500,
+};
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  let port = 0;
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'internal', '内部错误', 'Internal error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!hostAllowed(req, port)) return refuse(res, 403, 'forbidden', '主机名不被允许', 'Host not allowed');
+    if (!originAllowed(req, port)) return refuse(res, 403, 'forbidden', '来源不被允许', 'Origin not allowed');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname === '/api/events') {
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return refuseToken(res);
+      return streamEvents(req, res);
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'invalid-input', '只接受 POST', 'Only POST is accepted');
+      if (!tokenMatches(header(req, TOKEN_HEADER), token)) return refuseToken(res);
+      const body = await readBody(req, maxBody);
+      if (body === 'too-large') {
+        return refuse(res, 413, 'invalid-input', `请求体超过 ${maxBody} 字节`, `Request body over ${maxBody} bytes`);
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        return refuse(res, 400, 'invalid-input', '请求体不是有效的 JSON', 'Request body is not valid JSON');
+      }
+      const result = await options.backend.call(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, 405, 'invalid-input', '方法不被允许', 'Method not allowed');
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) return refuse(res, 404, 'not-found', '找不到该文件', 'Not found');
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': file.type.startsWith('text/html') ? 'no-store' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const unsubscribe = options.backend.push.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return resolve('too-large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve('too-large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+function refuse(res: ServerResponse, status: number, code: ApiErrorBody['code'], zh: string, en: string): void {
+  sendJson(res, status, { ok: false, error: { code, message: { 'zh-CN': zh, en } } });
+}
+
+function refuseToken(res: ServerResponse): void {
+  refuse(res, 401, 'forbidden', '缺少或错误的会话令牌', 'Missing or wrong session token');
+}

@@ -1,0 +1,112 @@
+// The app shell: navigation, the settings notice, and the current screen.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, PlanSummary } from '../../../shared/api/channels';
+import { useApi, usePush } from '../api/ApiContext';
+import { LoadState } from '../components/LoadState';
+import { useLanguage } from '../components/useLanguage';
+import { HomeScreen } from '../screens/HomeScreen';
+import { PlanDetailScreen, PlansScreen } from '../screens/PlansScreen';
+import { RecordsScreen } from '../screens/RecordsScreen';
+import { RunScreen } from '../screens/RunScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { hrefFor, useRoute, type Route } from './router';
+import { useSettings } from './SettingsContext';
+import { useAsync } from './useAsync';
+
+const NAV: { route: Route; key: string }[] = [
+  { route: { screen: 'home' }, key: 'nav.home' },
+  { route: { screen: 'plans' }, key: 'nav.plans' },
+  { route: { screen: 'records' }, key: 'nav.records' },
+  { route: { screen: 'settings' }, key: 'nav.settings' },
+];
+
+export function App({ info }: { info: AppInfo }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const api = useApi();
+  const [plans, reloadPlans] = useAsync(() => api.call('plans.list'), []);
+  usePush(
+    'plans.changed',
+    useCallback(() => reloadPlans(), []),
+  );
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {NAV.map(({ route: target, key }) => (
+              <li key={key}>
+                <a href={hrefFor(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
+                  {t(key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <LanguageToggle />
+      </header>
+      <SettingsNotice />
+      <main id="main" tabIndex={-1}>
+        <LoadState state={plans} retry={reloadPlans}>
+          {(list: PlanSummary[]) => <Screen route={route} plans={list} info={info} />}
+        </LoadState>
+      </main>
+    </div>
+  );
+}
+
+function Screen({ route, plans, info }: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen plans={plans} />;
+    case 'run':
+      return <RunScreen planId={route.planId} />;
+    case 'plans':
+      return route.planId ? <PlanDetailScreen planId={route.planId} /> : <PlansScreen plans={plans} />;
+    case 'records':
+      return <RecordsScreen />;
+    case 'settings':
+      return <SettingsScreen info={info} />;
+  }
+}
+
+function isCurrent(route: Route, target: Route): boolean {
+  return route.screen === target.screen || (route.screen === 'run' && target.screen === 'home');
+}
+
+function LanguageToggle() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { update } = useSettings();
+  return (
+    <button
+      type="button"
+      className="language-toggle"
+      lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}
+      title={t('languageToggleLabel')}
+      onClick={() => void update({ language: lang === 'zh-CN' ? 'en' : 'zh-CN' })}
+    >
+      {t('languageToggle')}
+    </button>
+  );
+}
+
+function SettingsNotice() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { state, dismissNotice } = useSettings();
+  if (!state.notice) return null;
+  return (
+    <div role="alert" className="notice notice-warning notice-bar">
+      <p>{t('notice.settingsReset', { file: state.notice.backupFile, reason: state.notice.reason[lang] })}</p>
+      <button type="button" onClick={() => void dismissNotice()}>
+        {t('notice.dismiss')}
+      </button>
+    </div>
+  );
+}

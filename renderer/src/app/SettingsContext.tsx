@@ -1,0 +1,39 @@
+// The current settings for every screen, kept in step with the backend through its push events.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { SettingsState } from '../../../shared/api/channels';
+import type { SettingsPatch } from '../../../shared/settings/schema';
+import { useApi, usePush } from '../api/ApiContext';
+import { setLanguage } from '../i18n/i18n';
+
+interface SettingsApi {
+  state: SettingsState;
+  update(patch: SettingsPatch): Promise<void>;
+  dismissNotice(): Promise<void>;
+}
+
+const SettingsContext = createContext<SettingsApi | null>(null);
+
+export function SettingsProvider({ initial, children }: { initial: SettingsState; children: ReactNode }) {
+  const api = useApi();
+  const [state, setState] = useState(initial);
+  usePush(
+    'settings.changed',
+    useCallback((payload: unknown) => setState(payload as SettingsState), []),
+  );
+  useEffect(() => {
+    setLanguage(state.settings.language);
+    document.documentElement.dataset.theme = state.settings.theme;
+  }, [state.settings.language, state.settings.theme]);
+  const value: SettingsApi = {
+    state,
+    update: async (patch) => setState(await api.call('settings.update', patch)),
+    dismissNotice: async () => setState(await api.call('settings.dismissNotice')),
+  };
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings(): SettingsApi {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useSettings outside SettingsProvider');
+  return value;
+}

@@ -1,0 +1,46 @@
+// A tiny hash router: the app has a handful of screens and must work from app:// and http:// alike.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'run'; planId: string }
+  | { screen: 'plans'; planId?: string }
+  | { screen: 'records' }
+  | { screen: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const [screen, id] = hash.replace(/^#\/?/, '').split('/');
+  const planId = id ? decodeURIComponent(id) : undefined;
+  if (screen === 'run' && planId) return { screen: 'run', planId };
+  if (screen === 'plans') return planId ? { screen: 'plans', planId } : { screen: 'plans' };
+  if (screen === 'records') return { screen: 'records' };
+  if (screen === 'settings') return { screen: 'settings' };
+  return { screen: 'home' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.screen) {
+    case 'home':
+      return '#/';
+    case 'run':
+      return `#/run/${encodeURIComponent(route.planId)}`;
+    case 'plans':
+      return route.planId ? `#/plans/${encodeURIComponent(route.planId)}` : '#/plans';
+    default:
+      return `#/${route.screen}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

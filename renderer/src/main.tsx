@@ -1,0 +1,41 @@
+// Renderer entry: connect to the backend, load settings and app info, then show the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient } from '../../shared/api/dispatch';
+import { ApiProvider } from './api/ApiContext';
+import { createTransport } from './api/transport';
+import { App } from './app/App';
+import { SettingsProvider } from './app/SettingsContext';
+import { initI18n, setLanguage } from './i18n/i18n';
+import './styles/app.css';
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const transport = createTransport();
+  const client = createClient((channel, input) => transport.invoke(channel, input));
+  initI18n('zh-CN');
+  try {
+    const [settings, info] = await Promise.all([client.call('settings.get'), client.call('app.info')]);
+    setLanguage(settings.settings.language);
+    document.documentElement.dataset.theme = settings.settings.theme;
+    root.render(
+      <StrictMode>
+        <ApiProvider transport={transport}>
+          <SettingsProvider initial={settings}>
+            <App info={info} />
+          </SettingsProvider>
+        </ApiProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    // Without the backend there is nothing to show; say so in both languages rather than a blank window.
+    root.render(
+      <main className="fatal" role="alert">
+        <h1>无法连接后台 / Cannot reach the backend</h1>
+        <p>{String(error)}</p>
+      </main>,
+    );
+  }
+}
+
+void start();

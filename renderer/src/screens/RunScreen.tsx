@@ -1,0 +1,46 @@
+// The runner (recording arrives with the live-runs issue): for now, the plan's steps in large type.
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../../shared/plan/labels';
+import { useApi } from '../api/ApiContext';
+import { hrefFor } from '../app/router';
+import { useSettings } from '../app/SettingsContext';
+import { useAsync } from '../app/useAsync';
+import { LoadState } from '../components/LoadState';
+import { PlanOutline } from '../components/PlanOutline';
+import { useLanguage } from '../components/useLanguage';
+
+export function RunScreen({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const api = useApi();
+  const { state: settings } = useSettings();
+  const [state, retry] = useAsync(() => api.call('plans.get', { id: planId }), [planId]);
+  return (
+    <section className="run" aria-labelledby="run-title">
+      <p>
+        <a href={hrefFor({ screen: 'home' })}>← {t('run.back')}</a>
+      </p>
+      <LoadState state={state} retry={retry}>
+        {({ summary, plan }) => {
+          const first = plan?.steps.find((s) => s.id === plan.start);
+          return (
+            <>
+              <h1 id="run-title">{summary.title[lang]}</h1>
+              <p role="status" className="notice notice-warning">
+                {t('run.notRecording')}
+              </p>
+              {first && (
+                <div className="run-first">
+                  <h2>{t('run.firstStep')}</h2>
+                  <p className="run-step-title">{pick(first.title, lang)}</p>
+                  {'detail' in first && first.detail && <p className="run-step-detail">{pick(first.detail, lang)}</p>}
+                </div>
+              )}
+              {plan && <PlanOutline plan={plan} phones={settings.settings.phones} />}
+            </>
+          );
+        }}
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+// Builds the renderer into dist/renderer with relative paths (served by app:// in Electron and by the web host).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+    // One script and one stylesheet: the CSP allows no inline code, and the app starts from disk.
+    modulePreload: false,
+  },
+});

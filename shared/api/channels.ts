@@ -1,0 +1,113 @@
+// The one API between renderer and backend: channel → input and output schemas, plus push events.
+// The Electron host (IPC) and the web host (HTTP + SSE) both serve exactly this map.
+import { z } from 'zod';
+import { type Finding } from '../plan/findings';
+import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
+import { SettingsPatchSchema, SettingsSchema } from '../settings/schema';
+import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
+
+const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  stepId: z.string().optional(),
+  path: z.string(),
+  message: TextSchema,
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+}) as unknown as z.ZodType<Finding & { line?: number; column?: number }>;
+
+export const PlanSummarySchema = z.object({
+  id: SlugSchema,
+  version: z.number().int(),
+  source: z.enum(['bundled']),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  locations: z.array(LocationSchema),
+  title: TextSchema,
+  /** For launcher tiles: the plan's short title, else its title. */
+  shortTitle: TextSchema,
+  summary: TextSchema,
+  contentHash: z.string(),
+  stepCount: z.number().int(),
+  /** Errors found by analysis: a plan with any is never offered to a guard. */
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  /** Lower-case search keys: titles in both languages and pinyin (initials and full). */
+  searchKeys: z.array(z.string()),
+});
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+
+export const PlanDetailSchema = z.object({
+  summary: PlanSummarySchema,
+  /** Absent when the file does not match the schema; the findings then say why. */
+  plan: PlanSchema.optional(),
+  file: z.string(),
+  findings: z.array(FindingSchema),
+});
+export type PlanDetail = z.infer<typeof PlanDetailSchema>;
+
+export const SettingsNoticeSchema = z.object({
+  code: z.literal('settings-reset'),
+  /** Where the unreadable settings file was kept. */
+  backupFile: z.string(),
+  reason: TextSchema,
+});
+
+export const SettingsStateSchema = z.object({
+  settings: SettingsSchema,
+  notice: SettingsNoticeSchema.optional(),
+});
+export type SettingsState = z.infer<typeof SettingsStateSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.literal('Guardbook'),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const NoInput = z.strictObject({});
+
+export const channels = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+  'plans.list': { input: NoInput, output: z.array(PlanSummarySchema) },
+  'plans.get': { input: z.strictObject({ id: SlugSchema }), output: PlanDetailSchema },
+  'settings.get': { input: NoInput, output: SettingsStateSchema },
+  'settings.update': { input: SettingsPatchSchema, output: SettingsStateSchema },
+  'settings.dismissNotice': { input: NoInput, output: SettingsStateSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channel = keyof typeof channels;
+// Compile-time check that the name lists used by the preload match this map exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelNamesMatch: Same<Channel, (typeof CHANNEL_NAMES)[number]> = true;
+void channelNamesMatch;
+export type ChannelInput<K extends Channel> = z.input<(typeof channels)[K]['input']>;
+export type ChannelOutput<K extends Channel> = z.output<(typeof channels)[K]['output']>;
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channels, name);
+}
+
+/** Events the backend pushes to every window. */
+export const pushEvents = {
+  'settings.changed': SettingsStateSchema,
+  'plans.changed': z.object({}),
+} as const satisfies Record<string, z.ZodType>;
+
+export type PushEvent = keyof typeof pushEvents;
+const pushNamesMatch: Same<PushEvent, (typeof PUSH_EVENT_NAMES)[number]> = true;
+void pushNamesMatch;
+export type PushPayload<K extends PushEvent> = z.output<(typeof pushEvents)[K]>;
+export const PUSH_EVENTS: readonly PushEvent[] = PUSH_EVENT_NAMES;
+
+/** What a transport gives the renderer: call a channel, listen to pushes. */
+export interface ApiTransport {
+  invoke(channel: Channel, input: unknown): Promise<unknown>;
+  subscribe(listener: (event: PushEvent, payload: unknown) => void): () => void;
+}

@@ -1,0 +1,16 @@
+// The names of API channels and push events alone, without their schemas: small enough for the preload
+// script, which exposes one function per channel. channels.ts checks that both lists stay in step.
+export const CHANNEL_NAMES = [
+  'app.info',
+  'plans.list',
+  'plans.get',
+  'settings.get',
+  'settings.update',
+  'settings.dismissNotice',
+] as const;
+
+export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed'] as const;
+
+/** IPC channel names: one per API channel, and one for pushes to the renderer. */
+export const ipcChannelFor = (channel: string): string => `guardbook:${channel}`;
+export const IPC_PUSH_CHANNEL = 'guardbook:push';

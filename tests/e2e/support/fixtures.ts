@@ -1,0 +1,42 @@
+// Playwright fixtures: every test gets its own browser-edition backend on a fresh temp data folder.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createBackend } from '../../../electron/backend/backend';
+import { PLANS_DIR, PROJECT_ROOT, RENDERER_OUT_DIR } from '../../../electron/build/projectPaths';
+import { startWebHost, type WebHost } from '../../../electron/web/webHost';
+
+export interface Guardbook {
+  dataDir: string;
+  host: WebHost;
+  /** Opens the app as the printed URL does (token in the fragment) and waits for Home. */
+  open(page: Page): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
+
+export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | undefined }>({
+  // A test may put text into settings.json before the backend starts (e.g. a corrupt file).
+  settingsFile: [undefined, { option: true }],
+  guardbook: async ({ settingsFile }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-e2e-'));
+    if (settingsFile !== undefined) writeFileSync(join(dataDir, 'settings.json'), settingsFile);
+    const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version, log: () => {} });
+    const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR });
+    await use({
+      dataDir,
+      host,
+      open: async (page) => {
+        await page.goto(host.url);
+        await expect(page.locator('main')).toBeVisible();
+      },
+    });
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
