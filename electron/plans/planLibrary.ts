@@ -14,11 +14,14 @@ export class PlanLibrary {
 
   static async loadBundled(plansDir: string): Promise<PlanLibrary> {
     const checks = await Promise.all((await listPlanFiles([plansDir])).map(checkPlanFile));
+    const details = checks.map(toDetail);
+    // A file named after its plan id claims that id first; any other file claiming a taken id is listed
+    // under its file name (made unique), so no file is ever hidden behind another.
+    const named = (d: PlanDetail) => basename(d.file, '.json') === d.summary.id;
     const entries = new Map<string, PlanDetail>();
-    for (const check of checks) {
-      const detail = toDetail(check);
-      // The first file wins for an id; a second file claiming the same id is listed under its file name.
-      const key = entries.has(detail.summary.id) ? basename(check.file, '.json') : detail.summary.id;
+    for (const detail of [...details.filter(named), ...details.filter((d) => !named(d))]) {
+      let key = entries.has(detail.summary.id) ? basename(detail.file, '.json') : detail.summary.id;
+      for (let n = 2; entries.has(key); n++) key = `${basename(detail.file, '.json')}-${n}`;
       entries.set(key, key === detail.summary.id ? detail : { ...detail, summary: { ...detail.summary, id: key } });
     }
     return new PlanLibrary(entries);

@@ -30,7 +30,9 @@ export class SettingsService {
     const problem = existsSync(file) ? problemWith(file) : undefined;
     if (problem) {
       // Keep the unreadable file as evidence and as a way back; start from defaults.
-      const backupFile = join(dataDir, `settings.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.json`);
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      let backupFile = join(dataDir, `settings.corrupt-${stamp}.json`);
+      for (let n = 2; existsSync(backupFile); n++) backupFile = join(dataDir, `settings.corrupt-${stamp}-${n}.json`);
       renameSync(file, backupFile);
       this.notice = { code: 'settings-reset', backupFile, reason: problem };
     }

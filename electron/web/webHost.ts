@@ -72,7 +72,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return refuse(res, 400, 'invalid-input', '请求体不是有效的 JSON', 'Request body is not valid JSON');
       }
-      const result = await options.backend.call(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      const channel = safeDecode(url.pathname.slice('/api/'.length));
+      const result = await options.backend.call(channel ?? url.pathname, input);
       return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -119,6 +120,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A malformed %-escape is not an error of ours: the channel is then simply unknown. */
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

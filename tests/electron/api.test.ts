@@ -1,0 +1,371 @@
+// The typed API (dispatch, the handler map, the client), the renderer's CSP meta tag, where data lives, and
+// "build what is stale".
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { createHandlers } from '../../electron/backend/handlers';
+import { isStale } from '../../electron/build/staleness';
+import { APP_DIR_NAME, dataDirOverride, defaultDataDir } from '../../electron/dataDir';
+import { PlanLibrary } from '../../electron/plans/planLibrary';
+import { confSettingsStore } from '../../electron/settings/settingsFile';
+import { SettingsService } from '../../electron/settings/settingsService';
+import {
+  AppInfoSchema,
+  CHANNELS,
+  channels,
+  isChannel,
+  PUSH_EVENTS,
+  pushEvents,
+  type Channel,
+} from '../../shared/api/channels';
+import { createClient, dispatch, type Handlers } from '../../shared/api/dispatch';
+import { ApiError, ApiErrorSchema, type ApiErrorBody, type ApiResult } from '../../shared/api/errors';
+import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/api/names';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
+import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PLANS_DIR = join(ROOT, 'plans');
+
+const tempDirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guardbook-api-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+async function backend(logged: unknown[][] = []): Promise<Backend> {
+  return createBackend({
+    dataDir: join(tempDir(), 'data'),
+    plansDir: PLANS_DIR,
+    host: 'electron',
+    version: '1.2.3',
+    log: (message, error) => logged.push([message, error]),
+  });
+}
+
+function failure(result: ApiResult<unknown>): ApiErrorBody {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('expected a failure');
+  return ApiErrorSchema.parse(result.error);
+}
+
+describe('dispatch', () => {
+  it('answers an unknown channel with unknown-channel, whatever the name', async () => {
+    const b = await backend();
+    for (const name of ['plans.delete', '', 'toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const error = failure(await b.call(name, {}));
+      expect(error.code).toBe('unknown-channel');
+      expect(error.message['zh-CN']).toContain(name);
+      expect(error.message.en).toContain(`"${name}"`);
+    }
+  });
+
+  it('answers invalid input with invalid-input and each issue with its path', async () => {
+    const b = await backend();
+    const error = failure(await b.call('plans.get', { id: 42 }));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message.en).toBe('Invalid input for "plans.get"');
+    expect(error.issues).toEqual([{ path: 'id', message: expect.any(String) }]);
+
+    const nested = failure(await b.call('settings.update', { branch: { name: 'x'.repeat(81) }, sound: 'no' }));
+    expect(nested.issues?.map((i) => i.path).sort()).toEqual(['branch.name', 'sound']);
+
+    for (const input of [undefined, null, 'text', [], { extra: 1 }]) {
+      expect(failure(await b.call('app.info', input)).code).toBe('invalid-input');
+    }
+    expect(failure(await b.call('plans.get', { id: 'Not A Slug' })).code).toBe('invalid-input');
+  });
+
+  it('passes an ApiError thrown by a handler through as its body', async () => {
+    const b = await backend();
+    const body: ApiErrorBody = {
+      code: 'storage',
+      message: { 'zh-CN': '磁盘已满', en: 'Disk full' },
+      issues: [{ path: 'x', message: 'y' }],
+    };
+    const handlers: Handlers = {
+      ...b.handlers,
+      'settings.update': async () => {
+        throw new ApiError(body);
+      },
+    };
+    let internal = 0;
+    const result = await dispatch(handlers, 'settings.update', { sound: false }, () => (internal += 1));
+    expect(result).toEqual({ ok: false, error: body });
+    expect(internal).toBe(0);
+    // And a real not-found from the plan library.
+    expect(failure(await b.call('plans.get', { id: 'no-such-plan' }))).toEqual({
+      code: 'not-found',
+      message: { 'zh-CN': '找不到预案“no-such-plan”', en: 'No plan "no-such-plan"' },
+    });
+  });
+
+  it('turns a plain Error into internal, reports it, and keeps serving', async () => {
+    const b = await backend();
+    const boom = new Error('boom: secret detail');
+    const reported: unknown[] = [];
+    const handlers: Handlers = {
+      ...b.handlers,
+      'app.info': async () => {
+        throw boom;
+      },
+      'plans.list': () => Promise.reject('not even an Error'),
+    };
+    const result = await dispatch(handlers, 'app.info', {}, (error) => reported.push(error));
+    const error = failure(result);
+    expect(error.code).toBe('internal');
+    expect(JSON.stringify(error)).not.toContain('secret detail');
+    expect(reported).toEqual([boom]);
+
+    expect(failure(await dispatch(handlers, 'plans.list', {}, (e) => reported.push(e))).code).toBe('internal');
+    expect(reported).toEqual([boom, 'not even an Error']);
+    // Without a reporter it still does not throw.
+    expect(failure(await dispatch(handlers, 'app.info', {})).code).toBe('internal');
+    // The other channels still work.
+    const ok = await dispatch(handlers, 'settings.get', {});
+    expect(ok).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS } });
+  });
+
+  it('hands the handler the parsed input, not the raw one', async () => {
+    const b = await backend();
+    const seen: unknown[] = [];
+    const handlers: Handlers = {
+      ...b.handlers,
+      'settings.update': async (patch) => {
+        seen.push(patch);
+        return b.handlers['settings.update'](patch);
+      },
+    };
+    await dispatch(handlers, 'settings.update', { branch: { name: '  Pudong  ' } });
+    expect(seen).toEqual([{ branch: { name: 'Pudong' } }]);
+  });
+
+  it('app.info describes the backend', async () => {
+    const b = await backend();
+    const result = await b.call('app.info', {});
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(AppInfoSchema.parse(result.value)).toMatchObject({
+        name: 'Guardbook',
+        version: '1.2.3',
+        host: 'electron',
+        platform: process.platform,
+      });
+    }
+  });
+});
+
+describe('channel and push event names', () => {
+  it('CHANNEL_NAMES equals the keys of channels, in order', () => {
+    expect([...CHANNEL_NAMES]).toEqual(Object.keys(channels));
+    expect(CHANNELS).toEqual(CHANNEL_NAMES);
+    for (const name of CHANNEL_NAMES) expect(isChannel(name)).toBe(true);
+    expect(isChannel('toString')).toBe(false);
+  });
+
+  it('PUSH_EVENT_NAMES equals the keys of pushEvents, in order', () => {
+    expect([...PUSH_EVENT_NAMES]).toEqual(Object.keys(pushEvents));
+    expect(PUSH_EVENTS).toEqual(PUSH_EVENT_NAMES);
+  });
+
+  it('every channel has a handler, and no handler is left without a channel', async () => {
+    const dataDir = tempDir();
+    const handlers = createHandlers({
+      info: { name: 'Guardbook', version: '0', host: 'web', dataDir, platform: 'linux' },
+      plans: await PlanLibrary.loadBundled(PLANS_DIR),
+      settings: new SettingsService(dataDir, confSettingsStore),
+    });
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
+    for (const name of CHANNEL_NAMES) expect(typeof handlers[name]).toBe('function');
+  });
+
+  it('every handler answers with output its schema accepts', async () => {
+    const b = await backend();
+    const inputs: Record<Channel, unknown> = {
+      'app.info': {},
+      'plans.list': {},
+      'plans.get': { id: 'armed-robbery' },
+      'settings.get': {},
+      'settings.update': { language: 'en' },
+      'settings.dismissNotice': {},
+    };
+    for (const name of CHANNEL_NAMES) {
+      const result = await b.call(name, inputs[name]);
+      expect({ name, ok: result.ok }).toEqual({ name, ok: true });
+      if (result.ok) channels[name].output.parse(result.value);
+    }
+  });
+});
+
+describe('createClient', () => {
+  it('returns the value of a successful call and sends {} when no input is given', async () => {
+    const calls: [Channel, unknown][] = [];
+    const client = createClient(async (channel, input) => {
+      calls.push([channel, input]);
+      return { ok: true, value: { settings: DEFAULT_SETTINGS } };
+    });
+    await expect(client.call('settings.get')).resolves.toEqual({ settings: DEFAULT_SETTINGS });
+    await client.call('settings.update', { sound: false });
+    expect(calls).toEqual([
+      ['settings.get', {}],
+      ['settings.update', { sound: false }],
+    ]);
+  });
+
+  it('throws an ApiError carrying the body of a failed call', async () => {
+    const body: ApiErrorBody = { code: 'not-found', message: { 'zh-CN': '找不到预案“x”', en: 'No plan "x"' } };
+    const client = createClient(async () => ({ ok: false, error: body }));
+    const error: unknown = await client.call('plans.get', { id: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).body).toEqual(body);
+    expect((error as ApiError).message).toBe('not-found: No plan "x"');
+    expect((error as ApiError).name).toBe('ApiError');
+  });
+
+  it('works end to end over a real backend', async () => {
+    const b = await backend();
+    const client = createClient((channel, input) => b.call(channel, input));
+    expect((await client.call('plans.list')).length).toBe(12);
+    expect((await client.call('plans.get', { id: 'fire' })).summary.id).toBe('fire');
+    await expect(client.call('plans.get', { id: 'nope' })).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('Content Security Policy', () => {
+  it("renderer/index.html's meta tag carries the policy minus frame-ancestors", () => {
+    const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');
+    const tags = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)];
+    expect(tags).toHaveLength(1);
+    const expected = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(tags[0]![1]).toBe(expected);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(expected).not.toContain('frame-ancestors');
+  });
+
+  it('allows no inline or eval’d script and nothing remote', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives.get('default-src')).toBe("'self'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+});
+
+describe('data directory', () => {
+  const home = '/home/guard';
+
+  it('linux: $XDG_CONFIG_HOME/Guardbook, else ~/.config/Guardbook', () => {
+    expect(APP_DIR_NAME).toBe('Guardbook');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', home)).toBe('/xdg/Guardbook');
+    expect(defaultDataDir({}, 'linux', home)).toBe('/home/guard/.config/Guardbook');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '' }, 'linux', home)).toBe('/home/guard/.config/Guardbook');
+    expect(defaultDataDir({}, 'freebsd', home)).toBe('/home/guard/.config/Guardbook');
+  });
+
+  it('darwin: ~/Library/Application Support/Guardbook', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'darwin', '/Users/guard')).toBe(
+      '/Users/guard/Library/Application Support/Guardbook',
+    );
+  });
+
+  it('win32: %APPDATA%\\Guardbook, else AppData/Roaming under home', () => {
+    // path.join is the host's: on Windows these are backslashes; here only the parts and their order matter.
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\guard\\AppData\\Roaming' }, 'win32', 'C:\\Users\\guard')).toBe(
+      join('C:\\Users\\guard\\AppData\\Roaming', 'Guardbook'),
+    );
+    expect(defaultDataDir({}, 'win32', home)).toBe(join(home, 'AppData', 'Roaming', 'Guardbook'));
+  });
+
+  it('--data-dir X, --data-dir=X and GUARDBOOK_DATA_DIR override it, the command line first', () => {
+    expect(dataDirOverride(['node', 'main', '--data-dir', '/tmp/a'], {})).toBe('/tmp/a');
+    expect(dataDirOverride(['node', 'main', '--data-dir=/tmp/b'], {})).toBe('/tmp/b');
+    expect(dataDirOverride(['node', 'main'], { GUARDBOOK_DATA_DIR: '/tmp/c' })).toBe('/tmp/c');
+    expect(dataDirOverride(['--data-dir', '/tmp/a'], { GUARDBOOK_DATA_DIR: '/tmp/c' })).toBe('/tmp/a');
+    expect(dataDirOverride(['--data-dir=/tmp/b'], { GUARDBOOK_DATA_DIR: '/tmp/c' })).toBe('/tmp/b');
+    expect(dataDirOverride(['--data-dir=/tmp/with=sign'], {})).toBe('/tmp/with=sign');
+  });
+
+  it('has no override when none is given or it is empty', () => {
+    expect(dataDirOverride(['node', 'main'], {})).toBeUndefined();
+    expect(dataDirOverride(['--data-dir'], {})).toBeUndefined();
+    expect(dataDirOverride(['--data-dir='], {})).toBeUndefined();
+    expect(dataDirOverride([], { GUARDBOOK_DATA_DIR: '' })).toBeUndefined();
+    expect(dataDirOverride(['--data-dir'], { GUARDBOOK_DATA_DIR: '/tmp/c' })).toBe('/tmp/c');
+  });
+});
+
+describe('isStale', () => {
+  const at = (seconds: number) => new Date(Date.UTC(2025, 0, 1) + seconds * 1000);
+
+  function files() {
+    const dir = tempDir();
+    const output = join(dir, 'out.js');
+    const source = join(dir, 'src.ts');
+    writeFileSync(output, 'built');
+    writeFileSync(source, 'source');
+    return { dir, output, source };
+  }
+
+  it('is stale when the output is missing', () => {
+    const { dir, source } = files();
+    expect(isStale(join(dir, 'missing.js'), [source])).toBe(true);
+    expect(isStale(join(dir, 'missing.js'), [])).toBe(true);
+  });
+
+  it('is stale when a source is newer than the output', () => {
+    const { output, source } = files();
+    utimesSync(output, at(0), at(0));
+    utimesSync(source, at(10), at(10));
+    expect(isStale(output, [source])).toBe(true);
+  });
+
+  it('is fresh when every source is older than the output, or missing', () => {
+    const { dir, output, source } = files();
+    utimesSync(source, at(0), at(0));
+    utimesSync(output, at(10), at(10));
+    expect(isStale(output, [source])).toBe(false);
+    expect(isStale(output, [source, join(dir, 'gone.ts')])).toBe(false);
+    expect(isStale(output, [])).toBe(false);
+  });
+
+  it('looks into source folders, skipping node_modules and dot folders', () => {
+    const { dir, output } = files();
+    const src = join(dir, 'src');
+    mkdirSync(join(src, 'deep', 'node_modules'), { recursive: true });
+    mkdirSync(join(src, '.cache'), { recursive: true });
+    writeFileSync(join(src, 'deep', 'a.ts'), 'a');
+    writeFileSync(join(src, 'deep', 'node_modules', 'dep.js'), 'dep');
+    writeFileSync(join(src, '.cache', 'x'), 'x');
+    for (const path of [
+      join(src, 'deep', 'a.ts'),
+      join(src, 'deep', 'node_modules'),
+      join(src, '.cache'),
+      join(src, 'deep'),
+      src,
+    ]) {
+      utimesSync(path, at(0), at(0));
+    }
+    utimesSync(output, at(10), at(10));
+    expect(isStale(output, [src])).toBe(false);
+    // Newer files under node_modules or a dot folder do not count.
+    utimesSync(join(src, 'deep', 'node_modules', 'dep.js'), at(20), at(20));
+    utimesSync(join(src, '.cache', 'x'), at(20), at(20));
+    expect(isStale(output, [src])).toBe(false);
+    // A newer file deep in the tree does.
+    utimesSync(join(src, 'deep', 'a.ts'), at(20), at(20));
+    expect(isStale(output, [src])).toBe(true);
+  });
+});

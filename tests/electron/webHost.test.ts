@@ -1,0 +1,536 @@
+// The browser edition's server, over a real backend on a temp data dir: every refusal with its status and typed
+// error body, the API and static files, SSE pushes, and the loopback-only listen address.
+import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Server, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { startWebHost, type WebHost } from '../../electron/web/webHost';
+import { TOKEN_HEADER } from '../../electron/web/httpGuards';
+import { PlanDetailSchema, PlanSummarySchema, SettingsStateSchema } from '../../shared/api/channels';
+import { ApiErrorSchema, type ApiErrorBody } from '../../shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
+
+const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
+const MAX_BODY = 1024;
+const INDEX_HTML = '<!doctype html><title>Guardbook test</title><script src="./assets/app.js"></script>';
+const APP_JS = 'console.log("guardbook");\n';
+
+const hosts: WebHost[] = [];
+const tempDirs: string[] = [];
+const openRequests: IncomingMessage[] = [];
+
+afterEach(async () => {
+  for (const res of openRequests.splice(0)) res.destroy();
+  await Promise.all(hosts.splice(0).map((h) => h.close()));
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+interface Setup {
+  host: WebHost;
+  backend: Backend;
+  /** The temp folder holding the renderer dir; files placed here must never be served. */
+  root: string;
+  rendererDir: string;
+}
+
+async function setup(): Promise<Setup> {
+  const root = mkdtempSync(join(tmpdir(), 'guardbook-web-'));
+  tempDirs.push(root);
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), APP_JS);
+  // Outside the renderer dir: a traversal that reaches these would serve them.
+  writeFileSync(join(root, 'package.json'), '{"secret":true}');
+  writeFileSync(join(root, 'secret'), 'top secret');
+  const backend = await createBackend({
+    dataDir: join(root, 'data'),
+    plansDir: PLANS_DIR,
+    host: 'web',
+    version: '0.0.0-test',
+    log: () => {},
+  });
+  const host = await startWebHost({ backend, rendererDir, maxBodyBytes: MAX_BODY });
+  hosts.push(host);
+  return { host, backend, root, rendererDir };
+}
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface Req {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** A body sent in one piece (Content-Length set by Node unless given). */
+  body?: string | Buffer;
+  /** A body sent with `Transfer-Encoding: chunked`, one write per chunk. */
+  chunks?: readonly string[];
+}
+
+function send(port: number, req: Req): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const r = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method ?? 'GET',
+        path: req.path,
+        headers: { Host: `127.0.0.1:${port}`, ...req.headers },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    // The server may answer (413) before it has read everything we send; that is not a failure here.
+    r.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    if (req.chunks) {
+      for (const chunk of req.chunks) r.write(chunk);
+      r.end();
+    } else r.end(req.body);
+  });
+}
+
+/** POST /api/<channel> with the host's token (unless headers override it). */
+function api(host: WebHost, channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send(host.port, {
+    method: 'POST',
+    path: `/api/${channel}`,
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    body: JSON.stringify(input),
+  });
+}
+
+function okValue(reply: Reply): unknown {
+  expect(reply.status).toBe(200);
+  const parsed = JSON.parse(reply.body) as { ok: boolean; value?: unknown };
+  expect(parsed.ok).toBe(true);
+  return parsed.value;
+}
+
+/** Checks a refusal: the status, `{ ok: false, error }` with a typed, bilingual error body of the given code. */
+function expectRefusal(reply: Reply, status: number, code: ApiErrorBody['code']): ApiErrorBody {
+  expect(reply.status).toBe(status);
+  expect(reply.headers['content-type']).toMatch(/^application\/json/);
+  const parsed = JSON.parse(reply.body) as { ok: boolean; error: unknown };
+  expect(parsed.ok).toBe(false);
+  const error = ApiErrorSchema.parse(parsed.error);
+  expect(error.code).toBe(code);
+  expect(error.message['zh-CN']).not.toBe('');
+  expect(error.message.en).not.toBe('');
+  return error;
+}
+
+function otherToken(token: string): string {
+  const last = token.at(-1) === 'A' ? 'B' : 'A';
+  return token.slice(0, -1) + last;
+}
+
+describe('web host: start-up', () => {
+  it('listens on 127.0.0.1 only, on a port chosen by the system', async () => {
+    // WebHost does not expose its server: watch net.Server#listen to reach it and ask address().
+    const servers: Server[] = [];
+    const listen = Server.prototype.listen;
+    vi.spyOn(Server.prototype, 'listen').mockImplementation(function (this: Server, ...args: unknown[]) {
+      servers.push(this);
+      return (listen as (...a: unknown[]) => Server).apply(this, args);
+    });
+    const { host } = await setup();
+    expect(servers).toHaveLength(1);
+    const address = servers[0]!.address() as AddressInfo;
+    expect(address).toEqual({ address: '127.0.0.1', family: 'IPv4', port: host.port });
+    expect(host.port).toBeGreaterThan(0);
+  });
+
+  it('puts the token in the URL fragment only, never in the path or query', async () => {
+    const { host } = await setup();
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+    const url = new URL(host.url);
+    expect(url.pathname).toBe('/');
+    expect(url.search).toBe('');
+    expect(url.hash).toBe(`#token=${host.token}`);
+    expect(host.url.split('#')[0]).not.toContain(host.token);
+  });
+});
+
+describe('web host: refusals', () => {
+  it('refuses an API call without a token (401)', async () => {
+    const { host } = await setup();
+    const reply = await send(host.port, { method: 'POST', path: '/api/plans.list', body: '{}' });
+    expectRefusal(reply, 401, 'forbidden');
+  });
+
+  it('refuses a wrong token (401), also one of the right length', async () => {
+    const { host } = await setup();
+    expectRefusal(await api(host, 'plans.list', {}, { [TOKEN_HEADER]: 'wrong' }), 401, 'forbidden');
+    expectRefusal(await api(host, 'plans.list', {}, { [TOKEN_HEADER]: '' }), 401, 'forbidden');
+    const sameLength = otherToken(host.token);
+    expect(sameLength).toHaveLength(host.token.length);
+    expect(sameLength).not.toBe(host.token);
+    expectRefusal(await api(host, 'plans.list', {}, { [TOKEN_HEADER]: sameLength }), 401, 'forbidden');
+    expectRefusal(await api(host, 'plans.list', {}, { [TOKEN_HEADER]: host.token + 'x' }), 401, 'forbidden');
+  });
+
+  it('refuses a foreign Host header (403), even with the right token', async () => {
+    const { host } = await setup();
+    for (const foreign of [
+      `evil.example:${host.port}`,
+      `127.0.0.1:${host.port === 1 ? 2 : host.port - 1}`,
+      '127.0.0.1',
+    ]) {
+      const reply = await api(host, 'plans.list', {}, { Host: foreign });
+      expectRefusal(reply, 403, 'forbidden');
+      expectRefusal(await send(host.port, { path: '/', headers: { Host: foreign } }), 403, 'forbidden');
+    }
+    // Both loopback names are accepted.
+    okValue(await api(host, 'plans.list', {}, { Host: `localhost:${host.port}` }));
+    okValue(await api(host, 'plans.list', {}, { Host: `LOCALHOST:${host.port}` }));
+  });
+
+  it('refuses a foreign Origin (403) and accepts the same origin', async () => {
+    const { host } = await setup();
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${host.port}`,
+      'null',
+      `https://127.0.0.1:${host.port}`,
+    ]) {
+      expectRefusal(await api(host, 'plans.list', {}, { Origin: origin }), 403, 'forbidden');
+    }
+    okValue(await api(host, 'plans.list', {}, { Origin: `http://127.0.0.1:${host.port}` }));
+    okValue(await api(host, 'plans.list', {}, { Origin: `http://localhost:${host.port}` }));
+  });
+
+  it('refuses a body over the limit declared by Content-Length (413)', async () => {
+    const { host } = await setup();
+    const body = JSON.stringify({ language: 'en', padding: 'x'.repeat(MAX_BODY * 2) });
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/settings.update',
+      headers: { [TOKEN_HEADER]: host.token, 'Content-Length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    const error = expectRefusal(reply, 413, 'invalid-input');
+    expect(error.message.en).toContain(String(MAX_BODY));
+  });
+
+  it('refuses a chunked body that grows over the limit (413)', async () => {
+    const { host } = await setup();
+    const chunk = 'x'.repeat(300);
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/settings.update',
+      headers: { [TOKEN_HEADER]: host.token, 'Transfer-Encoding': 'chunked' },
+      chunks: ['{"language":"en","padding":"', chunk, chunk, chunk, chunk, '"}'],
+    });
+    expectRefusal(reply, 413, 'invalid-input');
+    // Nothing was applied.
+    const state = SettingsStateSchema.parse(okValue(await api(host, 'settings.get', {})));
+    expect(state.settings.language).toBe('zh-CN');
+  });
+
+  it('accepts a chunked body under the limit', async () => {
+    const { host } = await setup();
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/settings.update',
+      headers: { [TOKEN_HEADER]: host.token, 'Transfer-Encoding': 'chunked' },
+      chunks: ['{"language":', '"en"}'],
+    });
+    expect(SettingsStateSchema.parse(okValue(reply)).settings.language).toBe('en');
+  });
+
+  it('refuses a body that is not JSON (400 invalid-input)', async () => {
+    const { host } = await setup();
+    for (const body of ['{"id": ', 'not json', '\u0000']) {
+      const reply = await send(host.port, {
+        method: 'POST',
+        path: '/api/plans.get',
+        headers: { [TOKEN_HEADER]: host.token },
+        body,
+      });
+      expectRefusal(reply, 400, 'invalid-input');
+    }
+  });
+
+  it('refuses an unknown channel (404 unknown-channel)', async () => {
+    const { host } = await setup();
+    for (const channel of ['plans.delete', 'nope', 'toString', '__proto__', 'constructor']) {
+      const error = expectRefusal(await api(host, channel, {}), 404, 'unknown-channel');
+      expect(error.message.en).toContain(channel);
+    }
+  });
+
+  it('treats a malformed %-escape in the channel as an unknown channel, not an internal error', async () => {
+    const { host } = await setup();
+    expectRefusal(await api(host, '%E0%A4%A', {}), 404, 'unknown-channel');
+  });
+
+  it('refuses invalid input (400 invalid-input) with issues and their paths', async () => {
+    const { host } = await setup();
+    const error = expectRefusal(await api(host, 'plans.get', { id: 42 }), 400, 'invalid-input');
+    expect(error.issues).toEqual([{ path: 'id', message: expect.any(String) }]);
+    const settings = expectRefusal(
+      await api(host, 'settings.update', { phones: { 'head-office-security': 'abc' } }),
+      400,
+      'invalid-input',
+    );
+    expect(settings.issues?.map((i) => i.path)).toContain('phones.head-office-security');
+    expectRefusal(await api(host, 'plans.list', { extra: true }), 400, 'invalid-input');
+  });
+
+  it('refuses GET and other methods on /api/<channel> (405)', async () => {
+    const { host } = await setup();
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const reply = await send(host.port, { method, path: '/api/plans.list', headers: { [TOKEN_HEADER]: host.token } });
+      expectRefusal(reply, 405, 'invalid-input');
+    }
+  });
+
+  it('answers not-found with 404 for a plan that does not exist', async () => {
+    const { host } = await setup();
+    expectRefusal(await api(host, 'plans.get', { id: 'no-such-plan' }), 404, 'not-found');
+  });
+});
+
+describe('web host: API', () => {
+  it('plans.list returns the 12 bundled plans as plan summaries', async () => {
+    const { host } = await setup();
+    const list = PlanSummarySchema.array().parse(okValue(await api(host, 'plans.list', {})));
+    expect(list).toHaveLength(12);
+    expect(list.map((p) => p.id)).toContain('armed-robbery');
+    for (const plan of list) expect(plan.errors).toBe(0);
+  });
+
+  it('takes an empty body as {}', async () => {
+    const { host } = await setup();
+    const reply = await send(host.port, {
+      method: 'POST',
+      path: '/api/plans.list',
+      headers: { [TOKEN_HEADER]: host.token },
+    });
+    expect(PlanSummarySchema.array().parse(okValue(reply))).toHaveLength(12);
+  });
+
+  it('plans.get armed-robbery returns its plan', async () => {
+    const { host } = await setup();
+    const detail = PlanDetailSchema.parse(okValue(await api(host, 'plans.get', { id: 'armed-robbery' })));
+    expect(detail.summary.id).toBe('armed-robbery');
+    expect(detail.plan?.id).toBe('armed-robbery');
+    expect(detail.plan?.title['zh-CN']).toBe('营业网点持械抢劫现场处置方案');
+    expect(detail.file).toMatch(/armed-robbery\.json$/);
+  });
+
+  it('settings.update then settings.get shows the change', async () => {
+    const { host } = await setup();
+    const before = SettingsStateSchema.parse(okValue(await api(host, 'settings.get', {})));
+    expect(before.settings.language).toBe('zh-CN');
+    const updated = SettingsStateSchema.parse(
+      okValue(await api(host, 'settings.update', { language: 'en', branch: { name: 'Pudong' } })),
+    );
+    expect(updated.settings.language).toBe('en');
+    const after = SettingsStateSchema.parse(okValue(await api(host, 'settings.get', {})));
+    expect(after.settings).toEqual({ ...before.settings, language: 'en', branch: { name: 'Pudong', code: '' } });
+  });
+
+  it('app.info says host web', async () => {
+    const { host, root } = await setup();
+    expect(okValue(await api(host, 'app.info', {}))).toMatchObject({
+      name: 'Guardbook',
+      host: 'web',
+      dataDir: join(root, 'data'),
+    });
+  });
+});
+
+describe('web host: static files', () => {
+  it('serves index.html with the Content-Security-Policy and nosniff headers', async () => {
+    const { host } = await setup();
+    for (const path of ['/', '/index.html']) {
+      const reply = await send(host.port, { path });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(INDEX_HTML);
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('serves assets with their type', async () => {
+    const { host } = await setup();
+    const reply = await send(host.port, { path: '/assets/app.js' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe(APP_JS);
+    expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('never serves a file outside the renderer dir (404)', async () => {
+    const { host } = await setup();
+    const paths = [
+      '/../package.json',
+      '/../secret',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/%2e%2e/package.json',
+      '/assets/..%2f..%2fsecret',
+      '/assets/..%2f..%2fpackage.json',
+      '/..%2fsecret',
+      '/..%5csecret',
+      '/%2fetc%2fpasswd',
+      '//etc/passwd',
+      '/index.html%00.js',
+      '/%E0%A4%A',
+      '/assets',
+      '/missing.html',
+    ];
+    for (const path of paths) {
+      const reply = await send(host.port, { path });
+      expect({ path, status: reply.status }).toEqual({ path, status: 404 });
+      expect(reply.body).not.toContain('secret');
+      expect(reply.body).not.toContain('root:');
+      expectRefusal(reply, 404, 'not-found');
+    }
+  });
+
+  it('refuses methods other than GET and HEAD on static paths (405)', async () => {
+    const { host } = await setup();
+    expectRefusal(await send(host.port, { method: 'POST', path: '/index.html', body: '' }), 405, 'invalid-input');
+  });
+});
+
+describe('web host: server-sent events', () => {
+  function openEvents(port: number, path: string): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const r = request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
+        openRequests.push(res);
+        resolve(res);
+      });
+      r.on('error', reject);
+      r.end();
+    });
+  }
+
+  /** Resolves with the text received so far once it contains `needle`. */
+  function waitFor(res: IncomingMessage, needle: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      let text = '';
+      const onData = (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.includes(needle)) {
+          res.off('data', onData);
+          resolve(text);
+        }
+      };
+      res.on('data', onData);
+      res.once('error', reject);
+    });
+  }
+
+  it('pushes settings.changed after a settings.update call', async () => {
+    const { host } = await setup();
+    const res = await openEvents(host.port, `/api/events?token=${encodeURIComponent(host.token)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    await waitFor(res, ': connected\n\n');
+    const events = collectEvents(res);
+    okValue(await api(host, 'settings.update', { theme: 'high-contrast' }));
+    const event = await events.next('settings.changed');
+    const state = SettingsStateSchema.parse(JSON.parse(event.data));
+    expect(state.settings.theme).toBe('high-contrast');
+  });
+
+  it('stops pushing to a client once it has gone away', async () => {
+    const { host, backend } = await setup();
+    let unsubscribed = 0;
+    const subscribe = backend.push.subscribe.bind(backend.push);
+    vi.spyOn(backend.push, 'subscribe').mockImplementation((listener) => {
+      const unsubscribe = subscribe(listener);
+      return () => {
+        unsubscribed += 1;
+        return unsubscribe();
+      };
+    });
+    const res = await openEvents(host.port, `/api/events?token=${host.token}`);
+    await waitFor(res, ': connected\n\n');
+    expect(backend.push.subscribe).toHaveBeenCalledTimes(1);
+    expect(unsubscribed).toBe(0);
+    res.destroy();
+    await vi.waitFor(() => expect(unsubscribed).toBe(1));
+    // Later pushes and calls still work.
+    okValue(await api(host, 'settings.update', { sound: false }));
+  });
+
+  it('refuses /api/events without a token or with a wrong one (401)', async () => {
+    const { host } = await setup();
+    for (const path of ['/api/events', '/api/events?token=', `/api/events?token=${otherToken(host.token)}`]) {
+      expectRefusal(await send(host.port, { path }), 401, 'forbidden');
+    }
+  });
+
+  it('refuses /api/events from a foreign Host or Origin (403)', async () => {
+    const { host } = await setup();
+    const path = `/api/events?token=${host.token}`;
+    expectRefusal(await send(host.port, { path, headers: { Host: `evil.example:${host.port}` } }), 403, 'forbidden');
+    expectRefusal(await send(host.port, { path, headers: { Origin: 'http://evil.example' } }), 403, 'forbidden');
+  });
+});
+
+interface SseEvent {
+  event: string;
+  data: string;
+}
+
+/** Parses the SSE stream as it arrives; `next(name)` waits for the next event of that name. */
+function collectEvents(res: IncomingMessage): { next(name: string): Promise<SseEvent> } {
+  let buffer = '';
+  const events: SseEvent[] = [];
+  const waiters: { name: string; resolve: (e: SseEvent) => void }[] = [];
+  const flush = () => {
+    for (const waiter of [...waiters]) {
+      const index = events.findIndex((e) => e.event === waiter.name);
+      if (index >= 0) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(events.splice(index, 1)[0]!);
+      }
+    }
+  };
+  res.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const lines = block.split('\n').filter((l) => !l.startsWith(':'));
+      const event = lines.find((l) => l.startsWith('event: '))?.slice('event: '.length);
+      const data = lines
+        .filter((l) => l.startsWith('data: '))
+        .map((l) => l.slice('data: '.length))
+        .join('\n');
+      if (event) events.push({ event, data });
+    }
+    flush();
+  });
+  return {
+    next: (name) =>
+      new Promise((resolve) => {
+        waiters.push({ name, resolve });
+        flush();
+      }),
+  };
+}
