@@ -14,7 +14,10 @@ export interface Guardbook {
   open(page: Page): Promise<void>;
 }
 
-export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
+/** Test output by default; `npm run screenshots` writes the README's copies in docs/screenshots. */
+export const SCREENSHOT_DIR = process.env.GUARDBOOK_SCREENSHOTS_TO_DOCS
+  ? join(PROJECT_ROOT, 'docs', 'screenshots')
+  : join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | undefined }>({
   // A test may put text into settings.json before the backend starts (e.g. a corrupt file).
