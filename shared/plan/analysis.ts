@@ -66,15 +66,21 @@ class PlanAnalysis {
     return this.findings;
   }
 
-  private uniqueIds(items: readonly { id: string }[], key: string, whatZh: string, whatEn: string): Set<string> {
+  /** Reports repeated ids in a list (roles, contacts, a step's options or checklist); returns the ids. */
+  private uniqueIds(
+    items: readonly { id: string }[],
+    path: string,
+    whatZh: string,
+    whatEn: string,
+    stepId?: string,
+  ): Set<string> {
     const first = new Map<string, number>();
     items.forEach((item, i) => {
       const seen = first.get(item.id);
       if (seen === undefined) first.set(item.id, i);
       else {
-        this.findings.push(
-          finding('duplicate-id', `${key}[${i}].id`, { what: whatZh, whatEn, id: item.id, first: `${key}[${seen}]` }),
-        );
+        const params = { what: whatZh, whatEn, id: item.id, first: `${path}[${seen}]` };
+        this.findings.push(finding('duplicate-id', `${path}[${i}].id`, params, stepId === undefined ? {} : { stepId }));
       }
     });
     return new Set(first.keys());
@@ -124,7 +130,7 @@ class PlanAnalysis {
     }
     if (step.kind === 'action') {
       const items = step.checklist ?? [];
-      this.uniqueWithin(items, `${path}.checklist`, '检查项', 'checklist item', stepId);
+      this.uniqueIds(items, `${path}.checklist`, '检查项', 'checklist item', stepId);
       items.forEach((item, i) => this.text(item.text, `${path}.checklist[${i}].text`, stepId));
     }
     if (step.kind === 'decision') {
@@ -133,7 +139,7 @@ class PlanAnalysis {
           finding('decision-too-few-options', `${path}.options`, { count: step.options.length }, { stepId }),
         );
       }
-      this.uniqueWithin(step.options, `${path}.options`, '选项', 'option', stepId);
+      this.uniqueIds(step.options, `${path}.options`, '选项', 'option', stepId);
       step.options.forEach((o, i) => this.text(o.label, `${path}.options[${i}].label`, stepId));
     }
     if (step.kind === 'parallel') {
@@ -169,24 +175,6 @@ class PlanAnalysis {
         ),
       );
     }
-  }
-
-  private uniqueWithin(items: readonly { id: string }[], path: string, whatZh: string, whatEn: string, stepId: string) {
-    const first = new Map<string, number>();
-    items.forEach((item, i) => {
-      const seen = first.get(item.id);
-      if (seen === undefined) first.set(item.id, i);
-      else {
-        this.findings.push(
-          finding(
-            'duplicate-id',
-            `${path}[${i}].id`,
-            { what: whatZh, whatEn, id: item.id, first: `${path}[${seen}]` },
-            { stepId },
-          ),
-        );
-      }
-    });
   }
 
   private role(role: string, path: string, stepId: string): void {

@@ -20,8 +20,3 @@ export function setLanguage(language: Language): void {
   void i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
-
-/** Local date and time in the UI language. */
-export function formatDateTime(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
-}

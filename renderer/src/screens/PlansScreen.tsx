@@ -2,12 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/api/channels';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../shared/plan/labels';
-import { useApi } from '../api/ApiContext';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
-import { useAsync } from '../app/useAsync';
 import { CategoryIcon } from '../components/CategoryIcon';
 import { LoadState } from '../components/LoadState';
+import { usePlanDetail } from '../plans/usePlanDetail';
 import { PlanOutline } from '../components/PlanOutline';
 import { useLanguage } from '../components/useLanguage';
 
@@ -48,9 +47,8 @@ function StatusBadge({ plan }: { plan: PlanSummary }) {
 export function PlanDetailScreen({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const api = useApi();
   const { state: settings } = useSettings();
-  const [state, retry] = useAsync(() => api.call('plans.get', { id: planId }), [planId]);
+  const [state, retry] = usePlanDetail(planId);
   return (
     <section aria-labelledby="plan-title">
       <p>

@@ -1,20 +1,18 @@
 // The runner (recording arrives with the live-runs issue): for now, the plan's steps in large type.
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
-import { useApi } from '../api/ApiContext';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
-import { useAsync } from '../app/useAsync';
 import { LoadState } from '../components/LoadState';
+import { usePlanDetail } from '../plans/usePlanDetail';
 import { PlanOutline } from '../components/PlanOutline';
 import { useLanguage } from '../components/useLanguage';
 
 export function RunScreen({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const api = useApi();
   const { state: settings } = useSettings();
-  const [state, retry] = useAsync(() => api.call('plans.get', { id: planId }), [planId]);
+  const [state, retry] = usePlanDetail(planId);
   return (
     <section className="run" aria-labelledby="run-title">
       <p>
