@@ -3,7 +3,10 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/api/channels';
 import { dispatch, type Handlers } from '../../shared/api/dispatch';
 import type { ApiResult } from '../../shared/api/errors';
+import { join } from 'node:path';
+import { loadOrCreateSigningKey, type SigningKey } from '../journal/signingKey';
 import { PlanLibrary } from '../plans/planLibrary';
+import { RunEngine } from '../runs/runEngine';
 import { confSettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
 import { createHandlers } from './handlers';
@@ -23,6 +26,9 @@ export interface Backend {
   push: PushHub;
   /** Parses and runs one call from any transport. */
   call(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+  runs: RunEngine;
+  /** Closes open journals (releasing their locks). */
+  close(): Promise<void>;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
@@ -40,10 +46,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     platform: process.platform,
   };
-  const handlers = createHandlers({ info, plans, settings });
+  let signingKey: SigningKey | undefined;
+  const runs = new RunEngine({
+    runsDir: join(options.dataDir, 'runs'),
+    plans,
+    signingKey: () => (signingKey ??= loadOrCreateSigningKey(options.dataDir)),
+    branch: () => settings.state().settings.branch,
+    phones: () => settings.state().settings.phones,
+    onChange: (view) => push.emit('run.changed', view),
+  });
+  const { failed } = await runs.resumeUnfinished();
+  for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
+  const handlers = createHandlers({ info, plans, settings, runs });
   return {
     handlers,
     push,
+    runs,
+    close: () => runs.close(),
     call: (channel, input) => dispatch(handlers, channel, input, (error) => log(`internal error in ${channel}`, error)),
   };
 }

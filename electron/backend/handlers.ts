@@ -2,12 +2,14 @@
 import type { AppInfo } from '../../shared/api/channels';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { PlanLibrary } from '../plans/planLibrary';
+import type { RunEngine } from '../runs/runEngine';
 import type { SettingsService } from '../settings/settingsService';
 
 export interface Services {
   info: AppInfo;
   plans: PlanLibrary;
   settings: SettingsService;
+  runs: RunEngine;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -18,5 +20,10 @@ export function createHandlers(services: Services): Handlers {
     'settings.get': async () => services.settings.state(),
     'settings.update': async (patch) => services.settings.update(patch),
     'settings.dismissNotice': async () => services.settings.dismissNotice(),
+    'runs.start': async ({ planId, mode }) => services.runs.start(planId, mode, null),
+    'runs.get': async ({ runId }) => services.runs.read(runId),
+    'runs.command': async ({ runId, command }) =>
+      services.runs.command(runId, command, services.runs.operatorOf(runId)),
+    'runs.unfinished': async () => services.runs.unfinished(),
   };
 }

@@ -1,14 +1,22 @@
 // The Guardbook command line: `npm run cli -- <group> <command> ...`. Never prints a stack trace for bad input.
 import { EXIT_USAGE, UsageError, type CliIo } from './io';
 import { plansCheck, plansShow } from './plansCommands';
+import { recordsVerify } from './recordsCommands';
+import { runsSimulate } from './runsCommands';
 
 const USAGE = `usage: guardbook <command>
   plans check <file|dir>... [--json] [--lang zh-CN|en]   check plan files; exit 0 clean, 1 errors, 2 usage
-  plans show <file> [--lang zh-CN|en]                    print a plan as an outline`;
+  plans show <file> [--lang zh-CN|en]                    print a plan as an outline
+  records verify <file|dir>... [--key FILE | --data-dir DIR] [--json] [--lang zh-CN|en]
+                                                         verify run journals; exit 0 all intact, 1 any damaged
+  runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]
+                                                         walk a plan through the engine, leave a sealed run`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   'plans check': plansCheck,
   'plans show': plansShow,
+  'records verify': recordsVerify,
+  'runs simulate': runsSimulate,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -5,6 +5,9 @@ import { type Finding } from '../plan/findings';
 import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/schema';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
+import { RunModeSchema } from '../journal/events';
+import { RunCommandSchema } from '../run/commands';
+import { RunSummarySchema, RunViewSchema } from '../run/runView';
 
 const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -71,6 +74,8 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 const NoInput = z.strictObject({});
+/** Run ids name journal files: letters, digits and hyphens only (no path can be smuggled in). */
+export const RunIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
@@ -79,6 +84,12 @@ export const channels = {
   'settings.get': { input: NoInput, output: SettingsStateSchema },
   'settings.update': { input: SettingsPatchSchema, output: SettingsStateSchema },
   'settings.dismissNotice': { input: NoInput, output: SettingsStateSchema },
+  /** Starts a run at once: no login, no dialog (who is on duty is recorded as best known). */
+  'runs.start': { input: z.strictObject({ planId: SlugSchema, mode: RunModeSchema }), output: RunViewSchema },
+  'runs.get': { input: z.strictObject({ runId: RunIdSchema }), output: RunViewSchema },
+  /** Resolves only after the event is written and fsynced: the UI shows a tap as done only then. */
+  'runs.command': { input: z.strictObject({ runId: RunIdSchema, command: RunCommandSchema }), output: RunViewSchema },
+  'runs.unfinished': { input: NoInput, output: z.array(RunSummarySchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;
@@ -98,6 +109,7 @@ export function isChannel(name: string): name is Channel {
 export const pushEvents = {
   'settings.changed': SettingsStateSchema,
   'plans.changed': z.object({}),
+  'run.changed': RunViewSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

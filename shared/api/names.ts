@@ -7,9 +7,13 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.update',
   'settings.dismissNotice',
+  'runs.start',
+  'runs.get',
+  'runs.command',
+  'runs.unfinished',
 ] as const;
 
-export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed'] as const;
+export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed', 'run.changed'] as const;
 
 /** IPC channel names: one per API channel, and one for pushes to the renderer. */
 export const ipcChannelFor = (channel: string): string => `guardbook:${channel}`;

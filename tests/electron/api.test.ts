@@ -1,5 +1,7 @@
 // The typed API (dispatch, the handler map, the client), the renderer's CSP meta tag, where data lives, and
 // "build what is stale".
+import { RunEngine } from '../../electron/runs/runEngine';
+import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,10 +181,20 @@ describe('channel and push event names', () => {
 
   it('every channel has a handler, and no handler is left without a channel', async () => {
     const dataDir = tempDir();
+    const plans = await PlanLibrary.loadBundled(PLANS_DIR);
+    const settings = new SettingsService(dataDir, confSettingsStore);
     const handlers = createHandlers({
       info: { name: 'Guardbook', version: '0', host: 'web', dataDir, platform: 'linux' },
-      plans: await PlanLibrary.loadBundled(PLANS_DIR),
-      settings: new SettingsService(dataDir, confSettingsStore),
+      plans,
+      settings,
+      runs: new RunEngine({
+        runsDir: join(dataDir, 'runs'),
+        plans,
+        signingKey: () => loadOrCreateSigningKey(dataDir),
+        branch: () => settings.state().settings.branch,
+        phones: () => ({}),
+        onChange: () => {},
+      }),
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const name of CHANNEL_NAMES) expect(typeof handlers[name]).toBe('function');
@@ -190,6 +202,8 @@ describe('channel and push event names', () => {
 
   it('every handler answers with output its schema accepts', async () => {
     const b = await backend();
+    const started = await b.call('runs.start', { planId: 'armed-robbery', mode: 'drill' });
+    const runId = started.ok ? (started.value as { runId: string }).runId : '';
     const inputs: Record<Channel, unknown> = {
       'app.info': {},
       'plans.list': {},
@@ -197,6 +211,10 @@ describe('channel and push event names', () => {
       'settings.get': {},
       'settings.update': { language: 'en' },
       'settings.dismissNotice': {},
+      'runs.start': { planId: 'fire', mode: 'incident' },
+      'runs.get': { runId },
+      'runs.command': { runId, command: { type: 'complete', step: 'press-alarm' } },
+      'runs.unfinished': {},
     };
     for (const name of CHANNEL_NAMES) {
       const result = await b.call(name, inputs[name]);

@@ -38,6 +38,7 @@ export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | u
       },
     });
     await host.close();
+    await backend.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

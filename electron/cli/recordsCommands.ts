@@ -1,0 +1,117 @@
+// `records verify`: checks journals anyone hands over (auditors get exported files): chain, numbering, seal.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Language } from '../../shared/plan/schema';
+import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { nodeJournalCrypto } from '../journal/nodeCrypto';
+import { readPublicKey } from '../journal/signingKey';
+import { parseArgs } from './args';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
+import { languageOf } from './plansCommands';
+
+interface FileResult {
+  file: string;
+  verification?: JournalVerification;
+  error?: string;
+}
+
+export async function recordsVerify(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['lang', 'key', 'data-dir'] });
+  const lang = languageOf(args.options.get('lang'));
+  if (args.positionals.length === 0)
+    throw new UsageError('records verify needs at least one journal file or directory');
+  const trustedKeys = await trustedKeysFrom(args.options.get('key'), args.options.get('data-dir'));
+  const results: FileResult[] = [];
+  for (const file of await journalFiles(args.positionals)) {
+    try {
+      const verification = verifyJournalText(
+        await readFile(file, 'utf8'),
+        nodeJournalCrypto,
+        trustedKeys ? { trustedKeys } : {},
+      );
+      results.push({ file, verification });
+    } catch (error) {
+      results.push({ file, error: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  if (args.flags.has('json')) {
+    io.out(
+      JSON.stringify(
+        results.map((r) => ({ file: display(r.file), ...summarise(r) })),
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const r of results) io.out(formatResult(r, lang, trustedKeys !== undefined));
+  }
+  return results.every((r) => r.verification?.ok) ? EXIT_OK : EXIT_FINDINGS;
+}
+
+function summarise(r: FileResult) {
+  if (!r.verification) return { ok: false, error: r.error };
+  const v = r.verification;
+  const first = v.events[0];
+  const plan = (first?.data as { plan?: { id: string; version: number; contentHash: string } } | undefined)?.plan;
+  return {
+    ok: v.ok,
+    events: v.events.length,
+    firstAt: first?.at,
+    lastAt: v.events.at(-1)?.at,
+    plan: plan ? { id: plan.id, version: plan.version, contentHash: plan.contentHash } : undefined,
+    seal: v.seal,
+    keyId: v.keyId,
+    failure: v.failure,
+  };
+}
+
+function formatResult(r: FileResult, lang: Language, pinned: boolean): string {
+  const file = display(r.file);
+  if (!r.verification) return `FAIL ${file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} (${r.error})`;
+  const s = summarise(r);
+  const zh = lang === 'zh-CN';
+  const seal =
+    s.seal === 'valid'
+      ? zh
+        ? `已封存，签名有效（密钥 ${s.keyId}${pinned ? '，受信任' : '，未核对受信任密钥'}）`
+        : `sealed, signature valid (key ${s.keyId}${pinned ? ', trusted' : ', not checked against a trusted key'})`
+      : s.seal === 'none'
+        ? zh
+          ? '未封存'
+          : 'not sealed'
+        : zh
+          ? '封存无效'
+          : 'seal not valid';
+  const plan = s.plan ? `${s.plan.id} v${s.plan.version} ${s.plan.contentHash}` : '?';
+  const head = `${s.ok ? 'PASS' : 'FAIL'} ${file}: ${s.events} ${zh ? '条事件' : 'events'}, ${s.firstAt ?? '?'} → ${s.lastAt ?? '?'}, ${plan}, ${seal}`;
+  if (s.ok || !s.failure) return head;
+  const f = s.failure;
+  return `${head}\n  ${zh ? `第 ${f.line} 行（字节 ${f.offset}）` : `line ${f.line} (byte ${f.offset})`}: ${f.reason} — ${f.message[lang]}`;
+}
+
+async function trustedKeysFrom(keyFile?: string, dataDir?: string): Promise<string[] | undefined> {
+  if (keyFile) return [(await readFile(keyFile, 'utf8')).trim()];
+  if (dataDir) {
+    const key = readPublicKey(dataDir);
+    if (!key) throw new UsageError(`no installation key in ${dataDir}/keys`);
+    return [key];
+  }
+  return undefined;
+}
+
+async function journalFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(path)).filter((n) => n.endsWith('.jsonl') && !n.includes('.torn-')).sort();
+      files.push(...names.map((n) => join(path, n)));
+    } else files.push(path);
+  }
+  return files;
+}
+
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}

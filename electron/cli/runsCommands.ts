@@ -1,0 +1,93 @@
+// `runs simulate`: walks a bundled plan through the real engine, choosing by seed, and leaves a sealed run
+// (for demos, fixtures and benchmarks).
+import { join } from 'node:path';
+import type { RunCommand } from '../../shared/run/commands';
+import { PLANS_DIR } from '../build/projectPaths';
+import { dataDirOverride, defaultDataDir } from '../dataDir';
+import { loadOrCreateSigningKey } from '../journal/signingKey';
+import { PlanLibrary } from '../plans/planLibrary';
+import { RunEngine } from '../runs/runEngine';
+import { parseArgs } from './args';
+import { EXIT_OK, UsageError, type CliIo } from './io';
+
+/** A small seeded generator (mulberry32): the same seed walks the same path. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SimulationOptions {
+  planId: string;
+  dataDir: string;
+  mode: 'drill' | 'incident';
+  seed: number;
+  /** Where the simulated clock starts. */
+  start?: Date;
+}
+
+export async function simulateRun(
+  options: SimulationOptions,
+): Promise<{ runId: string; path: string; events: number }> {
+  const random = seededRandom(options.seed);
+  let clock = options.start?.getTime() ?? Date.now();
+  const engine = new RunEngine({
+    runsDir: join(options.dataDir, 'runs'),
+    plans: await PlanLibrary.loadBundled(PLANS_DIR),
+    signingKey: () => loadOrCreateSigningKey(options.dataDir),
+    branch: () => ({ name: '', code: '' }),
+    phones: () => ({}),
+    onChange: () => {},
+    now: () => new Date(clock),
+    schedule: () => () => {}, // simulated time: deadlines are caught up after each command
+  });
+  try {
+    let view = await engine.start(options.planId, options.mode, 'simulator');
+    for (let guard = 0; view.status === 'active' && guard < 1000; guard++) {
+      clock += Math.floor(random() * 40_000); // 0–40 s per action: some targets are missed, as in life
+      const contacts = view.active.flatMap(({ step }) => {
+        const def = view.plan.steps.find((s) => s.id === step);
+        return def && 'contacts' in def ? (def.contacts ?? []).map((contact) => ({ step, contact })) : [];
+      });
+      const uncalled = contacts.filter((c) => !view.called.some((x) => x.step === c.step && x.contact === c.contact));
+      let command: RunCommand;
+      if (uncalled.length > 0 && random() < 0.7) command = { type: 'called', ...uncalled[0]! };
+      else if (random() < 0.05) command = { type: 'note', text: `模拟备注 / simulated note ${guard}` };
+      else {
+        const moves = view.available;
+        if (moves.length === 0) break;
+        const move = moves[Math.floor(random() * moves.length)]!;
+        command =
+          move.type === 'COMPLETE'
+            ? { type: 'complete', step: move.step }
+            : move.type === 'CHOOSE'
+              ? { type: 'choose', step: move.step, option: move.option }
+              : { type: 'check', step: move.step, item: move.item };
+      }
+      view = await engine.command(view.runId, command, 'simulator');
+    }
+    if (view.status === 'ended')
+      view = await engine.command(view.runId, { type: 'signOff', name: 'simulator' }, 'simulator');
+    return { runId: view.runId, path: engine.journalPath(view.runId), events: view.timeline.length };
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function runsSimulate(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: [], options: ['mode', 'data-dir', 'seed'] });
+  if (args.positionals.length !== 1) throw new UsageError('runs simulate takes one plan id');
+  const mode = args.options.get('mode') ?? 'drill';
+  if (mode !== 'drill' && mode !== 'incident') throw new UsageError('--mode takes drill or incident');
+  const seed = Number(args.options.get('seed') ?? 1);
+  if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
+  const dataDir = dataDirOverride(['--data-dir', args.options.get('data-dir') ?? '']) ?? defaultDataDir();
+  const result = await simulateRun({ planId: args.positionals[0]!, dataDir, mode, seed });
+  io.out(`${result.runId} ${result.path} (${result.events} events)`);
+  return EXIT_OK;
+}

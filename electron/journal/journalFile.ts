@@ -1,0 +1,209 @@
+// A run's journal on disk: append = write + fsync, so an acknowledged event survives a crash or power cut.
+// Reopening moves a torn last line aside (kept as evidence) and records that; damage anywhere else is
+// reported as corruption and never "repaired".
+import { constants } from 'node:fs';
+import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
+import type { JournalEventData, JournalEventType } from '../../shared/journal/events';
+import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { acquireJournalLock } from './journalLock';
+import { nodeJournalCrypto, sha256Hex } from './nodeCrypto';
+
+export class JournalCorruptError extends Error {
+  constructor(
+    readonly path: string,
+    readonly verification: JournalVerification,
+  ) {
+    const f = verification.failure!;
+    super(`journal ${path} is damaged at line ${f.line} (byte ${f.offset}): ${f.message.en}`);
+    this.name = 'JournalCorruptError';
+  }
+}
+
+/** Writing or syncing failed (disk full, read-only, folder removed): the event is NOT recorded. */
+export class JournalWriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(`could not write journal ${path}: ${code}`, { cause });
+    this.name = 'JournalWriteError';
+  }
+}
+
+export class JournalSealedError extends Error {
+  constructor(readonly path: string) {
+    super(`journal ${path} is sealed and can only be read`);
+    this.name = 'JournalSealedError';
+  }
+}
+
+export interface Recovery {
+  sidecar: string;
+  bytes: number;
+  reason: string;
+}
+
+export interface JournalOptions {
+  now?: () => Date;
+}
+
+export class JournalFile {
+  private queue: Promise<unknown> = Promise.resolve();
+  private failed: JournalWriteError | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+    private readonly log: JournalEvent[],
+    private readonly release: () => void,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Creates a new journal whose first event is `run.started`; fails if the file exists. */
+  static async create(
+    path: string,
+    by: string | null,
+    data: JournalEventData<'run.started'>,
+    options: JournalOptions = {},
+  ): Promise<JournalFile> {
+    const handle = await open(
+      path,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_APPEND,
+      0o644,
+    );
+    let release: () => void = () => {};
+    try {
+      release = acquireJournalLock(path);
+      await syncDirectory(dirname(path)); // the new file's name must survive a power cut too
+      const journal = new JournalFile(path, handle, [], release, options.now ?? (() => new Date()));
+      await journal.append('run.started', by, data);
+      return journal;
+    } catch (error) {
+      release();
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /** Opens an existing journal for appending, recovering a torn last line. */
+  static async open(
+    path: string,
+    options: JournalOptions = {},
+  ): Promise<{ journal: JournalFile; recovered?: Recovery }> {
+    const release = acquireJournalLock(path);
+    try {
+      const bytes = await readFile(path);
+      const verification = verifyJournalText(bytes.toString('utf8'), nodeJournalCrypto);
+      // A sealed record is finished evidence: it is read, never written again (nor "recovered").
+      if (verification.events.at(-1)?.type === 'run.sealed') throw new JournalSealedError(path);
+      let recovered: Recovery | undefined;
+      if (!verification.ok) {
+        const tail = bytes.subarray(verification.intactBytes);
+        const tailIsOneLine = tail.indexOf(0x0a) === -1 || tail.indexOf(0x0a) === tail.length - 1;
+        const reason = verification.failure!.reason;
+        if (!tailIsOneLine || (reason !== 'torn' && reason !== 'bad-json')) {
+          throw new JournalCorruptError(path, verification);
+        }
+        recovered = await moveTornTailAside(path, tail, verification, reason);
+      }
+      const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
+      const journal = new JournalFile(path, handle, verification.events, release, options.now ?? (() => new Date()));
+      if (recovered) await journal.append('journal.recovered', 'system', recovered);
+      return { journal, ...(recovered ? { recovered } : {}) };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  get events(): readonly JournalEvent[] {
+    return this.log;
+  }
+
+  get head(): string {
+    return this.log.at(-1)?.hash ?? GENESIS_HASH;
+  }
+
+  get sealed(): boolean {
+    return this.log.at(-1)?.type === 'run.sealed';
+  }
+
+  /** Appends one event; resolves only after the bytes are fsynced. Appends run one at a time, in call order. */
+  append<T extends JournalEventType>(type: T, by: string | null, data: JournalEventData<T>): Promise<JournalEvent> {
+    const result = this.queue.then(() => this.write(type, by, data));
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  private async write(type: string, by: string | null, data: unknown): Promise<JournalEvent> {
+    if (this.closed) throw new Error(`journal ${this.path} is closed`);
+    if (this.failed) throw this.failed; // after a failed write the file's end is unknown: reopen to recover
+    if (this.sealed) throw new Error(`journal ${this.path} is sealed`);
+    const event = chainEvent(
+      this.head,
+      { seq: this.log.length + 1, at: this.now().toISOString(), type, by, data },
+      sha256Hex,
+    );
+    const line = Buffer.from(journalLine(event), 'utf8');
+    try {
+      const { bytesWritten } = await this.handle.write(line);
+      if (bytesWritten !== line.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
+      await this.handle.sync();
+    } catch (error) {
+      this.failed = new JournalWriteError(this.path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
+      throw this.failed;
+    }
+    this.log.push(event);
+    return event;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    await this.handle.close();
+    this.release();
+  }
+}
+
+/** Reads and verifies a journal without opening it for writing (history, reports, verify). */
+export async function readJournal(path: string): Promise<JournalVerification> {
+  return verifyJournalText(await readFile(path, 'utf8'), nodeJournalCrypto);
+}
+
+async function moveTornTailAside(
+  path: string,
+  tail: Buffer,
+  verification: JournalVerification,
+  reason: string,
+): Promise<Recovery> {
+  const sidecar = `${path.replace(/\.jsonl$/, '')}.torn-${verification.events.length + 1}-${Date.now()}.jsonl`;
+  await writeFile(sidecar, tail, { flag: 'wx' });
+  const sidecarHandle = await open(sidecar, 'r+');
+  await sidecarHandle.sync();
+  await sidecarHandle.close();
+  const handle = await open(path, 'r+');
+  await handle.truncate(verification.intactBytes);
+  await handle.sync();
+  await handle.close();
+  await syncDirectory(dirname(path));
+  return { sidecar: basename(sidecar), bytes: tail.length, reason };
+}
+
+/** fsync a directory so a created or renamed entry is durable; platforms that refuse (Windows) are skipped. */
+export async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP'].includes(code ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,337 @@
+// The run engine: starts runs, checks each command against the run's current state, appends it to the
+// journal (write + fsync) and only then applies it. State is always replay(plan, journal); the engine
+// also writes overdue and timeout events when deadlines pass, including ones that passed while closed.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import type { JournalEventData, JournalEventType, RunMode } from '../../shared/journal/events';
+import { refusalOf, type RunCommand } from '../../shared/run/commands';
+import { pendingDeadlines } from '../../shared/run/deadlines';
+import { applyEvent, replayRun, type ReplayContext, type RunState } from '../../shared/run/runState';
+import { toRunView, type RunSummary, type RunView } from '../../shared/run/runView';
+import { pick } from '../../shared/plan/labels';
+import { contentHashOf } from '../plans/contentHash';
+import type { PlanLibrary } from '../plans/planLibrary';
+import { JournalFile, JournalSealedError, JournalWriteError, readJournal } from '../journal/journalFile';
+import type { SigningKey } from '../journal/signingKey';
+
+export interface RunEngineOptions {
+  runsDir: string;
+  plans: PlanLibrary;
+  signingKey: () => SigningKey;
+  branch: () => { name: string; code: string };
+  /** Local numbers that win over a plan's contacts. */
+  phones: () => Record<string, string>;
+  onChange: (view: RunView) => void;
+  now?: () => Date;
+  /** Timers are injectable so tests can drive time; production uses setTimeout. */
+  schedule?: (at: Date, callback: () => void) => () => void;
+}
+
+interface OpenRun {
+  journal: JournalFile;
+  state: RunState;
+  context: ReplayContext;
+  cancelTimer?: () => void;
+  writeError?: JournalWriteError;
+}
+
+export class RunEngine {
+  private readonly runs = new Map<string, OpenRun>();
+  private readonly now: () => Date;
+  private readonly schedule: NonNullable<RunEngineOptions['schedule']>;
+
+  constructor(private readonly options: RunEngineOptions) {
+    mkdirSync(options.runsDir, { recursive: true });
+    this.now = options.now ?? (() => new Date());
+    this.schedule =
+      options.schedule ??
+      ((at, callback) => {
+        const timer = setTimeout(callback, Math.max(0, at.getTime() - Date.now()));
+        return () => clearTimeout(timer);
+      });
+  }
+
+  journalPath(runId: string): string {
+    return join(this.options.runsDir, `${runId}.jsonl`);
+  }
+
+  /** Reopens every unfinished run (recovering torn tails) and records deadlines that passed while closed. */
+  async resumeUnfinished(): Promise<{ resumed: string[]; failed: { runId: string; error: string }[] }> {
+    const resumed: string[] = [];
+    const failed: { runId: string; error: string }[] = [];
+    for (const name of readdirSync(this.options.runsDir)
+      .filter((n) => /^[\w-]+\.jsonl$/.test(n))
+      .sort()) {
+      const runId = name.slice(0, -'.jsonl'.length);
+      if (this.runs.has(runId)) continue;
+      try {
+        const { journal } = await JournalFile.open(this.journalPath(runId), { now: this.now });
+        this.adopt(runId, journal);
+        await this.catchUp(runId);
+        resumed.push(runId);
+      } catch (error) {
+        if (error instanceof JournalSealedError) continue;
+        failed.push({ runId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { resumed, failed };
+  }
+
+  async start(planId: string, mode: RunMode, operator: string | null): Promise<RunView> {
+    const detail = this.options.plans.get(planId);
+    if (!detail.plan || detail.summary.errors > 0) {
+      throw new ApiError({
+        code: 'invalid-input',
+        message: {
+          'zh-CN': `预案“${planId}”有错误，不能启动`,
+          en: `Plan "${planId}" has errors and cannot be started`,
+        },
+      });
+    }
+    const runId = newRunId(this.now());
+    const journal = await this.guardWrite(runId, () =>
+      JournalFile.create(
+        this.journalPath(runId),
+        operator,
+        {
+          runId,
+          mode,
+          plan: {
+            id: detail.plan!.id,
+            version: detail.plan!.version,
+            contentHash: contentHashOf(detail.plan!),
+            body: detail.plan!,
+          },
+          operator,
+          branch: this.options.branch(),
+        },
+        { now: this.now },
+      ),
+    );
+    this.adopt(runId, journal);
+    await this.catchUp(runId);
+    return this.view(runId);
+  }
+
+  /** Who acts in a run, as best known: its operator (people and roles arrive with user management). */
+  operatorOf(runId: string): string | null {
+    return this.open(runId).state.operator;
+  }
+
+  /** Runs open for writing (not yet sealed), newest first: offered for resume on start-up and on Home. */
+  unfinished(): RunSummary[] {
+    return [...this.runs.values()]
+      .map(({ state }) => ({
+        runId: state.runId,
+        mode: state.mode,
+        planId: state.planRef.id,
+        planTitle: { 'zh-CN': pick(state.plan.title, 'zh-CN'), en: pick(state.plan.title, 'en') },
+        startedAt: state.startedAt,
+        status: state.status,
+        current: state.active.map((a) => a.step),
+      }))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  async command(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
+    const run = this.open(runId);
+    const refusal = refusalOf(command, run.state, run.context);
+    if (refusal) throw new ApiError({ code: 'invalid-input', message: refusal });
+    switch (command.type) {
+      case 'complete':
+        await this.append(runId, 'step.completed', by, { step: command.step });
+        break;
+      case 'choose':
+        await this.append(runId, 'option.chosen', by, { step: command.step, option: command.option });
+        break;
+      case 'check':
+        await this.append(runId, 'checklist.ticked', by, { step: command.step, item: command.item });
+        break;
+      case 'called': {
+        const contact = run.state.plan.contacts.find((c) => c.id === command.contact);
+        const phone = this.options.phones()[command.contact] || contact?.phone || '';
+        await this.append(runId, 'contact.called', by, { step: command.step, contact: command.contact, phone });
+        break;
+      }
+      case 'note':
+        await this.append(runId, 'note.added', by, {
+          text: command.text,
+          ...(command.step ? { step: command.step } : {}),
+        });
+        break;
+      case 'abort':
+        await this.append(runId, 'run.aborted', by, { reason: command.reason });
+        break;
+      case 'signOff': {
+        await this.append(runId, 'run.signedOff', by, {
+          name: command.name,
+          ...(command.note ? { note: command.note } : {}),
+        });
+        const key = this.options.signingKey();
+        const head = this.open(runId).journal.head;
+        await this.append(runId, 'run.sealed', 'system', {
+          head,
+          signature: key.sign(head),
+          publicKey: key.publicKey,
+          keyId: key.keyId,
+        });
+        break;
+      }
+    }
+    await this.catchUp(runId);
+    const view = this.view(runId);
+    if (run.state.status === 'sealed') await this.closeRun(runId);
+    return view;
+  }
+
+  async close(): Promise<void> {
+    for (const runId of [...this.runs.keys()]) await this.closeRun(runId);
+  }
+
+  /** Reads any run, open or sealed, from its journal. */
+  async read(runId: string): Promise<RunView> {
+    const open = this.runs.get(runId);
+    if (open) return this.view(runId);
+    const verification = await readJournal(this.journalPath(runId)).catch(() => undefined);
+    if (!verification || verification.events.length === 0) throw notFoundRun(runId);
+    const { state, context } = replayRun(verification.events);
+    return toRunView(state, context);
+  }
+
+  private adopt(runId: string, journal: JournalFile): void {
+    const { state, context } = replayRun(journal.events);
+    this.runs.set(runId, { journal, state, context });
+  }
+
+  private open(runId: string): OpenRun {
+    const run = this.runs.get(runId);
+    if (!run) throw notFoundRun(runId);
+    return run;
+  }
+
+  private view(runId: string): RunView {
+    const run = this.runs.get(runId);
+    if (!run) throw notFoundRun(runId);
+    const view = toRunView(run.state, run.context);
+    return run.writeError ? { ...view, writeError: writeErrorText(run.writeError) } : view;
+  }
+
+  /** Appends and applies one event; the in-memory state changes only after the fsync succeeded. */
+  private async append<T extends JournalEventType>(
+    runId: string,
+    type: T,
+    by: string | null,
+    data: JournalEventData<T>,
+  ) {
+    const run = this.open(runId);
+    const event = await this.guardWrite(runId, () => run.journal.append(type, by, data));
+    run.state = applyEvent(run.state, event, run.context);
+  }
+
+  private async guardWrite<T>(runId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof JournalWriteError) && !isFsError(error)) throw error;
+      const failure =
+        error instanceof JournalWriteError
+          ? error
+          : new JournalWriteError(this.journalPath(runId), (error as NodeJS.ErrnoException).code ?? 'EIO', error);
+      const run = this.runs.get(runId);
+      if (run) {
+        run.writeError = failure;
+        this.options.onChange(this.view(runId));
+      }
+      throw new ApiError({ code: 'storage', message: writeErrorText(failure).message });
+    }
+  }
+
+  /** Writes the run's end once its machine is done, records every deadline that has passed, and sets the next timer. */
+  private async catchUp(runId: string): Promise<void> {
+    const run = this.open(runId);
+    for (;;) {
+      const { state, context } = run;
+      if (state.status === 'active' && state.snapshot.status === 'done') {
+        const output = state.snapshot.output!;
+        await this.append(runId, 'run.ended', 'system', {
+          outcome: output.outcome,
+          ...(output.endStep ? { endStep: output.endStep } : {}),
+        });
+        continue;
+      }
+      const due = pendingDeadlines(state, context).find((d) => d.due.getTime() <= this.now().getTime());
+      if (!due) break;
+      if (due.kind === 'overdue') {
+        await this.append(runId, 'step.overdue', 'system', {
+          step: due.step,
+          due: due.due.toISOString(),
+          targetSeconds: due.seconds,
+        });
+      } else {
+        await this.append(runId, 'step.timeout', 'system', {
+          step: due.step,
+          due: due.due.toISOString(),
+          seconds: due.seconds,
+        });
+      }
+    }
+    run.cancelTimer?.();
+    delete run.cancelTimer;
+    const next = pendingDeadlines(run.state, run.context)[0];
+    if (next) {
+      run.cancelTimer = this.schedule(next.due, () => {
+        delete run.cancelTimer;
+        if (this.runs.get(runId) !== run) return; // closed (sealed) meanwhile
+        this.catchUp(runId)
+          .then(() => this.options.onChange(this.view(runId)))
+          .catch(() => this.options.onChange(this.view(runId))); // a write failure is in the view
+      });
+    }
+  }
+
+  private async closeRun(runId: string): Promise<void> {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    run.cancelTimer?.();
+    this.runs.delete(runId);
+    await run.journal.close();
+  }
+}
+
+/** Sortable by time, unique without coordination: 20261129T022548Z-3f9a1c. */
+export function newRunId(now: Date): string {
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+function notFoundRun(runId: string): ApiError {
+  return new ApiError({ code: 'not-found', message: { 'zh-CN': `找不到处置记录“${runId}”`, en: `No run "${runId}"` } });
+}
+
+function isFsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+function writeErrorText(error: JournalWriteError): { code: string; message: { 'zh-CN': string; en: string } } {
+  const reason: Record<string, { zh: string; en: string }> = {
+    ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
+    EROFS: { zh: '磁盘为只读', en: 'the disk is read-only' },
+    ENOENT: { zh: '记录文件夹已被删除', en: 'the records folder was removed' },
+    EACCES: { zh: '没有写入权限', en: 'permission denied' },
+    EPERM: { zh: '没有写入权限', en: 'permission denied' },
+    EIO: { zh: '磁盘读写错误', en: 'a disk input/output error' },
+  };
+  const r = reason[error.code] ?? { zh: error.code, en: error.code };
+  return {
+    code: error.code,
+    message: {
+      'zh-CN': `记录写入失败（${r.zh}）：此后的操作未被记录。请立即报告，并改用纸质记录。`,
+      en: `Could not write the record (${r.en}): what follows is not recorded. Report this now and record on paper.`,
+    },
+  };
+}

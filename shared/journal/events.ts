@@ -1,0 +1,61 @@
+// The event types a run journal holds, their data schemas, and how they drive the plan's machine.
+import { z } from 'zod';
+import type { RunEvent } from '../plan/compile';
+import { OutcomeSchema, PlanSchema, SlugSchema } from '../plan/schema';
+
+export const RUN_MODES = ['incident', 'drill'] as const;
+export const RunModeSchema = z.enum(RUN_MODES);
+export type RunMode = z.infer<typeof RunModeSchema>;
+
+const at = z.string().datetime({ offset: true });
+
+export const journalEventData = {
+  /** The first line: the run and the full plan version it follows, so the record stands alone. */
+  'run.started': z.object({
+    runId: z.string(),
+    mode: RunModeSchema,
+    plan: z.object({ id: SlugSchema, version: z.number().int(), contentHash: z.string(), body: PlanSchema }),
+    operator: z.string().nullable(),
+    branch: z.object({ name: z.string(), code: z.string() }),
+  }),
+  'step.completed': z.object({ step: SlugSchema }),
+  'option.chosen': z.object({ step: SlugSchema, option: SlugSchema }),
+  'checklist.ticked': z.object({ step: SlugSchema, item: SlugSchema }),
+  'contact.called': z.object({ step: SlugSchema, contact: SlugSchema, phone: z.string() }),
+  'note.added': z.object({ text: z.string().min(1).max(4000), step: SlugSchema.optional() }),
+  /** A soft target passed: shown and recorded, the run goes on. `due` is when it passed. */
+  'step.overdue': z.object({ step: SlugSchema, due: at, targetSeconds: z.number() }),
+  /** A hard timeout passed: the run takes the step's timeout branch. */
+  'step.timeout': z.object({ step: SlugSchema, due: at, seconds: z.number() }),
+  'run.aborted': z.object({ reason: z.string().min(1).max(2000) }),
+  /** The machine reached an end step (written by the engine right after the event that got there). */
+  'run.ended': z.object({ outcome: z.union([OutcomeSchema, z.literal('aborted')]), endStep: SlugSchema.optional() }),
+  'run.signedOff': z.object({ name: z.string().min(1).max(80), note: z.string().max(2000).optional() }),
+  /** The head hash signed with the installation's Ed25519 key. Nothing may follow it. */
+  'run.sealed': z.object({ head: z.string(), signature: z.string(), publicKey: z.string(), keyId: z.string() }),
+  /** A torn last line was moved aside when the journal was reopened. */
+  'journal.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),
+} as const;
+
+export type JournalEventType = keyof typeof journalEventData;
+export type JournalEventData<T extends JournalEventType> = z.infer<(typeof journalEventData)[T]>;
+export const JOURNAL_EVENT_TYPES = Object.keys(journalEventData) as JournalEventType[];
+
+/** The machine event a journal event stands for; events that only record (notes, calls…) have none. */
+export function machineEventOf(type: string, data: unknown): RunEvent | undefined {
+  const d = data as Record<string, string>;
+  switch (type) {
+    case 'step.completed':
+      return { type: 'COMPLETE', step: d.step! };
+    case 'option.chosen':
+      return { type: 'CHOOSE', step: d.step!, option: d.option! };
+    case 'checklist.ticked':
+      return { type: 'CHECK', step: d.step!, item: d.item! };
+    case 'step.timeout':
+      return { type: 'TIMEOUT', step: d.step! };
+    case 'run.aborted':
+      return { type: 'ABORT', reason: d.reason! };
+    default:
+      return undefined;
+  }
+}

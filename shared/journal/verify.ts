@@ -1,0 +1,169 @@
+// Verifies a journal's text: every line parses, numbers follow on, each hash chains to the one before,
+// and a seal's signature covers the head. Reports the first bad line, its byte offset and why.
+import type { Sha256Hex } from '../json/canonicalJson';
+import type { Text } from '../plan/findings';
+import { journalEventData, type JournalEventType } from './events';
+import { eventHash, GENESIS_HASH, type JournalEvent } from './format';
+
+export interface JournalCrypto {
+  sha256: Sha256Hex;
+  /** Ed25519 over the UTF-8 message; the key as base64 SPKI DER, the signature as base64. */
+  verifySignature(publicKey: string, message: string, signature: string): boolean;
+}
+
+export const FAILURE_REASONS = [
+  'torn',
+  'bad-json',
+  'bad-event',
+  'not-started',
+  'seq-gap',
+  'seq-duplicate',
+  'broken-chain',
+  'bad-hash',
+  'bad-signature',
+  'untrusted-key',
+  'after-seal',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+export interface JournalFailure {
+  /** 1-based line number. */
+  line: number;
+  /** Byte offset of the line's first byte. */
+  offset: number;
+  reason: FailureReason;
+  message: Text;
+}
+
+export interface JournalVerification {
+  ok: boolean;
+  /** The events before the first failure (all of them when ok). */
+  events: JournalEvent[];
+  failure?: JournalFailure;
+  /** Byte length of the intact prefix: where a torn tail starts. */
+  intactBytes: number;
+  seal: 'none' | 'valid' | 'invalid' | 'untrusted';
+  keyId?: string;
+}
+
+export interface VerifyOptions {
+  /** Public keys (base64 SPKI) the seal must be made with; absent: any key in the seal is checked, not pinned. */
+  trustedKeys?: readonly string[];
+}
+
+const MESSAGES: Record<FailureReason, (detail: string) => Text> = {
+  torn: () => ({
+    'zh-CN': '最后一行不完整（写入时中断）',
+    en: 'the last line is incomplete (the write was interrupted)',
+  }),
+  'bad-json': (d) => ({ 'zh-CN': `不是有效的 JSON：${d}`, en: `not valid JSON: ${d}` }),
+  'bad-event': (d) => ({ 'zh-CN': `事件格式错误：${d}`, en: `malformed event: ${d}` }),
+  'not-started': () => ({ 'zh-CN': '第一条事件不是 run.started', en: 'the first event is not run.started' }),
+  'seq-gap': (d) => ({ 'zh-CN': `序号不连续：${d}`, en: `sequence gap: ${d}` }),
+  'seq-duplicate': (d) => ({ 'zh-CN': `序号重复或倒序：${d}`, en: `sequence repeated or out of order: ${d}` }),
+  'broken-chain': () => ({
+    'zh-CN': 'prev 与上一条的哈希不符（链条断裂）',
+    en: 'prev does not match the previous hash (broken chain)',
+  }),
+  'bad-hash': () => ({ 'zh-CN': '内容与其哈希不符（已被修改）', en: 'the content does not match its hash (altered)' }),
+  'bad-signature': () => ({ 'zh-CN': '封存签名无效', en: 'the seal signature is not valid' }),
+  'untrusted-key': (d) => ({
+    'zh-CN': `封存所用密钥不受信任：${d}`,
+    en: `the seal was made with an untrusted key: ${d}`,
+  }),
+  'after-seal': () => ({ 'zh-CN': '封存之后还有事件', en: 'events follow the seal' }),
+};
+
+export function verifyJournalText(
+  text: string,
+  crypto: JournalCrypto,
+  options: VerifyOptions = {},
+): JournalVerification {
+  const events: JournalEvent[] = [];
+  let offset = 0;
+  let prev = GENESIS_HASH;
+  let seal: JournalVerification['seal'] = 'none';
+  let keyId: string | undefined;
+  const lines = text.split('\n');
+  const fail = (index: number, reason: FailureReason, detail = ''): JournalVerification => ({
+    ok: false,
+    events,
+    failure: { line: index + 1, offset, reason, message: MESSAGES[reason](detail) },
+    intactBytes: offset,
+    seal: seal === 'valid' ? 'valid' : seal,
+    ...(keyId ? { keyId } : {}),
+  });
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const isLast = i === lines.length - 1;
+    if (isLast) {
+      if (line === '') break; // the text ended with a newline, as it should
+      return fail(i, 'torn');
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      return fail(i, 'bad-json', error instanceof Error ? error.message : String(error));
+    }
+    const shapeProblem = problemWithShape(value);
+    if (shapeProblem) return fail(i, 'bad-event', shapeProblem);
+    const event = value as JournalEvent;
+    if (seal !== 'none') return fail(i, 'after-seal');
+    if (event.seq !== events.length + 1) {
+      const detail = `${event.seq} ≠ ${events.length + 1}`;
+      return fail(i, event.seq < events.length + 1 ? 'seq-duplicate' : 'seq-gap', detail);
+    }
+    if (events.length === 0 && event.type !== 'run.started') return fail(i, 'not-started');
+    if (event.prev !== prev) return fail(i, 'broken-chain');
+    if (eventHash(prev, event, crypto.sha256) !== event.hash) return fail(i, 'bad-hash');
+    if (event.type === 'run.sealed') {
+      const data = event.data as { head: string; signature: string; publicKey: string; keyId: string };
+      keyId = data.keyId;
+      if (data.head !== prev || !crypto.verifySignature(data.publicKey, data.head, data.signature)) {
+        seal = 'invalid';
+        return fail(i, 'bad-signature');
+      }
+      if (options.trustedKeys && !options.trustedKeys.includes(data.publicKey)) {
+        seal = 'untrusted';
+        return fail(i, 'untrusted-key', data.keyId);
+      }
+      seal = 'valid';
+    }
+    events.push(event);
+    prev = event.hash;
+    offset += utf8Length(line) + 1;
+  }
+  return { ok: true, events, intactBytes: offset, seal, ...(keyId ? { keyId } : {}) };
+}
+
+function problemWithShape(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const e = value as Record<string, unknown>;
+  if (!Number.isInteger(e.seq)) return 'seq';
+  if (typeof e.at !== 'string' || Number.isNaN(Date.parse(e.at))) return 'at';
+  if (typeof e.type !== 'string') return 'type';
+  if (e.by !== null && typeof e.by !== 'string') return 'by';
+  if (typeof e.prev !== 'string' || typeof e.hash !== 'string') return 'prev/hash';
+  const schema = journalEventData[e.type as JournalEventType];
+  if (!schema) return `unknown type ${e.type}`;
+  const parsed = schema.safeParse(e.data);
+  if (!parsed.success) return `${e.type}: ${parsed.error.issues.map((x) => x.path.join('.') || x.message).join(', ')}`;
+  return undefined;
+}
+
+/** UTF-8 byte length without TextEncoder (shared/ uses no platform API). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

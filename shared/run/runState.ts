@@ -1,0 +1,152 @@
+// The state of a run, rebuilt from its journal alone: replaying the events through the plan's machine
+// gives the current steps, when each was entered, what was ticked, called and noted, and how it ended.
+import { applyJournalEventToMachine } from './machineReplay';
+import type { RunMode } from '../journal/events';
+import type { JournalEvent } from '../journal/format';
+import { compilePlan, type RunSnapshot } from '../plan/compile';
+import type { Outcome, Plan } from '../plan/schema';
+import { indexSteps, type IndexedStep } from '../plan/stepIndex';
+import { initialSnapshot } from '../plan/replay';
+
+export interface ActiveStep {
+  step: string;
+  /** When this visit of the step began (ISO). */
+  enteredAt: string;
+  /** When a `step.overdue` was recorded for this visit, if one was. */
+  overdueAt?: string;
+}
+
+export type RunStatus = 'active' | 'ended' | 'signed-off' | 'sealed';
+
+export interface RunState {
+  runId: string;
+  mode: RunMode;
+  plan: Plan;
+  planRef: { id: string; version: number; contentHash: string };
+  operator: string | null;
+  branch: { name: string; code: string };
+  startedAt: string;
+  status: RunStatus;
+  snapshot: RunSnapshot;
+  /** Steps in progress, top-level parallel steps included (their own timers run too). */
+  active: ActiveStep[];
+  called: { step: string; contact: string; phone: string; at: string; by: string | null }[];
+  notes: { text: string; step?: string; at: string; by: string | null }[];
+  overdue: { step: string; due: string; at: string }[];
+  outcome?: { outcome: Outcome | 'aborted'; endStep?: string; at: string; reason?: string };
+  signedOff?: { name: string; note?: string; at: string };
+  sealed?: { keyId: string; head: string; at: string };
+  recovered: { sidecar: string; bytes: number; at: string }[];
+  events: readonly JournalEvent[];
+}
+
+export interface ReplayContext {
+  steps: Map<string, IndexedStep>;
+  machine: ReturnType<typeof compilePlan>;
+}
+
+/** Rebuilds a run from its journal events (the first must be `run.started`). */
+export function replayRun(events: readonly JournalEvent[]): { state: RunState; context: ReplayContext } {
+  const first = events[0];
+  if (!first || first.type !== 'run.started') throw new Error('a run journal starts with run.started');
+  const started = first.data as {
+    runId: string;
+    mode: RunMode;
+    plan: { id: string; version: number; contentHash: string; body: Plan };
+    operator: string | null;
+    branch: { name: string; code: string };
+  };
+  const plan = started.plan.body;
+  const machine = compilePlan(plan);
+  const context: ReplayContext = { steps: indexSteps(plan), machine };
+  const snapshot = initialSnapshot(machine);
+  let state: RunState = {
+    runId: started.runId,
+    mode: started.mode,
+    plan,
+    planRef: { id: started.plan.id, version: started.plan.version, contentHash: started.plan.contentHash },
+    operator: started.operator,
+    branch: started.branch,
+    startedAt: first.at,
+    status: 'active',
+    snapshot,
+    active: activeIds(snapshot).map((step) => ({ step, enteredAt: first.at })),
+    called: [],
+    notes: [],
+    overdue: [],
+    recovered: [],
+    events: [first],
+  };
+  for (const event of events.slice(1)) state = applyEvent(state, event, context);
+  return { state, context };
+}
+
+/** The next state after one more journal event. */
+export function applyEvent(state: RunState, event: JournalEvent, context: ReplayContext): RunState {
+  const next: RunState = { ...state, events: [...state.events, event] };
+  const d = event.data as Record<string, string | number | undefined>;
+  switch (event.type) {
+    case 'contact.called':
+      next.called = [
+        ...state.called,
+        { step: d.step as string, contact: d.contact as string, phone: d.phone as string, at: event.at, by: event.by },
+      ];
+      break;
+    case 'note.added':
+      next.notes = [
+        ...state.notes,
+        { text: d.text as string, ...(d.step ? { step: d.step as string } : {}), at: event.at, by: event.by },
+      ];
+      break;
+    case 'step.overdue':
+      next.overdue = [...state.overdue, { step: d.step as string, due: d.due as string, at: event.at }];
+      next.active = state.active.map((a) => (a.step === d.step ? { ...a, overdueAt: event.at } : a));
+      break;
+    case 'run.ended':
+      next.status = 'ended';
+      next.outcome = {
+        outcome: d.outcome as Outcome | 'aborted',
+        ...(d.endStep ? { endStep: d.endStep as string } : {}),
+        at: event.at,
+        ...(state.snapshot.context.abortReason ? { reason: state.snapshot.context.abortReason } : {}),
+      };
+      break;
+    case 'run.signedOff':
+      next.status = 'signed-off';
+      next.signedOff = { name: d.name as string, ...(d.note ? { note: d.note as string } : {}), at: event.at };
+      break;
+    case 'run.sealed':
+      next.status = 'sealed';
+      next.sealed = { keyId: d.keyId as string, head: d.head as string, at: event.at };
+      break;
+    case 'journal.recovered':
+      next.recovered = [...state.recovered, { sidecar: d.sidecar as string, bytes: d.bytes as number, at: event.at }];
+      break;
+    default: {
+      const moved = applyJournalEventToMachine(context.machine, state.snapshot, event);
+      if (!moved) break;
+      next.snapshot = moved;
+      next.active = nextActive(state, moved, event);
+    }
+  }
+  return next;
+}
+
+/** Active step ids of a snapshot: top-level steps, and inside a parallel step the step of each track. */
+export function activeIds(snapshot: RunSnapshot): string[] {
+  if (snapshot.status !== 'active') return [];
+  const value = snapshot.value as string | Record<string, Record<string, string>>;
+  if (typeof value === 'string') return [value];
+  return Object.entries(value).flatMap(([parallel, regions]) => [parallel, ...Object.values(regions)]);
+}
+
+function nextActive(state: RunState, snapshot: RunSnapshot, event: JournalEvent): ActiveStep[] {
+  const before = new Map(state.active.map((a) => [a.step, a]));
+  const acted = (event.data as { step?: string }).step;
+  return activeIds(snapshot).map((step) => {
+    const kept = before.get(step);
+    // A step the event itself acted on and that is still active was left and re-entered (a loop).
+    if (kept && !(step === acted && event.type !== 'checklist.ticked')) return kept;
+    return { step, enteredAt: event.at };
+  });
+}
