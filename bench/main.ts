@@ -1,8 +1,13 @@
 // Benchmarks: `npm run bench -- <name>...` (no name: all). They print figures and ratios; they never fail a build.
 import { benchPlans } from './plans';
 import { benchShell } from './shell';
+import { benchJournal } from './journal';
 
-const BENCHES: Record<string, () => void | Promise<void>> = { plans: benchPlans, shell: benchShell };
+const BENCHES: Record<string, () => void | Promise<void>> = {
+  plans: benchPlans,
+  shell: benchShell,
+  journal: benchJournal,
+};
 
 const names = process.argv.slice(2);
 for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {

@@ -80,19 +80,23 @@ export function verifyJournalText(
   options: VerifyOptions = {},
 ): JournalVerification {
   const events: JournalEvent[] = [];
-  let offset = 0;
+  // Byte offsets are worked out only where needed (a failure, the end): counting UTF-8 per line is costly.
+  let charOffset = 0;
   let prev = GENESIS_HASH;
   let seal: JournalVerification['seal'] = 'none';
   let keyId: string | undefined;
   const lines = text.split('\n');
-  const fail = (index: number, reason: FailureReason, detail = ''): JournalVerification => ({
-    ok: false,
-    events,
-    failure: { line: index + 1, offset, reason, message: MESSAGES[reason](detail) },
-    intactBytes: offset,
-    seal: seal === 'valid' ? 'valid' : seal,
-    ...(keyId ? { keyId } : {}),
-  });
+  const fail = (index: number, reason: FailureReason, detail = ''): JournalVerification => {
+    const offset = utf8Length(text.slice(0, charOffset));
+    return {
+      ok: false,
+      events,
+      failure: { line: index + 1, offset, reason, message: MESSAGES[reason](detail) },
+      intactBytes: offset,
+      seal: seal === 'valid' ? 'valid' : seal,
+      ...(keyId ? { keyId } : {}),
+    };
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -117,7 +121,7 @@ export function verifyJournalText(
     }
     if (events.length === 0 && event.type !== 'run.started') return fail(i, 'not-started');
     if (event.prev !== prev) return fail(i, 'broken-chain');
-    if (eventHash(prev, event, crypto.sha256) !== event.hash) return fail(i, 'bad-hash');
+    if (!hashMatches(line, prev, event, crypto)) return fail(i, 'bad-hash');
     if (event.type === 'run.sealed') {
       const data = event.data as { head: string; signature: string; publicKey: string; keyId: string };
       keyId = data.keyId;
@@ -133,9 +137,27 @@ export function verifyJournalText(
     }
     events.push(event);
     prev = event.hash;
-    offset += utf8Length(line) + 1;
+    charOffset += line.length + 1;
   }
-  return { ok: true, events, intactBytes: offset, seal, ...(keyId ? { keyId } : {}) };
+  return { ok: true, events, intactBytes: utf8Length(text.slice(0, charOffset)), seal, ...(keyId ? { keyId } : {}) };
+}
+
+const HASH_KEY = ',"hash":"';
+const SECTION_LENGTH = HASH_KEY.length + 64 + '","prev":"'.length + 64 + 1;
+
+/**
+ * Whether a line's hash covers its content. Lines are written canonically, so the hashed text is the line
+ * without its `hash` and `prev` members: hashing that slice avoids re-serialising every event. The slice's
+ * bytes are exactly what parses to the event, so a match is proof; on a mismatch the canonical form is
+ * computed as the format defines it, so a line written by another faithful tool is judged the same way.
+ */
+function hashMatches(line: string, prev: string, event: JournalEvent, crypto: JournalCrypto): boolean {
+  const at = line.lastIndexOf(HASH_KEY);
+  if (at > 0 && line.startsWith(`${HASH_KEY}${event.hash}","prev":"${event.prev}"`, at)) {
+    const rest = line.slice(0, at) + line.slice(at + SECTION_LENGTH);
+    if (crypto.sha256(prev + rest) === event.hash) return true;
+  }
+  return eventHash(prev, event, crypto.sha256) === event.hash;
 }
 
 function problemWithShape(value: unknown): string | undefined {
@@ -153,8 +175,17 @@ function problemWithShape(value: unknown): string | undefined {
   return undefined;
 }
 
-/** UTF-8 byte length without TextEncoder (shared/ uses no platform API). */
+// TextEncoder exists in every JavaScript platform this code runs on (Node, Chromium, Electron), but the
+// ES library types that shared/ compiles against do not declare it.
+declare const TextEncoder: (new () => { encode(text: string): { length: number } }) | undefined;
+const encoder = typeof TextEncoder === 'undefined' ? undefined : new TextEncoder();
+
+/** UTF-8 byte length of a string. */
 export function utf8Length(text: string): number {
+  return encoder ? encoder.encode(text).length : countUtf8(text);
+}
+
+function countUtf8(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
