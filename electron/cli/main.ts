@@ -1,5 +1,6 @@
 // The Guardbook command line: `npm run cli -- <group> <command> ...`. Never prints a stack trace for bad input.
-import { EXIT_USAGE, UsageError, type CliIo } from './io';
+import { ApiError } from '../../shared/api/errors';
+import { EXIT_FINDINGS, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { plansCheck, plansShow } from './plansCommands';
 import { recordsVerify } from './recordsCommands';
 import { runsSimulate } from './runsCommands';
@@ -36,6 +37,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) {
       io.err(`${error.message}\n${USAGE}`);
       return EXIT_USAGE;
+    }
+    if (error instanceof ApiError) {
+      // Bad input caught by the backend (an unknown plan id…): say what, in both languages.
+      io.err(`${error.body.message['zh-CN']} / ${error.body.message.en}`);
+      return EXIT_FINDINGS;
     }
     throw error;
   }

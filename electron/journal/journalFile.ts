@@ -2,7 +2,7 @@
 // Reopening moves a torn last line aside (kept as evidence) and records that; damage anywhere else is
 // reported as corruption and never "repaired".
 import { constants } from 'node:fs';
-import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
 import type { JournalEventData, JournalEventType } from '../../shared/journal/events';
@@ -37,6 +37,20 @@ export class JournalSealedError extends Error {
   constructor(readonly path: string) {
     super(`journal ${path} is sealed and can only be read`);
     this.name = 'JournalSealedError';
+  }
+}
+
+/**
+ * The journal holds no complete first line: the run was never acknowledged as started (a crash inside
+ * `create`). The file is moved aside whole, as evidence, and no run exists under its name.
+ */
+export class JournalNeverStartedError extends Error {
+  constructor(
+    readonly path: string,
+    readonly sidecar: string,
+  ) {
+    super(`journal ${path} never recorded its start; its ${basename(sidecar)} was kept aside`);
+    this.name = 'JournalNeverStartedError';
   }
 }
 
@@ -100,15 +114,17 @@ export class JournalFile {
       const verification = verifyJournalText(bytes.toString('utf8'), nodeJournalCrypto);
       // A sealed record is finished evidence: it is read, never written again (nor "recovered").
       if (verification.events.at(-1)?.type === 'run.sealed') throw new JournalSealedError(path);
+      if (verification.events.length === 0 && (verification.ok || isTornTail(bytes, verification))) {
+        const sidecar = `${path.replace(/\.jsonl$/, '')}.torn-1-${Date.now()}.jsonl`;
+        await rename(path, sidecar);
+        await syncDirectory(dirname(path));
+        throw new JournalNeverStartedError(path, sidecar);
+      }
       let recovered: Recovery | undefined;
       if (!verification.ok) {
+        if (!isTornTail(bytes, verification)) throw new JournalCorruptError(path, verification);
         const tail = bytes.subarray(verification.intactBytes);
-        const tailIsOneLine = tail.indexOf(0x0a) === -1 || tail.indexOf(0x0a) === tail.length - 1;
-        const reason = verification.failure!.reason;
-        if (!tailIsOneLine || (reason !== 'torn' && reason !== 'bad-json')) {
-          throw new JournalCorruptError(path, verification);
-        }
-        recovered = await moveTornTailAside(path, tail, verification, reason);
+        recovered = await moveTornTailAside(path, tail, verification, verification.failure!.reason);
       }
       const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
       const journal = new JournalFile(path, handle, verification.events, release, options.now ?? (() => new Date()));
@@ -150,8 +166,12 @@ export class JournalFile {
     );
     const line = Buffer.from(journalLine(event), 'utf8');
     try {
-      const { bytesWritten } = await this.handle.write(line);
-      if (bytesWritten !== line.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
+      // A short write (a nearly full disk) is continued, so the real cause (ENOSPC) is what gets reported.
+      for (let written = 0; written < line.length;) {
+        const { bytesWritten } = await this.handle.write(line, written);
+        if (bytesWritten === 0) throw Object.assign(new Error('no progress writing'), { code: 'EIO' });
+        written += bytesWritten;
+      }
       await this.handle.sync();
     } catch (error) {
       this.failed = new JournalWriteError(this.path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
@@ -168,6 +188,15 @@ export class JournalFile {
     await this.handle.close();
     this.release();
   }
+}
+
+/** Damage confined to the last line, of the kind a cut-off write leaves (incomplete or unparsable). */
+function isTornTail(bytes: Buffer, verification: JournalVerification): boolean {
+  const tail = bytes.subarray(verification.intactBytes);
+  const newline = tail.indexOf(0x0a);
+  const oneLine = newline === -1 || newline === tail.length - 1;
+  const reason = verification.failure?.reason;
+  return oneLine && (reason === 'torn' || reason === 'bad-json');
 }
 
 /** Reads and verifies a journal without opening it for writing (history, reports, verify). */

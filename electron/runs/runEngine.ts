@@ -2,7 +2,7 @@
 // journal (write + fsync) and only then applies it. State is always replay(plan, journal); the engine
 // also writes overdue and timeout events when deadlines pass, including ones that passed while closed.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { JournalEventData, JournalEventType, RunMode } from '../../shared/journal/events';
@@ -66,12 +66,14 @@ export class RunEngine {
       .sort()) {
       const runId = name.slice(0, -'.jsonl'.length);
       if (this.runs.has(runId)) continue;
+      let journal: JournalFile | undefined;
       try {
-        const { journal } = await JournalFile.open(this.journalPath(runId), { now: this.now });
+        journal = (await JournalFile.open(this.journalPath(runId), { now: this.now })).journal;
         this.adopt(runId, journal);
         await this.catchUp(runId);
         resumed.push(runId);
       } catch (error) {
+        if (!this.runs.has(runId)) await journal?.close(); // release the lock of a run we could not take up
         if (error instanceof JournalSealedError) continue;
         failed.push({ runId, error: error instanceof Error ? error.message : String(error) });
       }
@@ -136,7 +138,10 @@ export class RunEngine {
   }
 
   async command(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
-    const run = this.open(runId);
+    const run = this.runs.get(runId);
+    if (!run) throw existsSync(this.journalPath(runId)) ? sealedRun() : notFoundRun(runId);
+    // A deadline that passed (a late timer, a machine that slept) is recorded before the command is judged.
+    await this.catchUp(runId);
     const refusal = refusalOf(command, run.state, run.context);
     if (refusal) throw new ApiError({ code: 'invalid-input', message: refusal });
     switch (command.type) {
@@ -306,6 +311,13 @@ export function newRunId(now: Date): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+function sealedRun(): ApiError {
+  return new ApiError({
+    code: 'invalid-input',
+    message: { 'zh-CN': '记录已封存，不能再修改', en: 'The record is sealed and cannot change' },
+  });
 }
 
 function notFoundRun(runId: string): ApiError {
