@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { EXIT_FINDINGS, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { plansCheck, plansShow } from './plansCommands';
 import { recordsVerify } from './recordsCommands';
+import { recordsExport, recordsList } from './recordsListExport';
 import { runsSimulate } from './runsCommands';
 
 const USAGE = `usage: guardbook <command>
@@ -10,6 +11,10 @@ const USAGE = `usage: guardbook <command>
   plans show <file> [--lang zh-CN|en]                    print a plan as an outline
   records verify <file|dir>... [--key FILE | --data-dir DIR] [--json] [--lang zh-CN|en]
                                                          verify run journals; exit 0 all intact, 1 any damaged
+  records list [--data-dir DIR] [--mode drill|incident] [--plan ID] [--outcome O] [--from D] [--to D] [--text T] [--json]
+                                                         the history, newest first (from the rebuildable index)
+  records export <run-id> --format json|csv [--data-dir DIR] [--out FILE]
+                                                         one run: JSON (journal + public key) or CSV for Excel
   runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]
                                                          walk a plan through the engine, leave a sealed run`;
 
@@ -17,6 +22,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   'plans check': plansCheck,
   'plans show': plansShow,
   'records verify': recordsVerify,
+  'records list': recordsList,
+  'records export': recordsExport,
   'runs simulate': runsSimulate,
 };
 

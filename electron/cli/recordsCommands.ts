@@ -3,6 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Language } from '../../shared/plan/schema';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { RunExportSchema } from '../../shared/records/jsonExport';
+import { INDEX_FILE } from '../records/runIndex';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import { readPublicKey } from '../journal/signingKey';
 import { parseArgs } from './args';
@@ -13,6 +15,17 @@ interface FileResult {
   file: string;
   verification?: JournalVerification;
   error?: string;
+  /** The seal was checked against the key inside the export file, not one given separately. */
+  keySource?: 'export';
+}
+
+/** A `.json` export carries the journal verbatim and its public key; anything else is a journal file. */
+function journalOf(file: string, text: string): { journal: string; bundledKey?: string } {
+  if (!file.endsWith('.json')) return { journal: text };
+  const parsed = RunExportSchema.safeParse(JSON.parse(text));
+  if (!parsed.success)
+    throw Object.assign(new Error('not a Guardbook run export'), { code: 'not a Guardbook run export' });
+  return { journal: parsed.data.journal, ...(parsed.data.publicKey ? { bundledKey: parsed.data.publicKey } : {}) };
 }
 
 export async function recordsVerify(argv: readonly string[], io: CliIo): Promise<number> {
@@ -24,12 +37,12 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
   const results: FileResult[] = [];
   for (const file of await journalFiles(args.positionals)) {
     try {
-      const verification = verifyJournalText(
-        await readFile(file, 'utf8'),
-        nodeJournalCrypto,
-        trustedKeys ? { trustedKeys } : {},
-      );
-      results.push({ file, verification });
+      const { journal, bundledKey } = journalOf(file, await readFile(file, 'utf8'));
+      // Without a key given separately, an export is checked against the key it carries: that proves it is
+      // intact and self-consistent, not who sealed it (the output says which).
+      const keys = trustedKeys ?? (bundledKey ? [bundledKey] : undefined);
+      const verification = verifyJournalText(journal, nodeJournalCrypto, keys ? { trustedKeys: keys } : {});
+      results.push({ file, verification, ...(trustedKeys ? {} : bundledKey ? { keySource: 'export' as const } : {}) });
     } catch (error) {
       results.push({ file, error: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
@@ -43,7 +56,8 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
       ),
     );
   } else {
-    for (const r of results) io.out(formatResult(r, lang, trustedKeys !== undefined));
+    for (const r of results)
+      io.out(formatResult(r, lang, trustedKeys !== undefined ? 'pinned' : (r.keySource ?? 'none')));
   }
   return results.every((r) => r.verification?.ok) ? EXIT_OK : EXIT_FINDINGS;
 }
@@ -65,7 +79,7 @@ function summarise(r: FileResult) {
   };
 }
 
-function formatResult(r: FileResult, lang: Language, pinned: boolean): string {
+function formatResult(r: FileResult, lang: Language, key: 'pinned' | 'export' | 'none'): string {
   const file = display(r.file);
   if (!r.verification) return `FAIL ${file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} (${r.error})`;
   const s = summarise(r);
@@ -73,8 +87,8 @@ function formatResult(r: FileResult, lang: Language, pinned: boolean): string {
   const seal =
     s.seal === 'valid'
       ? zh
-        ? `已封存，签名有效（密钥 ${s.keyId}${pinned ? '，受信任' : '，未核对受信任密钥'}）`
-        : `sealed, signature valid (key ${s.keyId}${pinned ? ', trusted' : ', not checked against a trusted key'})`
+        ? `已封存，签名有效（密钥 ${s.keyId}，${KEY_NOTE[key].zh}）`
+        : `sealed, signature valid (key ${s.keyId}, ${KEY_NOTE[key].en})`
       : s.seal === 'none'
         ? zh
           ? '未封存'
@@ -88,6 +102,12 @@ function formatResult(r: FileResult, lang: Language, pinned: boolean): string {
   const f = s.failure;
   return `${head}\n  ${zh ? `第 ${f.line} 行（字节 ${f.offset}）` : `line ${f.line} (byte ${f.offset})`}: ${f.reason} — ${f.message[lang]}`;
 }
+
+const KEY_NOTE = {
+  pinned: { zh: '受信任', en: 'trusted' },
+  export: { zh: '与导出文件所附密钥一致，未独立核对', en: 'matches the key in the export, not independently pinned' },
+  none: { zh: '未核对受信任密钥', en: 'not checked against a trusted key' },
+} as const;
 
 async function trustedKeysFrom(keyFile?: string, dataDir?: string): Promise<string[] | undefined> {
   if (keyFile) return [(await readFile(keyFile, 'utf8')).trim()];
@@ -104,7 +124,9 @@ async function journalFiles(paths: readonly string[]): Promise<string[]> {
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => n.endsWith('.jsonl') && !n.includes('.torn-')).sort();
+      const names = (await readdir(path))
+        .filter((n) => (n.endsWith('.jsonl') && !n.includes('.torn-')) || (n.endsWith('.json') && n !== INDEX_FILE))
+        .sort();
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }
