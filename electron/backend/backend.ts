@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadOrCreateSigningKey, type SigningKey } from '../journal/signingKey';
 import { PlanLibrary } from '../plans/planLibrary';
 import { RunEngine } from '../runs/runEngine';
+import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
 import { createHandlers } from './handlers';
@@ -46,23 +47,33 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     platform: process.platform,
   };
-  let signingKey: SigningKey | undefined;
+  let key: SigningKey | undefined;
+  const signingKey = () => (key ??= loadOrCreateSigningKey(options.dataDir));
+  const runsDir = join(options.dataDir, 'runs');
+  mkdirSync(runsDir, { recursive: true });
+  const records = await RecordsService.open(runsDir, signingKey);
   const runs = new RunEngine({
-    runsDir: join(options.dataDir, 'runs'),
+    runsDir,
     plans,
-    signingKey: () => (signingKey ??= loadOrCreateSigningKey(options.dataDir)),
+    signingKey,
     branch: () => settings.state().settings.branch,
     phones: () => settings.state().settings.phones,
-    onChange: (view) => push.emit('run.changed', view),
+    onChange: (view) => {
+      records.runChanged(view.runId);
+      push.emit('run.changed', view);
+    },
   });
   const { failed } = await runs.resumeUnfinished();
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
-  const handlers = createHandlers({ info, plans, settings, runs });
+  const handlers = createHandlers({ info, plans, settings, runs, records });
   return {
     handlers,
     push,
     runs,
-    close: () => runs.close(),
+    close: async () => {
+      await runs.close();
+      await records.close();
+    },
     call: (channel, input) => dispatch(handlers, channel, input, (error) => log(`internal error in ${channel}`, error)),
   };
 }

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/api/channels';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { PlanLibrary } from '../plans/planLibrary';
 import type { RunEngine } from '../runs/runEngine';
+import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
 
 export interface Services {
@@ -10,6 +11,7 @@ export interface Services {
   plans: PlanLibrary;
   settings: SettingsService;
   runs: RunEngine;
+  records: RecordsService;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -25,5 +27,7 @@ export function createHandlers(services: Services): Handlers {
     'runs.command': async ({ runId, command }) =>
       services.runs.command(runId, command, services.runs.operatorOf(runId)),
     'runs.unfinished': async () => services.runs.unfinished(),
+    'records.list': async (query) => services.records.list(query),
+    'records.export': async ({ runId, format }) => services.records.export(runId, format),
   };
 }

@@ -8,6 +8,7 @@ import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
 import { RunModeSchema } from '../journal/events';
 import { RunCommandSchema } from '../run/commands';
 import { RunSummarySchema, RunViewSchema } from '../run/runView';
+import { RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 
 const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -90,6 +91,13 @@ export const channels = {
   /** Resolves only after the event is written and fsynced: the UI shows a tap as done only then. */
   'runs.command': { input: z.strictObject({ runId: RunIdSchema, command: RunCommandSchema }), output: RunViewSchema },
   'runs.unfinished': { input: NoInput, output: z.array(RunSummarySchema) },
+  /** The history, newest first, filtered and paged (from the rebuildable index). */
+  'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
+  /** One run as a file to hand over: JSON (journal + public key, verifiable) or CSV for Excel. */
+  'records.export': {
+    input: z.strictObject({ runId: RunIdSchema, format: z.enum(['json', 'csv']) }),
+    output: z.object({ fileName: z.string(), mime: z.string(), content: z.string() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;

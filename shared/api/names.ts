@@ -11,6 +11,8 @@ export const CHANNEL_NAMES = [
   'runs.get',
   'runs.command',
   'runs.unfinished',
+  'records.list',
+  'records.export',
 ] as const;
 
 export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed', 'run.changed'] as const;

@@ -1,6 +1,7 @@
 // The typed API (dispatch, the handler map, the client), the renderer's CSP meta tag, where data lives, and
 // "build what is stale".
 import { RunEngine } from '../../electron/runs/runEngine';
+import { RecordsService } from '../../electron/records/recordsService';
 import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,6 +196,7 @@ describe('channel and push event names', () => {
         phones: () => ({}),
         onChange: () => {},
       }),
+      records: await RecordsService.open(join(dataDir, 'runs'), () => loadOrCreateSigningKey(dataDir)),
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const name of CHANNEL_NAMES) expect(typeof handlers[name]).toBe('function');
@@ -215,6 +217,8 @@ describe('channel and push event names', () => {
       'runs.get': { runId },
       'runs.command': { runId, command: { type: 'complete', step: 'press-alarm' } },
       'runs.unfinished': {},
+      'records.list': { mode: 'drill' },
+      'records.export': { runId, format: 'csv' },
     };
     for (const name of CHANNEL_NAMES) {
       const result = await b.call(name, inputs[name]);
