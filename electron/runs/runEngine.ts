@@ -114,7 +114,9 @@ export class RunEngine {
     );
     this.adopt(runId, journal);
     await this.catchUp(runId);
-    return this.view(runId);
+    const view = this.view(runId);
+    this.options.onChange(view);
+    return view;
   }
 
   /** Who acts in a run, as best known: its operator (people and roles arrive with user management). */
@@ -188,6 +190,7 @@ export class RunEngine {
     await this.catchUp(runId);
     const view = this.view(runId);
     if (run.state.status === 'sealed') await this.closeRun(runId);
+    this.options.onChange(view); // every window showing this run follows, not only the one that acted
     return view;
   }
 

@@ -8,6 +8,9 @@ import { App } from './app/App';
 import { SettingsProvider } from './app/SettingsContext';
 import { initI18n, setLanguage } from './i18n/i18n';
 import './styles/app.css';
+import './styles/home.css';
+import './styles/run.css';
+import './styles/step.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);

@@ -7,7 +7,7 @@ import { SettingsPatchSchema, SettingsSchema } from '../settings/schema';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
 import { RunModeSchema } from '../journal/events';
 import { RunCommandSchema } from '../run/commands';
-import { RunSummarySchema, RunViewSchema } from '../run/runView';
+import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
 import { RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 
 const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });

@@ -54,11 +54,14 @@ export function eventDescriber(plan: Plan): (type: string, data: unknown) => Tex
           `逾期：${title(v('step'))['zh-CN']}（目标 ${v('targetSeconds')} 秒）`,
           `Overdue: ${title(v('step')).en} (target ${v('targetSeconds')} s)`,
         );
-      case 'step.timeout':
+      case 'step.timeout': {
+        const def = steps.get(v('step'))?.step;
+        const next = def && def.kind !== 'end' && def.timeout ? title(def.timeout.next) : undefined;
         return both(
-          `超时转入：${title(v('step'))['zh-CN']}（${v('seconds')} 秒）`,
-          `Timed out: ${title(v('step')).en} (${v('seconds')} s)`,
+          `超时：${title(v('step'))['zh-CN']}（${v('seconds')} 秒）${next ? ` → 自动转入：${next['zh-CN']}` : ''}`,
+          `Timed out: ${title(v('step')).en} (${v('seconds')} s)${next ? ` → moved on to: ${next.en}` : ''}`,
         );
+      }
       case 'run.aborted':
         return both(`中止：${v('reason')}`, `Aborted: ${v('reason')}`);
       case 'run.ended': {

@@ -43,19 +43,21 @@ test.describe('home, the incident launcher', () => {
   test('starts a plan with one tap, and with a number key', async ({ page, guardbook }) => {
     await guardbook.open(page);
     await page.getByRole('button', { name: /^启动：\s*火灾/ }).click();
+    await expect(page).toHaveURL(/#\/run\/[A-Za-z0-9-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('营业网点火灾现场处置方案');
-    await expect(page.getByText('第一步')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: '发现火情立即报警' })).toBeVisible();
     await page.getByRole('link', { name: '← 返回首页' }).click();
     await expect(page.locator('button.tile').first()).toBeVisible();
     await page.keyboard.press('1');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('营业网点持械抢劫现场处置方案');
   });
 
-  test('shows the drill switch, gated until drills exist', async ({ page, guardbook }) => {
+  test('shows the drill switch, off by default', async ({ page, guardbook }) => {
     await guardbook.open(page);
     const drill = page.getByRole('checkbox', { name: /演练模式/ });
     await expect(drill).toBeVisible();
-    await expect(drill).toBeDisabled();
+    await expect(drill).toBeEnabled();
+    await expect(drill).not.toBeChecked();
   });
 
   test('switches to English and keeps the choice across a reload', async ({ page, guardbook }) => {

@@ -36,17 +36,32 @@ function createWebTransport(): ApiTransport {
       });
       return response.json();
     },
-    subscribe(listener) {
-      const source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
-      const handlers = PUSH_EVENT_NAMES.map((name) => {
-        const handler = (message: MessageEvent<string>) => listener(name as PushEvent, JSON.parse(message.data));
-        source.addEventListener(name, handler);
-        return handler;
-      });
-      return () => {
-        PUSH_EVENT_NAMES.forEach((name, i) => source.removeEventListener(name, handlers[i]!));
-        source.close();
-      };
-    },
+    subscribe: sharedEventStream(token),
+  };
+}
+
+/** One SSE connection per tab, shared by every subscriber: browsers allow only six HTTP/1.1 connections to a
+ * host, and a connection per screen (two tabs open on a run) would leave none for API calls. */
+function sharedEventStream(token: string): ApiTransport['subscribe'] {
+  const listeners = new Set<(event: PushEvent, payload: unknown) => void>();
+  let source: EventSource | undefined;
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+      for (const name of PUSH_EVENT_NAMES) {
+        source.addEventListener(name, (message: MessageEvent<string>) => {
+          const payload: unknown = JSON.parse(message.data);
+          for (const each of [...listeners]) each(name, payload);
+        });
+      }
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        source?.close();
+        source = undefined;
+      }
+    };
   };
 }

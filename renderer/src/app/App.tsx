@@ -65,7 +65,7 @@ function Screen({ route, plans, info }: { route: Route; plans: PlanSummary[]; in
     case 'home':
       return <HomeScreen plans={plans} />;
     case 'run':
-      return <RunScreen planId={route.planId} />;
+      return <RunScreen key={route.runId} runId={route.runId} />;
     case 'plans':
       return route.planId ? <PlanDetailScreen planId={route.planId} /> : <PlansScreen plans={plans} />;
     case 'records':

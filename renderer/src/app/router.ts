@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { screen: 'home' }
-  | { screen: 'run'; planId: string }
+  | { screen: 'run'; runId: string }
   | { screen: 'plans'; planId?: string }
   | { screen: 'records' }
   | { screen: 'settings' };
@@ -11,7 +11,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, '').split('/');
   const planId = id ? decodeURIComponent(id) : undefined;
-  if (screen === 'run' && planId) return { screen: 'run', planId };
+  if (screen === 'run' && id) return { screen: 'run', runId: decodeURIComponent(id) };
   if (screen === 'plans') return planId ? { screen: 'plans', planId } : { screen: 'plans' };
   if (screen === 'records') return { screen: 'records' };
   if (screen === 'settings') return { screen: 'settings' };
@@ -23,7 +23,7 @@ export function hrefFor(route: Route): string {
     case 'home':
       return '#/';
     case 'run':
-      return `#/run/${encodeURIComponent(route.planId)}`;
+      return `#/run/${encodeURIComponent(route.runId)}`;
     case 'plans':
       return route.planId ? `#/plans/${encodeURIComponent(route.planId)}` : '#/plans';
     default:

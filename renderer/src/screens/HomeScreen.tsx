@@ -1,18 +1,28 @@
-// The incident launcher: one tap on a plan starts it. Only plans that pass analysis are offered.
-import { useEffect, useMemo, useState } from 'react';
+// The incident launcher: one tap on a plan starts a recorded run (or a drill, with the drill switch on).
+// Only plans that pass analysis are offered; unfinished runs are offered first, for resuming.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/api/channels';
+import { ApiError } from '../../../shared/api/errors';
 import { CATEGORY_LABELS } from '../../../shared/plan/labels';
 import { CATEGORIES } from '../../../shared/plan/schema';
 import { matchesSearch } from '../../../shared/plan/search';
+import { useApi } from '../api/ApiContext';
 import { navigate } from '../app/router';
 import { CategoryIcon } from '../components/CategoryIcon';
 import { useLanguage } from '../components/useLanguage';
+import { ResumeList } from '../home/ResumeList';
 
 export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const api = useApi();
   const [query, setQuery] = useState('');
+  // Off whenever Home opens: a switch left on from the last drill must never turn a real incident into a drill.
+  const [drill, setDrill] = useState(false);
+  const [starting, setStarting] = useState<string>();
+  const [startError, setStartError] = useState<string>();
+  const startingRef = useRef(false);
   const offered = useMemo(
     () =>
       plans
@@ -21,7 +31,21 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
     [plans],
   );
   const shown = offered.filter((p) => matchesSearch(p.searchKeys, query));
-  const start = (plan: PlanSummary) => navigate({ screen: 'run', planId: plan.id });
+  const start = async (plan: PlanSummary) => {
+    if (startingRef.current) return; // a second tap while the first starts must not open a second run
+    startingRef.current = true;
+    setStarting(plan.id);
+    setStartError(undefined);
+    try {
+      const run = await api.call('runs.start', { planId: plan.id, mode: drill ? 'drill' : 'incident' });
+      navigate({ screen: 'run', runId: run.runId });
+    } catch (error) {
+      setStartError(error instanceof ApiError ? error.body.message[lang] : String(error));
+    } finally {
+      startingRef.current = false;
+      setStarting(undefined);
+    }
+  };
 
   // Number keys start the first nine plans shown, unless the user is typing.
   useEffect(() => {
@@ -32,12 +56,12 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
       const plan = shown[Number(event.key) - 1];
       if (plan) {
         event.preventDefault();
-        start(plan);
+        void start(plan);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown]);
+  }, [shown, drill]);
 
   const groups = CATEGORIES.map((category) => ({
     category,
@@ -45,31 +69,51 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   })).filter((g) => g.plans.length > 0);
   let number = 0;
   return (
-    <section className="home" aria-labelledby="home-title">
+    <section className={`home${drill ? ' home-drill' : ''}`} aria-labelledby="home-title">
+      <ResumeList />
       <div className="home-bar">
         <h1 id="home-title">{t('home.title')}</h1>
-        <label className="drill-switch" title={t('home.drillUnavailable')}>
-          <input type="checkbox" disabled aria-describedby="drill-hint" />
-          <span>{t('home.drill')}</span>
-          <span id="drill-hint" className="muted small">
-            {t('home.drillUnavailable')}
+        <div className="search">
+          <label htmlFor="plan-search" className="visually-hidden">
+            {t('home.searchLabel')}
+          </label>
+          <input
+            id="plan-search"
+            type="search"
+            value={query}
+            placeholder={t('home.search')}
+            onChange={(e) => setQuery(e.target.value)}
+            autoComplete="off"
+          />
+          <span className="muted small">{t('home.keyHint')}</span>
+        </div>
+        <label className={`drill-switch${drill ? ' is-on' : ''}`}>
+          <input
+            type="checkbox"
+            checked={drill}
+            onChange={(e) => setDrill(e.target.checked)}
+            aria-describedby={drill ? 'drill-on' : 'drill-hint'}
+          />
+          <span className="drill-label">
+            {t('home.drill')}
+            {!drill && (
+              <span id="drill-hint" className="small">
+                {t('home.drillOff')}
+              </span>
+            )}
           </span>
         </label>
       </div>
-      <div className="search">
-        <label htmlFor="plan-search" className="visually-hidden">
-          {t('home.searchLabel')}
-        </label>
-        <input
-          id="plan-search"
-          type="search"
-          value={query}
-          placeholder={t('home.search')}
-          onChange={(e) => setQuery(e.target.value)}
-          autoComplete="off"
-        />
-        <span className="muted small">{t('home.keyHint')}</span>
-      </div>
+      {drill && (
+        <p id="drill-on" className="drill-on" role="status">
+          {t('run.modeDrill')} · {t('home.drillOn')}
+        </p>
+      )}
+      {startError && (
+        <p role="alert" className="notice notice-error">
+          {t('home.startFailed', { message: startError })}
+        </p>
+      )}
       {groups.length === 0 && <p className="muted">{t('home.noMatch')}</p>}
       <div className="tile-groups">
         {groups.map((group) => (
@@ -83,15 +127,17 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
                   <li key={plan.id}>
                     <button
                       type="button"
-                      className={`tile severity-${plan.severity}`}
-                      onClick={() => start(plan)}
+                      className={`tile severity-${plan.severity}${drill ? ' tile-drill' : ''}`}
+                      onClick={() => void start(plan)}
+                      disabled={starting !== undefined}
+                      aria-busy={starting === plan.id || undefined}
                       data-plan-id={plan.id}
                     >
                       <CategoryIcon category={plan.category} />
                       <span className="tile-title">
-                        <span className="visually-hidden">{t('home.start')}</span>
+                        <span className="visually-hidden">{drill ? t('home.startDrill') : t('home.start')}</span>
                         {title}
-                        <span className="tile-sub">{plan.title[lang]}</span>
+                        <span className="tile-sub">{starting === plan.id ? t('home.starting') : plan.title[lang]}</span>
                       </span>
                       {number <= 9 && (
                         <kbd className="tile-key" aria-hidden="true">

@@ -1,44 +1,138 @@
-// The runner (recording arrives with the live-runs issue): for now, the plan's steps in large type.
+// The runner: walks a guard through a live incident or a drill, one recorded tap at a time. Shows the current
+// step(s) in large type with their clocks, checklists, numbers and big buttons; notes, the timeline, the end.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
+import { indexSteps } from '../../../shared/plan/stepIndex';
+import type { RunView } from '../../../shared/run/runViewSchema';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
+import type { AsyncState } from '../app/useAsync';
 import { LoadState } from '../components/LoadState';
-import { usePlanDetail } from '../plans/usePlanDetail';
-import { PlanOutline } from '../components/PlanOutline';
 import { useLanguage } from '../components/useLanguage';
+import { AbortControl } from '../run/AbortControl';
+import { ActionButton } from '../run/ActionButton';
+import { currentSteps, workStepsOf } from '../run/currentSteps';
+import { NoteDialog, NoteList } from '../run/Notes';
+import { ParallelTracks } from '../run/ParallelTracks';
+import { actionId, registerRunActions, useActionKeys } from '../run/runActions';
+import { CommandError, ModeBanner, WriteErrorBanner } from '../run/RunBanners';
+import { RunEnd } from '../run/SignOff';
+import { StepCard } from '../run/StepCard';
+import { formatClock, formatDuration, secondsBetween } from '../run/time';
+import { Timeline } from '../run/Timeline';
+import { useNow } from '../run/useNow';
+import { useRun, type RunHandle } from '../run/useRun';
 
-export function RunScreen({ planId }: { planId: string }) {
+export function RunScreen({ runId }: { runId: string }) {
+  const run = useRun(runId);
+  const state: AsyncState<RunView> = run.view
+    ? { status: 'ready', value: run.view }
+    : run.loadError
+      ? { status: 'error', error: run.loadError }
+      : { status: 'loading' };
+  return (
+    <LoadState state={state} retry={run.reload}>
+      {(view) => <Runner view={view} run={run} />}
+    </LoadState>
+  );
+}
+
+function Runner({ view, run }: { view: RunView; run: RunHandle }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { state: settings } = useSettings();
-  const [state, retry] = usePlanDetail(planId);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const index = useMemo(() => indexSteps(view.plan), [view.plan]);
+  const current = useMemo(() => currentSteps(view, index), [view, index]);
+  const work = useMemo(() => workStepsOf(current), [current]);
+  const { send } = run;
+  const actions = useMemo(
+    () =>
+      registerRunActions({
+        view,
+        work,
+        lang,
+        t,
+        phones: settings.settings.phones,
+        send,
+        openNote: () => setNoteOpen(true),
+      }),
+    [view, work, lang, t, settings.settings.phones, send],
+  );
+  useActionKeys(actions);
+  const noteAction = actions.get(actionId.note);
+  const active = view.status === 'active';
+
   return (
-    <section className="run" aria-labelledby="run-title">
-      <p>
-        <a href={hrefFor({ screen: 'home' })}>← {t('run.back')}</a>
-      </p>
-      <LoadState state={state} retry={retry}>
-        {({ summary, plan }) => {
-          const first = plan?.steps.find((s) => s.id === plan.start);
-          return (
-            <>
-              <h1 id="run-title">{summary.title[lang]}</h1>
-              <p role="status" className="notice notice-warning">
-                {t('run.notRecording')}
-              </p>
-              {first && (
-                <div className="run-first">
-                  <h2>{t('run.firstStep')}</h2>
-                  <p className="run-step-title">{pick(first.title, lang)}</p>
-                  {'detail' in first && first.detail && <p className="run-step-detail">{pick(first.detail, lang)}</p>}
-                </div>
-              )}
-              {plan && <PlanOutline plan={plan} phones={settings.settings.phones} />}
-            </>
-          );
-        }}
-      </LoadState>
+    <section className={`run mode-${view.mode}`} aria-labelledby="run-title" data-status={view.status}>
+      <ModeBanner mode={view.mode} />
+      <WriteErrorBanner writeError={run.writeError} />
+      <div className="run-head">
+        <a className="run-back" href={hrefFor({ screen: 'home' })}>
+          ← {t('run.back')}
+        </a>
+        <div className="run-heading">
+          <h1 id="run-title">{pick(view.plan.title, lang)}</h1>
+          <RunClock view={view} />
+        </div>
+        <div className="run-tools">
+          {noteAction && <ActionButton action={noteAction} run={run} className="note-button" />}
+          {active && <AbortControl run={run} />}
+        </div>
+      </div>
+      {active && <CommandError run={run} />}
+      <div className="run-body">
+        <div className="run-main">
+          <p className="visually-hidden" aria-live="polite">
+            {active && t('run.currentSteps', { steps: work.map((w) => pick(w.step.title, lang)).join('；') })}
+          </p>
+          {current.map((c) =>
+            c.kind === 'step' ? (
+              <StepCard
+                key={`${c.step.id}@${c.active.enteredAt}`}
+                step={c.step}
+                active={c.active}
+                view={view}
+                index={index}
+                actions={actions}
+                run={run}
+              />
+            ) : (
+              <ParallelTracks
+                key={`${c.step.id}@${c.active.enteredAt}`}
+                step={c.step}
+                active={c.active}
+                tracks={c.tracks}
+                view={view}
+                index={index}
+                actions={actions}
+                run={run}
+              />
+            ),
+          )}
+          {!active && <RunEnd view={view} index={index} run={run} />}
+          {active && <p className="shortcuts muted small">{t('run.shortcuts')}</p>}
+        </div>
+        <aside className="run-side" aria-label={t('run.timeline', { count: view.timeline.length })}>
+          <NoteList view={view} index={index} />
+          <Timeline view={view} />
+        </aside>
+      </div>
+      <NoteDialog open={noteOpen} onClose={() => setNoteOpen(false)} run={run} step={work[0]?.step.id} />
     </section>
+  );
+}
+
+function RunClock({ view }: { view: RunView }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const now = useNow();
+  const end = view.outcome?.at;
+  return (
+    <p className="run-clock">
+      {t('run.startedAt', { time: formatClock(view.startedAt, lang) })} ·{' '}
+      {t('run.elapsed', { elapsed: formatDuration(secondsBetween(view.startedAt, end ?? now)) })}
+    </p>
   );
 }

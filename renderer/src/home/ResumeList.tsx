@@ -1,0 +1,80 @@
+// Unfinished runs at the top of Home ("继续处置"): one tap goes back to a run left open, so an incident
+// interrupted by a restart or a wrong tap is never lost or started twice.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../../shared/plan/labels';
+import { indexSteps } from '../../../shared/plan/stepIndex';
+import type { RunSummary } from '../../../shared/run/runViewSchema';
+import { useApi, usePush } from '../api/ApiContext';
+import { hrefFor } from '../app/router';
+import { useLanguage } from '../components/useLanguage';
+import { formatClock } from '../run/time';
+
+interface ResumeItem {
+  summary: RunSummary;
+  /** Titles of the current steps, from the plan version the run follows. */
+  steps: string[];
+}
+
+export function ResumeList() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const api = useApi();
+  const [items, setItems] = useState<ResumeItem[]>([]);
+  // Reloads keep the list on screen (no loading flash): a push may arrive at any time.
+  const reload = useCallback(async () => {
+    const summaries = await api.call('runs.unfinished').catch(() => []);
+    // A summary names current steps by id; each run's own plan gives their titles.
+    const loaded = await Promise.all(
+      summaries.map(async (summary) => {
+        const view = await api.call('runs.get', { runId: summary.runId }).catch(() => undefined);
+        const index = view ? indexSteps(view.plan) : undefined;
+        const steps = summary.current
+          .map((id) => index?.get(id))
+          .filter((e) => e && e.step.kind !== 'end' && e.step.kind !== 'parallel')
+          .map((e) => pick(e!.step.title, lang));
+        return { summary, steps };
+      }),
+    );
+    setItems(loaded);
+  }, [api, lang]);
+  useEffect(() => void reload(), [reload]);
+  usePush(
+    'run.changed',
+    useCallback(() => void reload(), [reload]),
+  );
+  if (items.length === 0) return null;
+  return (
+    <section className="resume" aria-labelledby="resume-title">
+      <h2 id="resume-title">
+        ▶ {t('resume.title')} <span className="muted small">{t('resume.hint')}</span>
+      </h2>
+      <ul>
+        {items.map(({ summary, steps }) => (
+          <li key={summary.runId}>
+            <a
+              className={`resume-item mode-${summary.mode}`}
+              href={hrefFor({ screen: 'run', runId: summary.runId })}
+              data-run-id={summary.runId}
+            >
+              <span className="resume-title">
+                <span className="visually-hidden">{t('resume.open')}</span>
+                {summary.planTitle[lang]}
+              </span>
+              <span className={`badge mode-badge-${summary.mode}`}>
+                {summary.mode === 'drill' ? t('run.modeDrill') : t('run.modeIncident')}
+              </span>
+              <span className="resume-meta">
+                {t('resume.started', { time: formatClock(summary.startedAt, lang) })}
+                {' · '}
+                {summary.status === 'active'
+                  ? t('resume.current', { steps: steps.join('；') || summary.current.join(', ') })
+                  : t('resume.awaitingSignOff')}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// "中止": ends a run early, after a confirmation that asks for the reason (it goes into the record).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog';
+import { CommandError } from './RunBanners';
+import type { RunHandle } from './useRun';
+
+const ABORT = 'abort';
+
+export function AbortControl({ run }: { run: Pick<RunHandle, 'send' | 'pending' | 'error' | 'dismissError'> }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const busy = run.pending.has(ABORT);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <button type="button" className="danger-outline" onClick={() => setOpen(true)}>
+        {t('run.abort')}
+      </button>
+      <Dialog open={open} onClose={close} labelledBy="abort-title" className="dialog-danger">
+        <form
+          className="dialog-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (!reason.trim()) return;
+            if (await run.send(ABORT, { type: 'abort', reason: reason.trim() })) close();
+          }}
+        >
+          <h2 id="abort-title">{t('run.abortTitle')}</h2>
+          <p>{t('run.abortText')}</p>
+          <label className="stacked-field">
+            <span>{t('run.abortReason')}</span>
+            <textarea value={reason} rows={3} maxLength={2000} required onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <CommandError run={run} />
+          <div className="dialog-actions">
+            <button type="button" className="primary big" onClick={close}>
+              {t('run.abortCancel')}
+            </button>
+            <button
+              type="submit"
+              className="danger big"
+              disabled={busy || !reason.trim()}
+              aria-busy={busy || undefined}
+            >
+              {busy ? t('run.pending') : t('run.abortConfirm')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

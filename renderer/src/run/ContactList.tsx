@@ -1,0 +1,65 @@
+// The numbers to call during a step, large enough to dial from across a counter, each with a "called" button
+// that records the call (and the number actually shown) in the journal.
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../../shared/plan/labels';
+import type { RunView } from '../../../shared/run/runViewSchema';
+import { hrefFor } from '../app/router';
+import { useSettings } from '../app/SettingsContext';
+import { useLanguage } from '../components/useLanguage';
+import { ActionButton, type Pending } from './ActionButton';
+import { actionId, contactNumber, type RunActions } from './runActions';
+import { formatClock } from './time';
+
+export function ContactList({
+  stepId,
+  contacts,
+  view,
+  actions,
+  run,
+}: {
+  stepId: string;
+  contacts: string[];
+  view: RunView;
+  actions: RunActions;
+  run: Pending;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { state: settings } = useSettings();
+  if (contacts.length === 0) return null;
+  return (
+    <section className="contacts" aria-label={t('run.contacts')}>
+      <ul>
+        {contacts.map((id) => {
+          const contact = view.plan.contacts.find((c) => c.id === id);
+          const phone = contactNumber(view.plan, id, settings.settings.phones);
+          const calls = view.called.filter((c) => c.step === stepId && c.contact === id);
+          const action = actions.get(actionId.called(stepId, id));
+          return (
+            <li key={id} className={`contact${calls.length > 0 ? ' is-done' : ''}`}>
+              <div className="contact-who">
+                <span className="contact-name">☎ {pick(contact?.name, lang) || id}</span>
+                {phone ? (
+                  <span className="contact-phone">{phone}</span>
+                ) : (
+                  <span className="contact-missing">
+                    {t('run.noNumber')} <a href={hrefFor({ screen: 'settings' })}>{t('run.toSettings')}</a>
+                  </span>
+                )}
+                {calls.length > 0 && (
+                  <span className="contact-called">
+                    ✓{' '}
+                    {calls
+                      .map((c) => t('run.calledAt', { time: formatClock(c.at, lang) }))
+                      .join(lang === 'en' ? ', ' : '，')}
+                  </span>
+                )}
+              </div>
+              {action && <ActionButton action={action} run={run} className="contact-button" />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

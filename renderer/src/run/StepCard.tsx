@@ -1,0 +1,85 @@
+// One current step in large type: who does it, what to do, its clock, checklist and numbers, and the big
+// buttons that move the run on ("完成" for an action, one button per option for a decision).
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../../shared/plan/labels';
+import type { IndexedStep } from '../../../shared/plan/stepIndex';
+import type { RunView } from '../../../shared/run/runViewSchema';
+import { useLanguage } from '../components/useLanguage';
+import { ActionButton, type Pending } from './ActionButton';
+import { Checklist } from './Checklist';
+import { ContactList } from './ContactList';
+import type { ActiveEntry, WorkStep } from './currentSteps';
+import { actionId, type RunActions } from './runActions';
+import { StepTimer } from './StepTimer';
+
+export interface StepCardProps {
+  step: WorkStep;
+  active: ActiveEntry;
+  view: RunView;
+  index: Map<string, IndexedStep>;
+  actions: RunActions;
+  run: Pending;
+  /** Inside a parallel step's track: one narrow column, the role already named by the column. */
+  inTrack?: boolean;
+}
+
+export function StepCard({ step, active, view, index, actions, run, inTrack = false }: StepCardProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const role = view.plan.roles.find((r) => r.id === step.role);
+  const Heading = inTrack ? 'h4' : 'h2';
+  const titleId = `step-title-${step.id}`;
+  const timeout = step.timeout && {
+    seconds: step.timeout.seconds,
+    nextTitle: pick(index.get(step.timeout.next)?.step.title, lang) || step.timeout.next,
+  };
+  const complete = actions.get(actionId.complete(step.id));
+  return (
+    <article
+      className={`step-card kind-${step.kind}${inTrack ? ' in-track' : ''}`}
+      aria-labelledby={titleId}
+      data-step={step.id}
+    >
+      <div className="step-head">
+        <div className="step-heading">
+          {role && !inTrack && <span className="role-chip">{t('run.role', { role: pick(role.title, lang) })}</span>}
+          <Heading id={titleId} className="step-title">
+            {pick(step.title, lang)}
+          </Heading>
+        </div>
+        <StepTimer
+          active={active}
+          {...(step.targetSeconds !== undefined ? { targetSeconds: step.targetSeconds } : {})}
+          {...(timeout ? { timeout } : {})}
+          compact={inTrack}
+        />
+      </div>
+      <div className="step-body">
+        <div className="step-main">
+          {step.detail && <p className="step-detail">{pick(step.detail, lang)}</p>}
+          {step.kind === 'action' && <Checklist step={step} view={view} actions={actions} run={run} />}
+        </div>
+        {(step.contacts ?? []).length > 0 && (
+          <div className="step-side">
+            <ContactList stepId={step.id} contacts={step.contacts ?? []} view={view} actions={actions} run={run} />
+          </div>
+        )}
+      </div>
+      <div className="step-actions">
+        {step.kind === 'action' && complete && (
+          <ActionButton action={complete} run={run} className="primary complete">
+            <span aria-hidden="true">✓</span>
+          </ActionButton>
+        )}
+        {step.kind === 'decision' && (
+          <div className="options" role="group" aria-label={t('run.choose')}>
+            {step.options.map((option) => {
+              const action = actions.get(actionId.choose(step.id, option.id));
+              return action ? <ActionButton key={option.id} action={action} run={run} className="option" /> : null;
+            })}
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+// Every journal event of the run, oldest first, in local time and as time since the start, in words.
+// A disclosure, so a small screen can fold it away; wide screens open it.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunView } from '../../../shared/run/runViewSchema';
+import { useLanguage } from '../components/useLanguage';
+import { eventDescriber } from '../../../shared/records/describeEvent';
+import { formatClock, formatDuration, secondsBetween } from './time';
+
+const WIDE = '(min-width: 1200px)';
+
+export function Timeline({ view, open }: { view: RunView; open?: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [initiallyOpen] = useState(() => open ?? window.matchMedia(WIDE).matches);
+  const list = useRef<HTMLOListElement>(null);
+  const describe = useMemo(() => eventDescriber(view.plan), [view.plan]);
+  const entries = useMemo(
+    () =>
+      view.timeline.map((entry) => ({
+        entry,
+        text: describe(entry.type, entry.data)[lang],
+        clock: formatClock(entry.at, lang),
+        since: formatDuration(secondsBetween(view.startedAt, entry.at)),
+      })),
+    [view, describe, lang],
+  );
+  // Keep the newest event in sight as the run goes on.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [entries.length]);
+  return (
+    <details className="timeline" open={initiallyOpen}>
+      <summary>{t('run.timeline', { count: entries.length })}</summary>
+      {/* Focusable so the list can be scrolled from the keyboard. */}
+      <ol ref={list} className="timeline-list" tabIndex={0} aria-label={t('run.timeline', { count: entries.length })}>
+        {entries.map(({ entry, text, clock, since }) => (
+          <li key={entry.seq} className={`timeline-entry type-${entry.type.replace('.', '-')}`}>
+            <time dateTime={entry.at}>{clock}</time>
+            <span className="timeline-since">+{since}</span>
+            <span className="timeline-text">{text}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
