@@ -1,19 +1,19 @@
 // `npm run bench -- journal`: append-to-ack latency of the journal (write + fsync) against a bare write+fsync
 // of the same bytes and against SQLite (WAL, synchronous=FULL); verification against JSON.parse + SHA-256.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { chainEvent, GENESIS_HASH, journalLine } from '../shared/journal/format';
+import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../shared/journal/format';
 import { verifyJournalText } from '../shared/journal/verify';
 import { checkPlanText } from '../shared/plan/checkPlanText';
 import { PLANS_DIR } from '../electron/build/projectPaths';
 import { JournalFile } from '../electron/journal/journalFile';
 import { nodeJournalCrypto, sha256Hex } from '../electron/journal/nodeCrypto';
 
-const APPENDS = 500;
+const APPENDS = 1000;
+const WARMUP = 100;
 const VERIFY_EVENTS = 20_000;
 
 const noteData = (i: number) => ({
@@ -39,7 +39,8 @@ export async function benchJournal(): Promise<void> {
   try {
     console.log(`journal: ${APPENDS} appends each, every one acknowledged only after fsync (temp dir ${dir})`);
 
-    // 1. The journal: chain, canonical line, write, fsync.
+    // The three writers take turns event by event, after a warm-up, so JIT, caches and the disk's own
+    // moods fall on all of them alike.
     const journal = await JournalFile.create(join(dir, 'run.jsonl'), 'bench', {
       runId: 'bench',
       mode: 'drill',
@@ -47,28 +48,7 @@ export async function benchJournal(): Promise<void> {
       operator: 'bench',
       branch: { name: '', code: '' },
     });
-    const journalTimes: number[] = [];
-    const lines: Buffer[] = [];
-    for (let i = 0; i < APPENDS; i++) {
-      const start = performance.now();
-      const event = await journal.append('note.added', 'bench', noteData(i));
-      journalTimes.push(performance.now() - start);
-      lines.push(Buffer.from(journalLine(event)));
-    }
-    await journal.close();
-
-    // 2. The floor: the same bytes, written and fsynced with nothing else.
-    const bare = await open(join(dir, 'bare.jsonl'), 'a');
-    const bareTimes: number[] = [];
-    for (const line of lines) {
-      const start = performance.now();
-      await bare.write(line);
-      await bare.sync();
-      bareTimes.push(performance.now() - start);
-    }
-    await bare.close();
-
-    // 3. SQLite, durable: WAL with synchronous=FULL, one transaction per event.
+    const bare = openSync(join(dir, 'bare.jsonl'), 'a');
     const db = new Database(join(dir, 'bench.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -76,21 +56,40 @@ export async function benchJournal(): Promise<void> {
       'CREATE TABLE events (seq INTEGER PRIMARY KEY, at TEXT, type TEXT, by TEXT, data TEXT, prev TEXT, hash TEXT)',
     );
     const insert = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const journalTimes: number[] = [];
+    const bareTimes: number[] = [];
     const sqliteTimes: number[] = [];
-    for (const line of lines) {
-      const e = JSON.parse(line.toString('utf8')) as {
-        seq: number;
-        at: string;
-        type: string;
-        by: string;
-        data: unknown;
-        prev: string;
-        hash: string;
-      };
-      const start = performance.now();
-      insert.run(e.seq, e.at, e.type, e.by, JSON.stringify(e.data), e.prev, e.hash);
-      sqliteTimes.push(performance.now() - start);
+    let previousLine = Buffer.alloc(0);
+    for (let i = 0; i < WARMUP + APPENDS; i++) {
+      const timings: Record<'journal' | 'bare' | 'sqlite', number> = { journal: 0, bare: 0, sqlite: 0 };
+      let event: JournalEvent | undefined;
+      // Each writer goes first, second and third in turn: whoever follows another fsync pays for it otherwise.
+      const order = (['journal', 'bare', 'sqlite'] as const).map((_, k, all) => all[(i + k) % 3]!);
+      for (const writer of order) {
+        const start = performance.now();
+        if (writer === 'journal') {
+          // 1. The journal: chain, canonical line, write, fsync.
+          event = await journal.append('note.added', 'bench', noteData(i));
+        } else if (writer === 'bare') {
+          // 2. The floor: a line of the same size, written and fsynced the same way, with nothing else.
+          const bytes = previousLine.length > 0 ? previousLine : Buffer.from(journalLine(journal.events.at(-1)!));
+          writeSync(bare, bytes);
+          fsyncSync(bare);
+        } else {
+          // 3. SQLite, durable: WAL with synchronous=FULL, one transaction per event.
+          const e = journal.events.at(-1)!;
+          insert.run(i + 1, e.at, e.type, e.by, JSON.stringify(e.data), e.prev, e.hash);
+        }
+        timings[writer] = performance.now() - start;
+      }
+      previousLine = Buffer.from(journalLine(event!));
+      if (i < WARMUP) continue;
+      journalTimes.push(timings.journal);
+      bareTimes.push(timings.bare);
+      sqliteTimes.push(timings.sqlite);
     }
+    await journal.close();
+    closeSync(bare);
     db.close();
 
     const j = describe('journal append (chain + write + fsync)', journalTimes);

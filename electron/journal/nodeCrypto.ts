@@ -6,6 +6,12 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 
 export const nodeJournalCrypto: JournalCrypto = {
   sha256: sha256Hex,
+  sha256Parts: (parts) => {
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part, 'utf8');
+    return hash.digest('hex');
+  },
+  byteLength: (text) => Buffer.byteLength(text, 'utf8'),
   verifySignature(publicKey, message, signature) {
     try {
       const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });

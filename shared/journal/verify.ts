@@ -9,6 +9,10 @@ export interface JournalCrypto {
   sha256: Sha256Hex;
   /** Ed25519 over the UTF-8 message; the key as base64 SPKI DER, the signature as base64. */
   verifySignature(publicKey: string, message: string, signature: string): boolean;
+  /** SHA-256 of the pieces one after the other, without joining them first (optional, for speed). */
+  sha256Parts?: (parts: readonly string[]) => string;
+  /** UTF-8 byte length without encoding (optional, for speed). */
+  byteLength?: (text: string) => number;
 }
 
 export const FAILURE_REASONS = [
@@ -87,7 +91,7 @@ export function verifyJournalText(
   let keyId: string | undefined;
   const lines = text.split('\n');
   const fail = (index: number, reason: FailureReason, detail = ''): JournalVerification => {
-    const offset = utf8Length(text.slice(0, charOffset));
+    const offset = (crypto.byteLength ?? utf8Length)(text.slice(0, charOffset));
     return {
       ok: false,
       events,
@@ -139,11 +143,18 @@ export function verifyJournalText(
     prev = event.hash;
     charOffset += line.length + 1;
   }
-  return { ok: true, events, intactBytes: utf8Length(text.slice(0, charOffset)), seal, ...(keyId ? { keyId } : {}) };
+  return {
+    ok: true,
+    events,
+    intactBytes: (crypto.byteLength ?? utf8Length)(text.slice(0, charOffset)),
+    seal,
+    ...(keyId ? { keyId } : {}),
+  };
 }
 
 const HASH_KEY = ',"hash":"';
-const SECTION_LENGTH = HASH_KEY.length + 64 + '","prev":"'.length + 64 + 1;
+const PREV_KEY = '","prev":"';
+const SECTION_LENGTH = HASH_KEY.length + 64 + PREV_KEY.length + 64 + 1;
 
 /**
  * Whether a line's hash covers its content. Lines are written canonically, so the hashed text is the line
@@ -153,9 +164,21 @@ const SECTION_LENGTH = HASH_KEY.length + 64 + '","prev":"'.length + 64 + 1;
  */
 function hashMatches(line: string, prev: string, event: JournalEvent, crypto: JournalCrypto): boolean {
   const at = line.lastIndexOf(HASH_KEY);
-  if (at > 0 && line.startsWith(`${HASH_KEY}${event.hash}","prev":"${event.prev}"`, at)) {
-    const rest = line.slice(0, at) + line.slice(at + SECTION_LENGTH);
-    if (crypto.sha256(prev + rest) === event.hash) return true;
+  const hashAt = at + HASH_KEY.length;
+  const prevAt = hashAt + 64 + PREV_KEY.length;
+  if (
+    at > 0 &&
+    line.startsWith(event.hash, hashAt) &&
+    line.startsWith(PREV_KEY, hashAt + 64) &&
+    line.startsWith(event.prev, prevAt) &&
+    line.charCodeAt(prevAt + 64) === 0x22 // the closing quote
+  ) {
+    const before = line.slice(0, at);
+    const after = line.slice(at + SECTION_LENGTH);
+    const digest = crypto.sha256Parts
+      ? crypto.sha256Parts([prev, before, after])
+      : crypto.sha256(prev + before + after);
+    if (digest === event.hash) return true;
   }
   return eventHash(prev, event, crypto.sha256) === event.hash;
 }
