@@ -39,6 +39,7 @@ interface OpenRun {
 
 export class RunEngine {
   private readonly runs = new Map<string, OpenRun>();
+  private readonly turns = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
   private readonly schedule: NonNullable<RunEngineOptions['schedule']>;
 
@@ -139,7 +140,26 @@ export class RunEngine {
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
-  async command(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
+  /**
+   * Commands to one run are judged and written one at a time: two windows tapping at once must not both be
+   * judged against the same state (the second would then record a step that was no longer current).
+   */
+  command(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
+    return this.serialised(runId, () => this.runCommand(runId, command, by));
+  }
+
+  private serialised<T>(runId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.turns.get(runId) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const turn = result.catch(() => {});
+    this.turns.set(runId, turn);
+    void turn.then(() => {
+      if (this.turns.get(runId) === turn) this.turns.delete(runId);
+    });
+    return result;
+  }
+
+  private async runCommand(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
     const run = this.runs.get(runId);
     if (!run) throw existsSync(this.journalPath(runId)) ? sealedRun() : notFoundRun(runId);
     // A deadline that passed (a late timer, a machine that slept) is recorded before the command is judged.
@@ -292,9 +312,10 @@ export class RunEngine {
       run.cancelTimer = this.schedule(next.due, () => {
         delete run.cancelTimer;
         if (this.runs.get(runId) !== run) return; // closed (sealed) meanwhile
-        this.catchUp(runId)
-          .then(() => this.options.onChange(this.view(runId)))
-          .catch(() => this.options.onChange(this.view(runId))); // a write failure is in the view
+        const tell = () => {
+          if (this.runs.has(runId)) this.options.onChange(this.view(runId)); // a write failure is in the view
+        };
+        this.serialised(runId, () => this.catchUp(runId)).then(tell, tell);
       });
     }
   }

@@ -145,6 +145,17 @@ describe('refusals', () => {
     await h.engine.close();
   });
 
+  it('judges two taps that arrive at once one after the other: the second is refused, not recorded', async () => {
+    const h = new EngineHarness(sketch);
+    const { runId } = await h.engine.start('sketch-robbery', 'drill', '张三');
+    const tap = () => h.engine.command(runId, { type: 'complete', step: 'raise-alarm' }, '张三');
+    const results = await Promise.allSettled([tap(), tap()]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    const view = await h.engine.read(runId);
+    expect(types(view)).toEqual(['run.started', 'step.completed']);
+    await h.engine.close();
+  });
+
   it('refuses an unknown option and an unknown checklist item', async () => {
     const h = new EngineHarness(sketch);
     const { runId } = await h.engine.start('sketch-robbery', 'drill', '张三');
