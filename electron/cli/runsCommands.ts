@@ -1,6 +1,7 @@
 // `runs simulate`: walks a bundled plan through the real engine, choosing by seed, and leaves a sealed run
 // (for demos, fixtures and benchmarks).
 import { join } from 'node:path';
+import { ApiError } from '../../shared/api/errors';
 import type { RunCommand } from '../../shared/run/commands';
 import { PLANS_DIR } from '../build/projectPaths';
 import { dataDirOverride, defaultDataDir } from '../dataDir';
@@ -69,7 +70,14 @@ export async function simulateRun(
               ? { type: 'choose', step: move.step, option: move.option }
               : { type: 'check', step: move.step, item: move.item };
       }
-      view = await engine.command(view.runId, command, 'simulator');
+      try {
+        view = await engine.command(view.runId, command, 'simulator');
+      } catch (error) {
+        // Simulated time moved past a hard timeout: the engine recorded it first and the chosen move no
+        // longer applies. Look at the run as it is now and choose again.
+        if (!(error instanceof ApiError) || error.body.code !== 'invalid-input') throw error;
+        view = await engine.read(view.runId);
+      }
     }
     if (view.status === 'ended')
       view = await engine.command(view.runId, { type: 'signOff', name: 'simulator' }, 'simulator');

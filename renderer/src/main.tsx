@@ -9,6 +9,8 @@ import { SettingsProvider } from './app/SettingsContext';
 import { initI18n, setLanguage } from './i18n/i18n';
 import './styles/app.css';
 import './styles/home.css';
+import './styles/records.css';
+import './styles/report.css';
 import './styles/run.css';
 import './styles/step.css';
 

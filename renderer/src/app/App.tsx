@@ -7,7 +7,9 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { HomeScreen } from '../screens/HomeScreen';
 import { PlanDetailScreen, PlansScreen } from '../screens/PlansScreen';
+import { RecordDetailScreen } from '../screens/RecordDetailScreen';
 import { RecordsScreen } from '../screens/RecordsScreen';
+import { RunReportScreen } from '../screens/RunReportScreen';
 import { RunScreen } from '../screens/RunScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { hrefFor, useRoute, type Route } from './router';
@@ -69,7 +71,9 @@ function Screen({ route, plans, info }: { route: Route; plans: PlanSummary[]; in
     case 'plans':
       return route.planId ? <PlanDetailScreen planId={route.planId} /> : <PlansScreen plans={plans} />;
     case 'records':
-      return <RecordsScreen />;
+      if (route.runId && route.report) return <RunReportScreen key={route.runId} runId={route.runId} />;
+      if (route.runId) return <RecordDetailScreen key={route.runId} runId={route.runId} />;
+      return <RecordsScreen plans={plans} />;
     case 'settings':
       return <SettingsScreen info={info} />;
   }

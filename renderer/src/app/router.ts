@@ -5,15 +5,18 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'run'; runId: string }
   | { screen: 'plans'; planId?: string }
-  | { screen: 'records' }
+  | { screen: 'records'; runId?: string; report?: boolean }
   | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
-  const [screen, id] = hash.replace(/^#\/?/, '').split('/');
+  const [screen, id, sub] = hash.replace(/^#\/?/, '').split('/');
   const planId = id ? decodeURIComponent(id) : undefined;
   if (screen === 'run' && id) return { screen: 'run', runId: decodeURIComponent(id) };
   if (screen === 'plans') return planId ? { screen: 'plans', planId } : { screen: 'plans' };
-  if (screen === 'records') return { screen: 'records' };
+  if (screen === 'records') {
+    if (!id) return { screen: 'records' };
+    return { screen: 'records', runId: decodeURIComponent(id), ...(sub === 'report' ? { report: true } : {}) };
+  }
   if (screen === 'settings') return { screen: 'settings' };
   return { screen: 'home' };
 }
@@ -26,6 +29,9 @@ export function hrefFor(route: Route): string {
       return `#/run/${encodeURIComponent(route.runId)}`;
     case 'plans':
       return route.planId ? `#/plans/${encodeURIComponent(route.planId)}` : '#/plans';
+    case 'records':
+      if (!route.runId) return '#/records';
+      return `#/records/${encodeURIComponent(route.runId)}${route.report ? '/report' : ''}`;
     default:
       return `#/${route.screen}`;
   }

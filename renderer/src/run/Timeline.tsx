@@ -9,7 +9,21 @@ import { formatClock, formatDuration, secondsBetween } from './time';
 
 const WIDE = '(min-width: 1200px)';
 
-export function Timeline({ view, open }: { view: RunView; open?: boolean }) {
+/**
+ * `follow` keeps the newest entry in sight (the runner); a record reads from the top. Entries on the same day
+ * as `day` show the time of day only (by default today, as the runner wants).
+ */
+export function Timeline({
+  view,
+  open,
+  follow = true,
+  day,
+}: {
+  view: RunView;
+  open?: boolean;
+  follow?: boolean;
+  day?: string;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [initiallyOpen] = useState(() => open ?? window.matchMedia(WIDE).matches);
@@ -20,15 +34,15 @@ export function Timeline({ view, open }: { view: RunView; open?: boolean }) {
       view.timeline.map((entry) => ({
         entry,
         text: describe(entry.type, entry.data)[lang],
-        clock: formatClock(entry.at, lang),
+        clock: formatClock(entry.at, lang, day ? new Date(day) : undefined),
         since: formatDuration(secondsBetween(view.startedAt, entry.at)),
       })),
-    [view, describe, lang],
+    [view, describe, lang, day],
   );
   // Keep the newest event in sight as the run goes on.
   useEffect(() => {
-    if (list.current) list.current.scrollTop = list.current.scrollHeight;
-  }, [entries.length]);
+    if (follow && list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [entries.length, follow]);
   return (
     <details className="timeline" open={initiallyOpen}>
       <summary>{t('run.timeline', { count: entries.length })}</summary>

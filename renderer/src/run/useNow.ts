@@ -1,9 +1,11 @@
 // The wall clock for timers, ticking once a second in the UI only: deadlines are recorded by the backend.
 import { useEffect, useState } from 'react';
 
-export function useNow(): number {
+/** `ticking` false stops the clock (a finished run's record has nothing that moves). */
+export function useNow(ticking = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    if (!ticking) return;
     // Tick just after each whole second so every timer on screen changes together.
     let timer: ReturnType<typeof setTimeout>;
     const tick = () => {
@@ -12,6 +14,6 @@ export function useNow(): number {
     };
     timer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
     return () => clearTimeout(timer);
-  }, []);
+  }, [ticking]);
   return now;
 }

@@ -19,12 +19,22 @@ export const SCREENSHOT_DIR = process.env.GUARDBOOK_SCREENSHOTS_TO_DOCS
   ? join(PROJECT_ROOT, 'docs', 'screenshots')
   : join(PROJECT_ROOT, 'test-results', 'screenshots');
 
-export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | undefined }>({
+/**
+ * Fills a fresh data folder before the backend starts (its records index reads the journals then). An object,
+ * not a bare function: Playwright would take a function given to `test.use` for a fixture of its own.
+ */
+export interface Seed {
+  write(dataDir: string): Promise<void>;
+}
+
+export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | undefined; seed: Seed | undefined }>({
   // A test may put text into settings.json before the backend starts (e.g. a corrupt file).
   settingsFile: [undefined, { option: true }],
-  guardbook: async ({ settingsFile }, use) => {
+  seed: [undefined, { option: true }],
+  guardbook: async ({ settingsFile, seed }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-e2e-'));
     if (settingsFile !== undefined) writeFileSync(join(dataDir, 'settings.json'), settingsFile);
+    await seed?.write(dataDir);
     const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
       .version;
     const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version, log: () => {} });

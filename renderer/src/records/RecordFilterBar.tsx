@@ -1,0 +1,122 @@
+// The filters above the history: search, mode, plan, category, outcome, local date range and operator.
+// Selects and dates apply at once; typed text waits until typing pauses, so each key is not a query.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanSummary } from '../../../shared/api/channels';
+import { CATEGORY_LABELS, OUTCOME_LABELS } from '../../../shared/plan/labels';
+import { CATEGORIES, OUTCOMES } from '../../../shared/plan/schema';
+import { useLanguage } from '../components/useLanguage';
+import { hasFilters, NO_FILTERS, type RecordFilters } from './recordFilters';
+
+export const TYPING_PAUSE_MS = 300;
+
+export function RecordFilterBar({
+  filters,
+  onChange,
+  plans,
+}: {
+  filters: RecordFilters;
+  onChange: (filters: RecordFilters) => void;
+  plans: PlanSummary[];
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [typed, setTyped] = useState({ text: filters.text, operator: filters.operator });
+
+  useEffect(() => {
+    if (typed.text === filters.text && typed.operator === filters.operator) return;
+    const timer = setTimeout(() => onChange({ ...filters, ...typed }), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed, filters, onChange]);
+
+  const set = (patch: Partial<RecordFilters>) => onChange({ ...filters, ...typed, ...patch });
+  const select = (key: keyof RecordFilters, label: string, options: [string, string][]) => (
+    <label className="filter">
+      <span>{label}</span>
+      <select value={filters[key]} onChange={(e) => set({ [key]: e.target.value })}>
+        <option value="">{t('records.filters.all')}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <form className="record-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <div className="filter-row">
+        <label className="filter filter-search">
+          <span>{t('records.filters.search')}</span>
+          <input
+            type="search"
+            value={typed.text}
+            maxLength={200}
+            placeholder={t('records.filters.searchHint')}
+            onChange={(e) => setTyped({ ...typed, text: e.target.value })}
+          />
+        </label>
+        {select('mode', t('records.filters.mode'), [
+          ['incident', t('records.mode.incident')],
+          ['drill', t('records.mode.drill')],
+        ])}
+        {select(
+          'planId',
+          t('records.filters.plan'),
+          plans.map((p) => [p.id, p.shortTitle[lang]]),
+        )}
+        {select(
+          'category',
+          t('records.filters.category'),
+          CATEGORIES.map((c) => [c, CATEGORY_LABELS[c][lang]]),
+        )}
+        {select(
+          'outcome',
+          t('records.filters.outcome'),
+          [...OUTCOMES, 'aborted' as const].map((o) => [o, OUTCOME_LABELS[o][lang]]),
+        )}
+      </div>
+      <div className="filter-row">
+        <label className="filter">
+          <span>{t('records.filters.from')}</span>
+          <input
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set({ from: e.target.value })}
+          />
+        </label>
+        <label className="filter">
+          <span>{t('records.filters.to')}</span>
+          <input
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(e) => set({ to: e.target.value })}
+          />
+        </label>
+        <label className="filter">
+          <span>{t('records.filters.operator')}</span>
+          <input
+            type="text"
+            value={typed.operator}
+            maxLength={80}
+            onChange={(e) => setTyped({ ...typed, operator: e.target.value })}
+          />
+        </label>
+        <button
+          type="button"
+          className="filter-clear"
+          disabled={!hasFilters({ ...filters, ...typed })}
+          onClick={() => {
+            setTyped({ text: '', operator: '' });
+            onChange(NO_FILTERS);
+          }}
+        >
+          {t('records.filters.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+// Saves a run's export (JSON to verify elsewhere, CSV for Excel) as a file, through a Blob and <a download>.
+import type { ApiClient } from '../../../shared/api/dispatch';
+
+export async function downloadExport(api: ApiClient, runId: string, format: 'json' | 'csv'): Promise<void> {
+  const file = await api.call('records.export', { runId, format });
+  // The content is text as the backend made it (the CSV starts with its BOM); a Blob writes it as UTF-8.
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoked a little later, not at once: the browser reads the Blob after the click has returned.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

@@ -1,0 +1,212 @@
+// The printable record of a run (应急处置记录 / 应急演练记录): one A4 form as a branch files it, with a toolbar
+// on screen only. What it states comes from the run's own journal; the seal statement from the backend's check.
+import { useMemo, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { OUTCOME_LABELS, pick } from '../../../shared/plan/labels';
+import type { Language } from '../../../shared/plan/schema';
+import { eventDescriber } from '../../../shared/records/describeEvent';
+import type { RunRecord } from '../../../shared/records/runSummary';
+import type { RunView } from '../../../shared/run/runViewSchema';
+import { hrefFor } from '../app/router';
+import type { AsyncState } from '../app/useAsync';
+import { LoadState } from '../components/LoadState';
+import { useLanguage } from '../components/useLanguage';
+import { ProblemList } from '../records/ProblemList';
+import { damageText } from '../records/IntegrityBadge';
+import { formatDateTime, formatDurationWords, formatLongDate, formatTimeOfDay } from '../records/recordTime';
+import { branchText } from '../records/RunFacts';
+import { participantsOf, problemsOf } from '../records/runFindings';
+import { stepVisits } from '../records/stepDurations';
+import { useRunRecord } from '../records/useRunRecord';
+import { formatDuration, secondsBetween } from '../run/time';
+import { useRun } from '../run/useRun';
+
+export function RunReportScreen({ runId }: { runId: string }) {
+  const { t } = useTranslation();
+  const run = useRun(runId);
+  const state: AsyncState<RunView> = run.view
+    ? { status: 'ready', value: run.view }
+    : run.loadError
+      ? { status: 'error', error: run.loadError }
+      : { status: 'loading' };
+  return (
+    <div className="report-page">
+      <div className="report-toolbar">
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
+        <a className="button-link" href={hrefFor({ screen: 'records', runId })}>
+          {t('report.back')}
+        </a>
+        <span className="muted small">{t('report.paperHint')}</span>
+      </div>
+      <LoadState state={state} retry={run.reload}>
+        {(view) => <Report view={view} />}
+      </LoadState>
+    </div>
+  );
+}
+
+function Report({ view }: { view: RunView }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const record = useRunRecord(view);
+  const describe = useMemo(() => eventDescriber(view.plan), [view.plan]);
+  const visits = useMemo(() => stepVisits(view.plan, view.timeline), [view]);
+  const problems = useMemo(() => problemsOf(view, visits), [view, visits]);
+  const end = view.outcome?.at;
+  const people = participantsOf(view);
+  const list = (items: string[]) => items.join(lang === 'en' ? ', ' : '、');
+  const roles = view.plan.roles.map((r) => pick(r.title, lang) || r.id);
+  const by = (name: string | null) => (name === 'system' ? t('report.system') : (name ?? '—'));
+  return (
+    <article className={`report-sheet mode-${view.mode}`} aria-labelledby="report-title" data-run-id={view.runId}>
+      <header className="report-header">
+        {view.mode === 'drill' && <p className="report-stamp">{t('report.drillStamp')}</p>}
+        <h1 id="report-title">{view.mode === 'drill' ? t('report.titleDrill') : t('report.titleIncident')}</h1>
+        <p className="report-meta">
+          <span>{t('report.unit', { unit: branchText(view, t) || t('records.notSet') })}</span>
+          <span>{t('report.number', { runId: view.runId })}</span>
+        </p>
+      </header>
+      <table className="report-table">
+        <colgroup>
+          <col className="report-label-col" />
+          <col />
+        </colgroup>
+        <tbody>
+          <Row label={t('report.time')}>
+            {timeSpan(view, lang, t)}
+            {end && (
+              <span className="report-aside">
+                {t('report.duration', { duration: formatDurationWords(secondsBetween(view.startedAt, end), lang) })}
+              </span>
+            )}
+          </Row>
+          <Row label={t('report.place')}>{branchText(view, t) || t('report.placeNotSet')}</Row>
+          <Row label={t('report.participants')}>
+            <p>{people.length > 0 ? list(people) : t('records.notRecorded')}</p>
+            {roles.length > 0 && <p className="report-aside">{t('report.roles', { roles: list(roles) })}</p>}
+          </Row>
+          <Row label={t('report.plan')}>
+            <p>{t('report.planVersion', { title: pick(view.plan.title, lang), version: view.planRef.version })}</p>
+            <p className="report-aside">
+              {t('report.hash')}
+              <code>{view.planRef.contentHash}</code>
+            </p>
+          </Row>
+          <Row label={t('report.scenario')}>
+            <p>{pick(view.plan.summary, lang)}</p>
+            <p className="report-aside">{t('report.kind', { mode: t(`report.modes.${view.mode}`) })}</p>
+          </Row>
+          <Row label={view.mode === 'drill' ? t('report.processDrill') : t('report.process')}>
+            <table className="report-process">
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.columns.seq')}</th>
+                  <th scope="col">{t('report.columns.time')}</th>
+                  <th scope="col">{t('report.columns.elapsed')}</th>
+                  <th scope="col">{t('report.columns.what')}</th>
+                  <th scope="col">{t('report.columns.by')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.timeline.map((e) => (
+                  <tr key={e.seq} className={`type-${e.type.replace('.', '-')}`}>
+                    <td>{e.seq}</td>
+                    <td>{formatTimeOfDay(e.at)}</td>
+                    <td>+{formatDuration(secondsBetween(view.startedAt, e.at))}</td>
+                    <td>{describe(e.type, e.data)[lang]}</td>
+                    <td>{by(e.by)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Row>
+          <Row label={t('report.outcome')}>
+            {view.outcome
+              ? OUTCOME_LABELS[view.outcome.outcome][lang]
+              : t(`records.status.${record?.integrity === 'damaged' ? 'unknown' : view.status}`)}
+            {view.outcome?.reason && (
+              <span className="report-aside">{t('run.abortReasonShown', { reason: view.outcome.reason })}</span>
+            )}
+          </Row>
+          <Row label={t('report.problems')}>
+            <ProblemList plan={view.plan} problems={problems} />
+          </Row>
+          <Row label={t('report.signOff')}>
+            <p>
+              {view.signedOff
+                ? t('report.signedOff', { name: view.signedOff.name, time: formatDateTime(view.signedOff.at) })
+                : t('records.notSigned')}
+            </p>
+            {view.signedOff?.note && <p className="report-aside">{view.signedOff.note}</p>}
+            <div className="report-signatures">
+              <span>{t('report.signLeader')}</span>
+              <span>{t('report.signDate')}</span>
+              <span>{t('report.signReviewer')}</span>
+              <span>{t('report.signDate')}</span>
+            </div>
+          </Row>
+          <Row label={t('report.integrity')}>
+            <IntegrityStatement view={view} record={record} />
+          </Row>
+        </tbody>
+      </table>
+      <p className="report-footer">{t('report.printedBy', { time: formatDateTime(new Date().toISOString()) })}</p>
+    </article>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{children}</td>
+    </tr>
+  );
+}
+
+function IntegrityStatement({ view, record }: { view: RunView; record: RunRecord | undefined }) {
+  const { t } = useTranslation();
+  const integrity = record?.integrity;
+  const text =
+    integrity === 'verified' && view.sealed
+      ? t('report.statementVerified', {
+          events: view.timeline.length,
+          time: formatDateTime(view.sealed.at),
+          keyId: view.sealed.keyId,
+        })
+      : integrity === 'damaged'
+        ? t('report.statementDamaged', { where: record?.damage ? damageText(record.damage, t) : '' })
+        : integrity === 'not-sealed'
+          ? t('report.statementNotSealed', { events: view.timeline.length })
+          : t('report.statementUnknown');
+  return (
+    <>
+      <p>{text}</p>
+      <dl className="report-seal">
+        <dt>{view.sealed ? t('report.sealedHead') : t('report.head')}</dt>
+        <dd>
+          <code data-testid="report-head">{view.sealed?.head ?? view.head}</code>
+        </dd>
+        <dt>{t('run.keyId')}</dt>
+        <dd>
+          <code>{view.sealed?.keyId ?? '—'}</code>
+        </dd>
+        <dt>{t('report.sealStatus')}</dt>
+        <dd data-integrity={integrity}>{integrity ? t(`records.integrity.${integrity}`) : '…'}</dd>
+      </dl>
+    </>
+  );
+}
+
+/** 2026年3月12日 09:30:00 至 09:52:14 (the end's date only when it is another day). */
+function timeSpan(view: RunView, lang: Language, t: TFunction): string {
+  const start = `${formatLongDate(view.startedAt, lang)} ${formatTimeOfDay(view.startedAt)}`;
+  const end = view.outcome?.at;
+  if (!end) return `${start} ${t('report.stillActive')}`;
+  const sameDay = new Date(end).toDateString() === new Date(view.startedAt).toDateString();
+  return `${start} ${t('report.until')} ${sameDay ? formatTimeOfDay(end) : formatDateTime(end)}`;
+}
