@@ -2,11 +2,13 @@
 import { benchPlans } from './plans';
 import { benchShell } from './shell';
 import { benchJournal } from './journal';
+import { benchRecords } from './records';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   plans: benchPlans,
   shell: benchShell,
   journal: benchJournal,
+  records: benchRecords,
 };
 
 const names = process.argv.slice(2);

@@ -63,7 +63,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       push.emit('run.changed', view);
     },
   });
-  const { failed } = await runs.resumeUnfinished();
+  const { failed } = await runs.resumeUnfinished((runId) => records.isSealed(runId));
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
   const handlers = createHandlers({ info, plans, settings, runs, records });
   return {

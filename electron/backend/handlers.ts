@@ -28,6 +28,8 @@ export function createHandlers(services: Services): Handlers {
       services.runs.command(runId, command, services.runs.operatorOf(runId)),
     'runs.unfinished': async () => services.runs.unfinished(),
     'records.list': async (query) => services.records.list(query),
+    'records.get': async ({ runId }) => services.records.get(runId),
     'records.export': async ({ runId, format }) => services.records.export(runId, format),
+    'records.exportBatch': async ({ from, to }) => services.records.exportBatch(from, to),
   };
 }

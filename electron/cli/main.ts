@@ -15,6 +15,9 @@ const USAGE = `usage: guardbook <command>
                                                          the history, newest first (from the rebuildable index)
   records export <run-id> --format json|csv [--data-dir DIR] [--out FILE]
                                                          one run: JSON (journal + public key) or CSV for Excel
+  records export --from D --to D [--out FILE.zip] [--data-dir DIR] [--time-zone TZ]
+                                                         every run started in [D, D] (dates are whole UTC days) as
+                                                         one zip: journals, CSVs, index.csv, public key, README
   runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]
                                                          walk a plan through the engine, leave a sealed run`;
 

@@ -1,4 +1,5 @@
-// `records list` and `records export`: the history from the index, and one run as JSON or Excel-safe CSV.
+// `records list` and `records export`: the history from the index, one run as JSON or Excel-safe CSV, and a
+// date range of runs as one zip archive.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunIdSchema } from '../../shared/api/channels';
@@ -6,13 +7,14 @@ import { verifyJournalText } from '../../shared/journal/verify';
 import { OUTCOME_LABELS } from '../../shared/plan/labels';
 import { journalToCsv } from '../../shared/records/csvExport';
 import { runExport } from '../../shared/records/jsonExport';
-import { queryRecords, RecordQuerySchema } from '../../shared/records/recordQuery';
+import { RecordQuerySchema } from '../../shared/records/recordQuery';
 import { replayRun } from '../../shared/run/runState';
 import { dataDirOverride, defaultDataDir } from '../dataDir';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import { keyIdOf, readPublicKey } from '../journal/signingKey';
+import { batchFileName, BatchRangeError, exportRange } from '../records/batchExport';
 import { RunIndex } from '../records/runIndex';
-import { parseArgs } from './args';
+import { parseArgs, type ParsedArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 import { languageOf } from './plansCommands';
 
@@ -38,7 +40,7 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
   });
   if (!query.success) throw new UsageError(`bad filter: ${query.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   const { index } = await RunIndex.load(join(dataDirOf(args.options.get('data-dir')), 'runs'));
-  const page = queryRecords(index.all(), query.data);
+  const page = index.query(query.data);
   if (args.flags.has('json')) {
     io.out(JSON.stringify(page, null, 2));
     return EXIT_OK;
@@ -53,8 +55,10 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
 }
 
 export async function recordsExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: [], options: ['data-dir', 'format', 'out', 'time-zone'] });
-  if (args.positionals.length !== 1) throw new UsageError('records export takes one run id');
+  const args = parseArgs(argv, { flags: [], options: ['data-dir', 'format', 'out', 'time-zone', 'from', 'to'] });
+  const timeZone = timeZoneOf(args);
+  if (args.options.has('from') || args.options.has('to')) return recordsExportRange(args, timeZone, io);
+  if (args.positionals.length !== 1) throw new UsageError('records export takes one run id (or --from and --to)');
   const runId = args.positionals[0]!;
   if (!RunIdSchema.safeParse(runId).success) throw new UsageError(`not a run id: ${runId}`);
   const format = args.options.get('format') ?? 'json';
@@ -84,8 +88,48 @@ export async function recordsExport(argv: readonly string[], io: CliIo): Promise
       return EXIT_FINDINGS;
     }
     const { state } = replayRun(events);
-    await writeFile(out, journalToCsv(events, state.plan, args.options.get('time-zone')));
+    await writeFile(out, journalToCsv(events, state.plan, timeZone));
   }
   io.out(out);
   return EXIT_OK;
+}
+
+/** `records export --from D --to D`: every run that started in the range, as one zip. */
+async function recordsExportRange(args: ParsedArgs, timeZone: string | undefined, io: CliIo): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError('records export takes a run id or --from and --to, not both');
+  const from = args.options.get('from');
+  const to = args.options.get('to');
+  if (from === undefined || to === undefined) throw new UsageError('records export needs both --from and --to');
+  if ((args.options.get('format') ?? 'zip') !== 'zip') throw new UsageError('a range is exported as a zip');
+  const dataDir = dataDirOf(args.options.get('data-dir'));
+  const publicKey = readPublicKey(dataDir); // absent until a run was sealed here: the archive then says so
+  let zip: Buffer;
+  try {
+    zip = await exportRange({
+      runsDir: join(dataDir, 'runs'),
+      from,
+      to,
+      ...(publicKey ? { publicKey, keyId: keyIdOf(publicKey) } : {}),
+      ...(timeZone ? { timeZone } : {}),
+    });
+  } catch (error) {
+    if (error instanceof BatchRangeError) throw new UsageError(`${error.text['zh-CN']} / ${error.text.en}`);
+    throw error;
+  }
+  const out = args.options.get('out') ?? batchFileName(from, to);
+  await writeFile(out, zip);
+  io.out(out);
+  return EXIT_OK;
+}
+
+/** `--time-zone`, checked here: an unknown zone would otherwise surface as an internal error mid-export. */
+function timeZoneOf(args: ParsedArgs): string | undefined {
+  const timeZone = args.options.get('time-zone');
+  if (timeZone === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new UsageError(`--time-zone takes an IANA zone such as Asia/Shanghai: ${timeZone}`);
+  }
+  return timeZone;
 }

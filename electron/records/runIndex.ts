@@ -1,21 +1,43 @@
 // The history index: one summary per run, kept in <data>/runs/index.json so the Records screen opens fast.
 // It is never the truth: on load, every journal whose size or time changed (or that the index lacks) is
 // read again, entries of vanished files are dropped, and a missing or damaged index is rebuilt whole.
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import {
+  newestFirst,
+  queryable,
+  queryPrepared,
+  type QueryableRecord,
+  type RecordPage,
+  type RecordQuery,
+} from '../../shared/records/recordQuery';
 import { summariseRun, RunRecordSchema, type RunRecord } from '../../shared/records/runSummary';
 import { replayRun } from '../../shared/run/runState';
-import { verifyJournalText } from '../../shared/journal/verify';
+import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 
 export const INDEX_FILE = 'index.json';
 
-const IndexFileSchema = z.object({
-  format: z.literal(1),
-  entries: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), record: RunRecordSchema })),
-});
-type IndexEntries = z.infer<typeof IndexFileSchema>['entries'];
+const EntrySchema = z.object({ size: z.number(), mtimeMs: z.number(), record: RunRecordSchema });
+type Entry = z.infer<typeof EntrySchema>;
+/** What the index holds per run: the file's size and time, its record, and the record's search text. */
+type Stored = QueryableRecord & { size: number; mtimeMs: number };
+
+const IndexFileSchema = z.object({ format: z.literal(1), entries: z.record(z.string(), EntrySchema) });
+
+/**
+ * The file is one JSON document, `{"format":1,"entries":{…}}`, written one entry per line: any JSON reader takes
+ * it whole, and this one reads it line by line, so loading never holds the whole text (tens of MB at 10,000
+ * runs) and a validated copy of it at once. A file laid out otherwise (older writers) is read whole.
+ */
+const HEADER_LINE = '{"format":1,"entries":{';
+const FOOTER_LINE = '}}';
+const READ_CHUNK = 1024 * 1024;
+const LONGEST_LINE = 16 * 1024 * 1024;
+const WRITE_BATCH = 256;
+/** Journals stat()ed at once when checking the index against the disk. */
+const STAT_CONCURRENCY = 32;
 
 export interface IndexLoadReport {
   read: number;
@@ -28,27 +50,39 @@ export interface IndexLoadReport {
 export class RunIndex {
   private dirty = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Newest first, made again at the first query after a change (a sort of 10,000 runs takes a few ms). */
+  private sorted: Stored[] | undefined;
+  private readonly entries = new Map<string, Stored>();
+  private readonly pool = new Interner();
+  private flushing: Promise<void> = Promise.resolve();
+  /** While loading, refreshed entries wait for the one write at the end instead of timed ones. */
+  private loading = false;
 
-  private constructor(
-    private readonly runsDir: string,
-    private readonly entries: IndexEntries,
-  ) {}
+  private constructor(private readonly runsDir: string) {}
 
   /** Loads the index and brings it up to date with the journals on disk. */
   static async load(runsDir: string): Promise<{ index: RunIndex; report: IndexLoadReport }> {
     const started = performance.now();
-    const { entries, rebuiltWhole } = await readIndexFile(join(runsDir, INDEX_FILE));
-    const index = new RunIndex(runsDir, entries);
+    const index = new RunIndex(runsDir);
+    index.loading = true;
+    const rebuiltWhole = !(await readIndexFile(join(runsDir, INDEX_FILE), (runId, entry) => index.set(runId, entry)));
     const files = (await readdir(runsDir).catch(() => [] as string[])).filter(isJournalName);
+    // Only the two numbers are kept: 10,000 whole Stats objects would outlive the young generation for nothing.
+    const infos = await mapLimit(files, STAT_CONCURRENCY, (name) =>
+      stat(join(runsDir, name)).then(
+        ({ size, mtimeMs }) => ({ size, mtimeMs }),
+        () => undefined,
+      ),
+    );
     const present = new Set<string>();
     let read = 0;
     let reused = 0;
-    for (const name of files) {
-      const runId = name.slice(0, -'.jsonl'.length);
+    for (let i = 0; i < files.length; i++) {
+      const runId = files[i]!.slice(0, -'.jsonl'.length);
       present.add(runId);
-      const info = await stat(join(runsDir, name));
-      const known = entries[runId];
-      if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+      const info = infos[i];
+      const known = index.entries.get(runId);
+      if (known && info && known.size === info.size && known.mtimeMs === info.mtimeMs) {
         reused++;
         continue;
       }
@@ -56,13 +90,14 @@ export class RunIndex {
       read++;
     }
     let removed = 0;
-    for (const runId of Object.keys(entries)) {
+    for (const runId of [...index.entries.keys()]) {
       if (!present.has(runId)) {
-        delete entries[runId];
+        index.delete(runId);
         removed++;
         index.dirty = true;
       }
     }
+    index.loading = false;
     if (index.dirty) await index.flush();
     return { index, report: { read, reused, removed, rebuiltWhole, ms: performance.now() - started } };
   }
@@ -71,36 +106,86 @@ export class RunIndex {
   async refresh(runId: string): Promise<RunRecord> {
     const path = join(this.runsDir, `${runId}.jsonl`);
     const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    const record = recordFromJournal(runId, text);
-    this.entries[runId] = { size: info.size, mtimeMs: info.mtimeMs, record };
+    const record = this.set(runId, { size: info.size, mtimeMs: info.mtimeMs, record: recordFromJournal(runId, text) });
     this.scheduleFlush();
     return record;
   }
 
   all(): RunRecord[] {
-    return Object.values(this.entries).map((e) => e.record);
+    return [...this.entries.values()].map((e) => e.record);
   }
 
   get(runId: string): RunRecord | undefined {
-    return this.entries[runId]?.record;
+    return this.entries.get(runId)?.record;
   }
 
-  /** Writes the index now (atomically: a temp file renamed over the old one). */
-  async flush(): Promise<void> {
+  /** The history, filtered and paged, newest first. */
+  query(query: RecordQuery): RecordPage {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => newestFirst(a.record, b.record));
+    return queryPrepared(this.sorted, query, true);
+  }
+
+  /** Writes the index now (atomically: a temp file renamed over the old one), after any write under way. */
+  flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    // One at a time: two writers of the one temp file would interleave, and the second rename would fail.
+    const write = this.flushing.then(() => this.write());
+    this.flushing = write.catch(() => {});
+    return write;
+  }
+
+  /** A few hundred entries at a time, so the whole index never exists as one string. */
+  private async write(): Promise<void> {
     if (!this.dirty) return;
     this.dirty = false;
+    try {
+      await this.writeFile();
+    } catch (error) {
+      this.dirty = true; // still to be written: the next change or close tries again
+      throw error;
+    }
+  }
+
+  private async writeFile(): Promise<void> {
     const path = join(this.runsDir, INDEX_FILE);
     const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ format: 1, entries: this.entries }));
+    const handle = await open(temp, 'w');
+    try {
+      let batch = HEADER_LINE;
+      let count = 0;
+      for (const [runId, entry] of this.entries) {
+        const { size, mtimeMs, record } = entry;
+        batch += `${count === 0 ? '' : ','}\n${JSON.stringify(runId)}:${JSON.stringify({ size, mtimeMs, record })}`;
+        if (++count % WRITE_BATCH === 0) {
+          await handle.write(batch);
+          batch = '';
+        }
+      }
+      await handle.write(`${batch}\n${FOOTER_LINE}\n`);
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
+  }
+
+  /** Stores an entry whose record this index now owns (its repeated values are swapped for shared ones). */
+  private set(runId: string, entry: Entry): RunRecord {
+    const record = this.pool.record(entry.record);
+    this.entries.set(runId, { size: entry.size, mtimeMs: entry.mtimeMs, ...queryable(record, this.pool.meta) });
+    this.sorted = undefined;
+    return record;
+  }
+
+  private delete(runId: string): void {
+    this.entries.delete(runId);
+    this.sorted = undefined;
   }
 
   /** Many changes in a row (a run in progress) cost one write; losing it in a crash only costs a re-read. */
   private scheduleFlush(): void {
     this.dirty = true;
-    if (this.flushTimer) return;
+    if (this.flushTimer || this.loading) return;
     this.flushTimer = setTimeout(() => void this.flush().catch(() => {}), 1000);
     this.flushTimer.unref?.();
   }
@@ -112,7 +197,11 @@ export function isJournalName(name: string): boolean {
 
 /** A run's summary from its journal text; a journal too damaged to replay still gets a (damaged) line. */
 export function recordFromJournal(runId: string, text: string): RunRecord {
-  const verification = verifyJournalText(text, nodeJournalCrypto);
+  return recordFromVerification(runId, verifyJournalText(text, nodeJournalCrypto));
+}
+
+/** A run's summary from a verification already made (a batch export verifies against the installation key). */
+export function recordFromVerification(runId: string, verification: JournalVerification): RunRecord {
   try {
     const { state } = replayRun(verification.events);
     return summariseRun(state, verification);
@@ -140,12 +229,157 @@ export function recordFromJournal(runId: string, text: string): RunRecord {
   }
 }
 
-async function readIndexFile(path: string): Promise<{ entries: IndexEntries; rebuiltWhole: boolean }> {
+/**
+ * Feeds the index file's valid entries to `take`; false when there is no usable index (missing, another layout
+ * that does not parse, not JSON), which is then rebuilt whole. A bad entry line, or a file cut short, costs only
+ * the runs it leaves out a re-read: every entry taken is still checked against its journal's size and time.
+ */
+async function readIndexFile(path: string, take: (runId: string, entry: Entry) => void): Promise<boolean> {
+  const head = await readHead(path, HEADER_LINE.length + 1);
+  if (head === undefined) return false;
+  if (head !== `${HEADER_LINE}\n`) return readWholeIndexFile(path, take);
+  let first = true;
+  try {
+    for await (const line of lines(path)) {
+      if (first) {
+        first = false;
+        continue; // the header, checked above
+      }
+      if (line === FOOTER_LINE) break;
+      const entry = parseEntryLine(line);
+      if (entry) take(entry[0], entry[1]);
+    }
+  } catch {
+    // unreadable midway: the entries taken so far stand, the rest are read again from their journals
+  }
+  return true;
+}
+
+/** `"<run id>":{…},` → the id and its validated entry; the line is parsed in place, not wrapped into a copy. */
+function parseEntryLine(line: string): [string, Entry] | undefined {
+  if (line.charCodeAt(0) !== 0x22) return undefined;
+  let end = 1; // the closing quote of the id: the first one not escaped
+  while (end < line.length && line.charCodeAt(end) !== 0x22) end += line.charCodeAt(end) === 0x5c ? 2 : 1;
+  if (line.charCodeAt(end + 1) !== 0x3a) return undefined;
+  try {
+    const runId = JSON.parse(line.slice(0, end + 1)) as unknown;
+    const value = JSON.parse(line.slice(end + 2, line.endsWith(',') ? -1 : line.length)) as unknown;
+    const entry = EntrySchema.safeParse(value);
+    return typeof runId === 'string' && entry.success ? [runId, entry.data] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An index written as one line (by earlier versions, or by hand): parsed whole, as it used to be. */
+async function readWholeIndexFile(path: string, take: (runId: string, entry: Entry) => void): Promise<boolean> {
   try {
     const parsed = IndexFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    if (parsed.success) return { entries: parsed.data.entries, rebuiltWhole: false };
+    if (!parsed.success) return false;
+    for (const [runId, entry] of Object.entries(parsed.data.entries)) take(runId, entry);
+    return true;
   } catch {
-    // missing or not JSON: rebuilt below, from the journals
+    return false;
   }
-  return { entries: {}, rebuiltWhole: true };
+}
+
+async function readHead(path: string, bytes: number): Promise<string | undefined> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's lines, each decoded on its own, read through one reused buffer (no chunk per read to free). */
+async function* lines(path: string): AsyncGenerator<string> {
+  const handle = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let filled = 0; // bytes of an unfinished line at the buffer's start
+    let position = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        if (buffer.length >= LONGEST_LINE) throw new Error('index line too long');
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position);
+      if (bytesRead === 0) {
+        if (filled > 0) yield buffer.toString('utf8', 0, filled);
+        return;
+      }
+      position += bytesRead;
+      const view = buffer.subarray(0, filled + bytesRead);
+      let start = 0;
+      for (let newline = view.indexOf(0x0a, filled); newline !== -1; newline = view.indexOf(0x0a, start)) {
+        yield view.toString('utf8', start, newline);
+        start = newline + 1;
+      }
+      filled = view.length - start;
+      buffer.copy(buffer, 0, start, view.length);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * One copy of each value that thousands of records repeat (plan ids, hashes and titles, operators, statuses):
+ * parsed JSON makes a new string for every occurrence, and at 10,000 runs the copies add up to megabytes.
+ */
+class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly titles = new Map<string, RunRecord['planTitle']>();
+  private readonly lists = new Map<string, string[]>();
+  /** Shared meta search texts (see `queryable`). */
+  readonly meta = new Map<string, string>();
+
+  /** Swaps the record's repeated values for shared ones, in place: the caller hands the record over. */
+  record(r: RunRecord): RunRecord {
+    const s = (value: string) => this.string(value);
+    const titleKey = `${r.planTitle['zh-CN']}\0${r.planTitle.en}`;
+    let planTitle = this.titles.get(titleKey);
+    if (!planTitle)
+      this.titles.set(titleKey, (planTitle = { 'zh-CN': s(r.planTitle['zh-CN']), en: s(r.planTitle.en) }));
+    const listKey = r.participants.join('\0');
+    let participants = this.lists.get(listKey);
+    if (!participants) this.lists.set(listKey, (participants = r.participants.map(s)));
+    r.planId = s(r.planId);
+    r.planHash = s(r.planHash);
+    r.planTitle = planTitle;
+    r.category = s(r.category) as RunRecord['category'];
+    r.mode = s(r.mode) as RunRecord['mode'];
+    r.status = s(r.status) as RunRecord['status'];
+    r.operator = r.operator === null ? null : s(r.operator);
+    r.participants = participants;
+    r.integrity = s(r.integrity) as RunRecord['integrity'];
+    if (r.outcome) r.outcome = s(r.outcome) as RunRecord['outcome'];
+    return r;
+  }
+
+  private string(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
 }

@@ -58,15 +58,21 @@ export class RunEngine {
     return join(this.options.runsDir, `${runId}.jsonl`);
   }
 
-  /** Reopens every unfinished run (recovering torn tails) and records deadlines that passed while closed. */
-  async resumeUnfinished(): Promise<{ resumed: string[]; failed: { runId: string; error: string }[] }> {
+  /**
+   * Reopens every unfinished run (recovering torn tails) and records deadlines that passed while closed.
+   * `knownSealed` lets the caller skip runs its (verified) index already knows to be sealed: at 10,000 runs,
+   * re-reading every finished journal at each start would take many seconds.
+   */
+  async resumeUnfinished(
+    knownSealed: (runId: string) => boolean = () => false,
+  ): Promise<{ resumed: string[]; failed: { runId: string; error: string }[] }> {
     const resumed: string[] = [];
     const failed: { runId: string; error: string }[] = [];
     for (const name of readdirSync(this.options.runsDir)
       .filter((n) => /^[\w-]+\.jsonl$/.test(n))
       .sort()) {
       const runId = name.slice(0, -'.jsonl'.length);
-      if (this.runs.has(runId)) continue;
+      if (this.runs.has(runId) || knownSealed(runId)) continue;
       let journal: JournalFile | undefined;
       try {
         journal = (await JournalFile.open(this.journalPath(runId), { now: this.now })).journal;

@@ -8,7 +8,8 @@ import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
 import { RunModeSchema } from '../journal/events';
 import { RunCommandSchema } from '../run/commands';
 import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
-import { RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
+import { rangeInstant, RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
+import { RunRecordSchema } from '../records/runSummary';
 
 const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -78,6 +79,29 @@ const NoInput = z.strictObject({});
 /** Run ids name journal files: letters, digits and hyphens only (no path can be smuggled in). */
 export const RunIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
+const RangeBoundSchema = z
+  .string()
+  .max(40)
+  .refine((value) => rangeInstant(value, 'start') !== undefined, {
+    message: 'an ISO date (2026-03-01) or a time with its offset (2026-03-01T08:00:00+08:00)',
+  });
+
+/** An inclusive range of start times; a bare date is a whole UTC day, as in the history's filter. */
+export const ExportRangeSchema = z.strictObject({ from: RangeBoundSchema, to: RangeBoundSchema }).refine(
+  ({ from, to }) => {
+    const [start, end] = [rangeInstant(from, 'start'), rangeInstant(to, 'end')];
+    return start === undefined || end === undefined || start <= end;
+  },
+  { path: ['to'], message: 'the range ends before it starts' },
+);
+
+export const BatchExportSchema = z.object({
+  fileName: z.string(),
+  mime: z.literal('application/zip'),
+  /** The archive's bytes: the API carries JSON, and a zip is binary. */
+  base64: z.string(),
+});
+
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'plans.list': { input: NoInput, output: z.array(PlanSummarySchema) },
@@ -93,11 +117,15 @@ export const channels = {
   'runs.unfinished': { input: NoInput, output: z.array(RunSummarySchema) },
   /** The history, newest first, filtered and paged (from the rebuildable index). */
   'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
+  /** One run's history line: integrity, outcome, who took part. */
+  'records.get': { input: z.strictObject({ runId: RunIdSchema }), output: RunRecordSchema },
   /** One run as a file to hand over: JSON (journal + public key, verifiable) or CSV for Excel. */
   'records.export': {
     input: z.strictObject({ runId: RunIdSchema, format: z.enum(['json', 'csv']) }),
     output: z.object({ fileName: z.string(), mime: z.string(), content: z.string() }),
   },
+  /** Every run that started in [from, to] as one zip (journals, CSVs, index, public key, README), base64. */
+  'records.exportBatch': { input: ExportRangeSchema, output: BatchExportSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;

@@ -12,7 +12,9 @@ export const CHANNEL_NAMES = [
   'runs.command',
   'runs.unfinished',
   'records.list',
+  'records.get',
   'records.export',
+  'records.exportBatch',
 ] as const;
 
 export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed', 'run.changed'] as const;

@@ -218,7 +218,9 @@ describe('channel and push event names', () => {
       'runs.command': { runId, command: { type: 'complete', step: 'press-alarm' } },
       'runs.unfinished': {},
       'records.list': { mode: 'drill' },
+      'records.get': { runId },
       'records.export': { runId, format: 'csv' },
+      'records.exportBatch': { from: '2000-01-01', to: '2100-12-31' },
     };
     for (const name of CHANNEL_NAMES) {
       const result = await b.call(name, inputs[name]);

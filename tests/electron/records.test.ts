@@ -10,7 +10,7 @@ import { INDEX_FILE, RunIndex } from '../../electron/records/runIndex';
 import { RecordsService } from '../../electron/records/recordsService';
 import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import { CSV_BOM, csvCell } from '../../shared/records/csvExport';
-import { queryRecords } from '../../shared/records/recordQuery';
+import { queryable, queryRecords } from '../../shared/records/recordQuery';
 import type { RunRecord } from '../../shared/records/runSummary';
 
 const dirs: string[] = [];
@@ -170,5 +170,83 @@ describe('exports', () => {
     expect(readFileSync(csv, 'utf8').startsWith(CSV_BOM)).toBe(true);
     expect(await runCli(['records', 'export', '../etc/passwd', '--data-dir', dataDir], io)).toBe(2);
     expect(await runCli(['records', 'export', 'no-such-run', '--data-dir', dataDir], io)).toBe(1);
+  });
+});
+
+describe('the index file and queries at scale', () => {
+  it('is one JSON document written an entry a line; a bad line costs only that run a re-read', async () => {
+    const { runsDir } = await dataDirWithRuns(3);
+    await (await RunIndex.load(runsDir)).index.flush();
+    const path = join(runsDir, INDEX_FILE);
+    const text = readFileSync(path, 'utf8');
+    expect(Object.keys((JSON.parse(text) as { entries: object }).entries)).toHaveLength(3);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(3 + 2); // header, one line per run, footer
+    lines[2] = '"not-an-entry":{"size":"big"},';
+    writeFileSync(path, lines.join('\n') + '\n');
+    const { report } = await RunIndex.load(runsDir);
+    expect(report).toMatchObject({ read: 1, reused: 2, removed: 0, rebuiltWhole: false });
+  });
+
+  it('reads an index written whole on one line (as earlier versions did) without re-reading journals', async () => {
+    const { runsDir } = await dataDirWithRuns(3);
+    const { index } = await RunIndex.load(runsDir);
+    await index.flush();
+    const path = join(runsDir, INDEX_FILE);
+    writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))));
+    const { index: reloaded, report } = await RunIndex.load(runsDir);
+    expect(report).toMatchObject({ read: 0, reused: 3, rebuiltWhole: false });
+    expect(byId(reloaded.all())).toEqual(byId(index.all()));
+  });
+
+  it('answers queries like queryRecords, and follows new runs and refreshes', async () => {
+    const { dataDir, runsDir } = await dataDirWithRuns(4);
+    const { index } = await RunIndex.load(runsDir);
+    for (const query of [{}, { mode: 'drill' as const }, { text: 'simulated' }, { limit: 2, offset: 1 }]) {
+      expect(index.query(query)).toEqual(queryRecords(index.all(), query));
+    }
+    const { runId } = await simulateRun({
+      planId: 'fire',
+      dataDir,
+      mode: 'incident',
+      seed: 99,
+      start: new Date(Date.UTC(2026, 5, 1, 8, 0, 0)),
+    });
+    await index.refresh(runId);
+    expect(index.query({ limit: 1 }).items[0]!.runId).toBe(runId);
+    expect(index.query({}).total).toBe(5);
+  });
+
+  it('searches notes, titles and operator without regard to case, Chinese notes kept as they are', () => {
+    const base: RunRecord = {
+      runId: 'r1',
+      planId: 'atm-skimmer',
+      planVersion: 1,
+      planHash: 'sha256:x',
+      planTitle: { 'zh-CN': '自助设备被加装', en: 'ATM tampering' },
+      category: 'atm-tampering',
+      mode: 'drill',
+      startedAt: '2026-03-01T08:00:00.000Z',
+      status: 'sealed',
+      operator: 'Wang Fang',
+      participants: ['Wang Fang'],
+      overdueCount: 0,
+      notes: '发现读卡器被加装，已通知 POS 维护商\n客户称卡被吞',
+      events: 10,
+      integrity: 'verified',
+    };
+    const wide = { ...base, runId: 'r2', notes: 'ＡＴＭ 屏幕有划痕', operator: null, participants: [] };
+    const records = [base, wide];
+    const found = (text: string) => queryRecords(records, { text }).items.map((r) => r.runId);
+    expect(found('pos 维护')).toEqual(['r1']);
+    expect(found('吞')).toEqual(['r1']);
+    expect(found('atm')).toEqual(['r2', 'r1']); // r2 in its notes (full-width), r1 in its title
+    expect(found('ａｔｍ 屏幕')).toEqual(['r2']);
+    expect(found('wang')).toEqual(['r1']);
+    expect(found('维护商\n客户')).toEqual(['r1']); // notes are one text, as before
+    expect(found('tampering\u0000wang')).toEqual([]); // never across two fields
+    expect(queryable(base).notes).not.toBe(base.notes); // "POS" has capitals
+    const chinese = { ...base, notes: '客户情绪已稳定，安排在贵宾室休息' };
+    expect(queryable(chinese).notes).toBe(chinese.notes); // the same string, not a lower-cased copy
   });
 });

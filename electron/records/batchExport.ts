@@ -1,0 +1,272 @@
+// Batch export: every run that started in a date range as one zip (journals verbatim, Excel CSVs, an index,
+// the installation's public key and a README on verifying), for auditors and head office.
+import { open, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Zip, ZipDeflate } from 'fflate';
+import { RunIdSchema } from '../../shared/api/channels';
+import type { JournalEvent } from '../../shared/journal/format';
+import { verifyJournalText } from '../../shared/journal/verify';
+import type { Text } from '../../shared/plan/findings';
+import type { Plan } from '../../shared/plan/schema';
+import { CSV_BOM, csvCell, journalToCsv } from '../../shared/records/csvExport';
+import { rangeInstant } from '../../shared/records/recordQuery';
+import type { RunRecord } from '../../shared/records/runSummary';
+import { nodeJournalCrypto } from '../journal/nodeCrypto';
+import { isJournalName, recordFromVerification } from './runIndex';
+
+export interface BatchExportOptions {
+  runsDir: string;
+  /** Inclusive ISO dates or times with an offset; a bare date is a whole UTC day (as in `records list`). */
+  from: string;
+  to: string;
+  /** The installation's public key (base64 SPKI DER) and its id; absent when none was ever made (nothing sealed). */
+  publicKey?: string;
+  keyId?: string;
+  /** IANA zone for local times in the CSV files; absent: this machine's. */
+  timeZone?: string;
+  now?: Date;
+}
+
+/** A bad range: not a date, or one that ends before it starts, or too many runs for one archive. */
+export class BatchRangeError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+    this.name = 'BatchRangeError';
+  }
+}
+
+/** A zip without ZIP64 holds at most 65,535 entries; each run takes two. */
+export const MAX_RUNS_PER_ARCHIVE = 30_000;
+
+export const KEY_FILE = 'public-key.b64';
+export const INDEX_CSV = 'index.csv';
+export const README_FILE = 'README.txt';
+
+const INDEX_HEADER = [
+  '记录编号 run id',
+  '开始 started (UTC)',
+  '结束 ended (UTC)',
+  '类型 mode',
+  '预案 plan id',
+  '版本 plan version',
+  '内容哈希 plan hash',
+  '预案名称 plan title',
+  '结果 outcome',
+  '完整性 integrity',
+  '损坏位置 damage',
+];
+
+/** The range as inclusive instants (ms); a BatchRangeError says what is wrong in both languages. */
+export function resolveRange(from: string, to: string): { start: number; end: number } {
+  const start = rangeInstant(from, 'start');
+  const end = rangeInstant(to, 'end');
+  for (const [name, value, instant] of [
+    ['from', from, start],
+    ['to', to, end],
+  ] as const) {
+    if (instant === undefined) {
+      throw new BatchRangeError({
+        'zh-CN': `--${name} 不是有效的日期（2026-03-01）或带时区的时间（2026-03-01T08:00:00+08:00）：${value}`,
+        en: `--${name} is not an ISO date (2026-03-01) or a time with its offset (2026-03-01T08:00:00+08:00): ${value}`,
+      });
+    }
+  }
+  if (start! > end!) {
+    throw new BatchRangeError({
+      'zh-CN': `结束日期早于开始日期：${from} 至 ${to}`,
+      en: `the range ends before it starts: ${from} to ${to}`,
+    });
+  }
+  return { start: start!, end: end! };
+}
+
+/** `guardbook-records-20260301-20260331.zip`: the dates as given (a time keeps its own day), no colons. */
+export function batchFileName(from: string, to: string): string {
+  const day = (value: string) => value.slice(0, 10).replace(/-/g, '');
+  return `guardbook-records-${day(from)}-${day(to)}.zip`;
+}
+
+/** Every run whose start lies in [from, to], as a zip archive's bytes. */
+export async function exportRange(options: BatchExportOptions): Promise<Buffer> {
+  const { start, end } = resolveRange(options.from, options.to);
+  const now = options.now ?? new Date();
+  const selected = await runsStartedIn(options.runsDir, start, end);
+  if (selected.length > MAX_RUNS_PER_ARCHIVE) {
+    throw new BatchRangeError({
+      'zh-CN': `范围内有 ${selected.length} 条记录，一个压缩包最多 ${MAX_RUNS_PER_ARCHIVE} 条：请缩小日期范围`,
+      en: `${selected.length} runs in the range, one archive holds ${MAX_RUNS_PER_ARCHIVE}: choose a shorter range`,
+    });
+  }
+
+  const chunks: Uint8Array[] = [];
+  let finish: (error?: Error) => void = () => {};
+  const finished = new Promise<void>((resolve, reject) => {
+    finish = (error) => (error ? reject(error) : resolve());
+  });
+  const zip = new Zip((error, chunk, final) => {
+    if (error) return finish(error);
+    chunks.push(chunk);
+    if (final) finish();
+  });
+  finished.catch(() => {}); // awaited below; a failure before then must not count as unhandled
+  const add = (name: string, content: Uint8Array) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = now;
+    zip.add(file);
+    file.push(content, true); // compressed now, a run at a time: only the compressed archive grows in memory
+  };
+  add(README_FILE, utf8(readme(options, selected.length, now)));
+  if (options.publicKey) add(KEY_FILE, utf8(options.publicKey + '\n'));
+
+  const rows: string[][] = [];
+  for (const { runId, claimedStart } of selected) {
+    const bytes = await readFile(join(options.runsDir, `${runId}.jsonl`)).catch(() => undefined);
+    if (!bytes) continue; // removed since the folder was listed
+    const verification = verifyJournalText(
+      bytes.toString('utf8'),
+      nodeJournalCrypto,
+      // Judged as the README's command will judge it: against the installation's key when there is one.
+      options.publicKey ? { trustedKeys: [options.publicKey] } : {},
+    );
+    add(`${runId}.jsonl`, bytes); // verbatim: the evidence is the bytes that were written
+    const events = verification.events;
+    if (events.length > 0) add(`${runId}.csv`, utf8(journalToCsv(events, planOf(events), options.timeZone)));
+    rows.push(indexRow(recordFromVerification(runId, verification), events[0]?.at ?? claimedStart));
+  }
+  add(
+    INDEX_CSV,
+    utf8(CSV_BOM + [INDEX_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'),
+  );
+  zip.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+interface Candidate {
+  runId: string;
+  /** The start the journal's first line states (not yet verified: a damaged journal is exported too, marked). */
+  claimedStart: string;
+  startMs: number;
+}
+
+/** Runs whose journal says they started in [start, end], oldest first. */
+async function runsStartedIn(runsDir: string, start: number, end: number): Promise<Candidate[]> {
+  const names = await readdir(runsDir).catch(() => [] as string[]);
+  const found: Candidate[] = [];
+  for (const name of names) {
+    if (!isJournalName(name)) continue;
+    const runId = name.slice(0, -'.jsonl'.length);
+    // Only names a run id can have: they become entry names in the archive, where a path must not sneak in.
+    if (!RunIdSchema.safeParse(runId).success) continue;
+    const claimedStart = await startOf(join(runsDir, name));
+    const startMs = claimedStart === undefined ? NaN : Date.parse(claimedStart);
+    if (startMs >= start && startMs <= end) found.push({ runId, claimedStart: claimedStart!, startMs });
+  }
+  return found.sort((a, b) => a.startMs - b.startMs || (a.runId < b.runId ? -1 : 1));
+}
+
+const CANONICAL_START = /^\{"at":"([^"\\]{1,40})"/;
+const PREFIX_BYTES = 256;
+const FIRST_LINE_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * When a journal says its run started. Lines are canonical JSON with sorted keys, so `at` comes first and a few
+ * bytes tell it without reading the plan that follows; a journal written otherwise has its first line parsed.
+ */
+async function startOf(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const prefix = Buffer.alloc(PREFIX_BYTES);
+    const { bytesRead } = await handle.read(prefix, 0, PREFIX_BYTES, 0);
+    const canonical = CANONICAL_START.exec(prefix.subarray(0, bytesRead).toString('latin1'));
+    if (canonical) return canonical[1];
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const read = (await handle.read(chunk, 0, chunk.length, total)).bytesRead;
+      const newline = chunk.subarray(0, read).indexOf(0x0a);
+      chunks.push(chunk.subarray(0, newline === -1 ? read : newline));
+      total += read;
+      if (newline !== -1 || read === 0 || total > FIRST_LINE_LIMIT) break;
+    }
+    const at = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { at?: unknown }).at;
+    return typeof at === 'string' ? at : undefined;
+  } catch {
+    return undefined; // no readable start: the run cannot be placed in any range
+  } finally {
+    await handle.close();
+  }
+}
+
+function planOf(events: readonly JournalEvent[]): Plan {
+  return (events[0]!.data as { plan: { body: Plan } }).plan.body;
+}
+
+function indexRow(record: RunRecord, startedAt: string): string[] {
+  return [
+    record.runId,
+    startedAt,
+    record.endedAt ?? '',
+    record.mode,
+    record.planId,
+    String(record.planVersion),
+    record.planHash,
+    record.planTitle['zh-CN'],
+    record.outcome ?? '',
+    record.integrity,
+    record.damage ?? '',
+  ];
+}
+
+function readme(options: BatchExportOptions, runs: number, now: Date): string {
+  const key = options.publicKey
+    ? `  5. ${KEY_FILE.padEnd(16)} 本机的公钥（Ed25519，base64 SPKI DER），密钥编号 ${options.keyId ?? '?'}\n` +
+      `     ${''.padEnd(16)} the installation's public key (Ed25519, base64 SPKI DER), key id ${options.keyId ?? '?'}`
+    : '  5. （无公钥：本机从未封存过记录 / no public key: this installation never sealed a run）';
+  const verify = options.publicKey
+    ? `       npm run cli -- records verify <dir> --key <dir>/${KEY_FILE}`
+    : '       npm run cli -- records verify <dir>';
+  const lines = [
+    'Guardbook 处置记录批量导出 / batch export of run records',
+    '',
+    `导出时间 exported at: ${now.toISOString()}`,
+    `范围 range: ${options.from} — ${options.to}`,
+    '  开始时间在此范围内的记录；只写日期时按 UTC 整天计算。',
+    '  Runs that started in this range; a bare date is a whole UTC day.',
+    `记录数 runs: ${runs}`,
+    '',
+    '内容 / contents',
+    '  1. <记录编号>.jsonl  原始记录，逐字节复制：这是证据。',
+    '     <run id>.jsonl    the journal, byte for byte: this is the evidence.',
+    '  2. <记录编号>.csv    同一记录的表格（UTF-8 带 BOM，可用 Excel 打开）。',
+    '     <run id>.csv      the same run as a table (UTF-8 with a BOM, for Excel).',
+    `  3. ${INDEX_CSV.padEnd(16)} 每条记录一行的总表。`,
+    `     ${''.padEnd(16)} one row per run.`,
+    `  4. ${README_FILE.padEnd(16)} 本说明。 / this file.`,
+    key,
+    '',
+    '如何核验 / how to verify',
+    '  1. 将压缩包解压到一个文件夹 <dir>。',
+    '     Extract the archive to a folder <dir>.',
+    '  2. 通过其他渠道（电话、书面登记）核对密钥编号与网点登记的是否一致：压缩包里的公钥',
+    '     只能证明记录与它相符，不能证明记录是谁封存的。',
+    '     Check the key id against the one the branch registered, through another channel: the key in',
+    '     the archive only proves that the records match it, not who sealed them.',
+    '  3. 在 Guardbook 程序目录中运行 / in a Guardbook folder, run:',
+    verify,
+    '     每条记录显示 PASS 即完好：哈希链完整、序号连续、封存签名有效；FAIL 会指出第一处',
+    '     损坏的行号和字节位置。',
+    '     PASS for a run means it is intact: hash chain, numbering and seal signature; FAIL names the',
+    '     first damaged line and its byte offset.',
+    '',
+    '.csv 文件和 index.csv 是为方便阅读而生成的，不受签名保护；如有出入，以 .jsonl 为准。',
+    'The .csv files and index.csv are generated for reading and are not covered by the signature;',
+    'where they differ, the .jsonl files are what counts.',
+  ];
+  // A BOM and CRLF: older Windows Notepad shows Chinese and line breaks correctly only then.
+  return CSV_BOM + lines.join('\r\n') + '\r\n';
+}
+
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
