@@ -1,5 +1,6 @@
 // Records end to end: runs written by the real engine before the backend starts (and one live through the API),
 // listed, filtered and searched, opened in detail, exported, and printed as an A4 record checked as a PDF.
+import { unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +107,16 @@ test.describe('a branch’s history', () => {
     await expect(page.locator('.records-count')).toHaveText('共 2 条');
     await expect(row(page, seeded.aborted!)).toBeVisible();
     await expect(row(page, seeded.older!)).toBeVisible();
+    // The date range as one archive: exactly the runs started in it, journals verbatim, with the public key.
+    const zipDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出该日期范围（ZIP）' }).click();
+    const zip = unzipSync(readFileSync(await (await zipDownload).path()));
+    const journals = Object.keys(zip).filter((name) => name.endsWith('.jsonl'));
+    expect(journals.sort()).toEqual([`${seeded.aborted}.jsonl`, `${seeded.older}.jsonl`].sort());
+    expect(Buffer.from(zip[`${seeded.older}.jsonl`]!).toString('utf8')).toBe(
+      readFileSync(join(guardbook.dataDir, 'runs', `${seeded.older}.jsonl`), 'utf8'),
+    );
+    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['index.csv', 'public-key.b64', 'README.txt']));
     await page.getByLabel('操作人').fill('赵强');
     await expect(page.locator('.records-count')).toHaveText('共 1 条');
     await page.getByRole('searchbox', { name: '搜索' }).fill('没有这样的备注');

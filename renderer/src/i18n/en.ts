@@ -186,6 +186,10 @@ export const en: Messages = {
       operator: 'Operator',
       all: 'All',
       clear: 'Clear filters',
+      exportRange: 'Export this date range (ZIP)',
+      exportRangeHint:
+        'Every run started in the chosen dates: the journals, CSVs, an index and the public key, verifiable on another computer',
+      exportFailed: 'Export failed: {{message}}',
     },
     facts: {
       plan: 'Plan and version',

@@ -176,6 +176,9 @@ export const zhCN = {
       operator: '操作人',
       all: '全部',
       clear: '清除筛选',
+      exportRange: '导出该日期范围（ZIP）',
+      exportRangeHint: '所选日期内开始的全部记录：原始日志、CSV、索引和公钥，可在其他电脑上验证',
+      exportFailed: '导出失败：{{message}}',
     },
     facts: {
       plan: '预案及版本',

@@ -6,7 +6,11 @@ import type { PlanSummary } from '../../../shared/api/channels';
 import { CATEGORY_LABELS, OUTCOME_LABELS } from '../../../shared/plan/labels';
 import { CATEGORIES, OUTCOMES } from '../../../shared/plan/schema';
 import { useLanguage } from '../components/useLanguage';
+import { ApiError } from '../../../shared/api/errors';
+import { useApi } from '../api/ApiContext';
+import { downloadBatch } from './exportRun';
 import { hasFilters, NO_FILTERS, type RecordFilters } from './recordFilters';
+import { localDayEnd, localDayStart } from './recordTime';
 
 export const TYPING_PAUSE_MS = 300;
 
@@ -22,6 +26,9 @@ export function RecordFilterBar({
   const { t } = useTranslation();
   const lang = useLanguage();
   const [typed, setTyped] = useState({ text: filters.text, operator: filters.operator });
+  const api = useApi();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string>();
 
   useEffect(() => {
     if (typed.text === filters.text && typed.operator === filters.operator) return;
@@ -116,6 +123,28 @@ export function RecordFilterBar({
         >
           {t('records.filters.clear')}
         </button>
+        <button
+          type="button"
+          className="filter-clear"
+          disabled={!filters.from || !filters.to || exporting}
+          title={t('records.filters.exportRangeHint')}
+          onClick={() => {
+            setExporting(true);
+            setExportError(undefined);
+            downloadBatch(api, localDayStart(filters.from)!, localDayEnd(filters.to)!)
+              .catch((error: unknown) =>
+                setExportError(error instanceof ApiError ? error.body.message[lang] : String(error)),
+              )
+              .finally(() => setExporting(false));
+          }}
+        >
+          {t('records.filters.exportRange')}
+        </button>
+        {exportError && (
+          <p role="alert" className="field-error">
+            {t('records.filters.exportFailed', { message: exportError })}
+          </p>
+        )}
       </div>
     </form>
   );

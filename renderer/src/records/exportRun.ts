@@ -4,11 +4,22 @@ import type { ApiClient } from '../../../shared/api/dispatch';
 export async function downloadExport(api: ApiClient, runId: string, format: 'json' | 'csv'): Promise<void> {
   const file = await api.call('records.export', { runId, format });
   // The content is text as the backend made it (the CSV starts with its BOM); a Blob writes it as UTF-8.
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+  saveBlob(new Blob([file.content], { type: file.mime }), file.fileName);
+}
+
+/** Every run started in a range of instants, as one zip (journals, CSVs, an index and the public key). */
+export async function downloadBatch(api: ApiClient, from: string, to: string): Promise<void> {
+  const file = await api.call('records.exportBatch', { from, to });
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  saveBlob(new Blob([bytes], { type: file.mime }), file.fileName);
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = file.fileName;
+    link.download = fileName;
     link.hidden = true;
     document.body.append(link);
     link.click();
