@@ -20,6 +20,8 @@ export interface BackendOptions {
   version: string;
   settingsStore?: SettingsStoreFactory;
   log?: (message: string, error?: unknown) => void;
+  /** The Electron host's printToPDF of a run's report page. */
+  reportPdf?: (runId: string) => Promise<Buffer>;
 }
 
 export interface Backend {
@@ -65,7 +67,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   const { failed } = await runs.resumeUnfinished((runId) => records.isSealed(runId));
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
-  const handlers = createHandlers({ info, plans, settings, runs, records });
+  const handlers = createHandlers({
+    info,
+    plans,
+    settings,
+    runs,
+    records,
+    ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
+  });
   return {
     handlers,
     push,

@@ -1,4 +1,5 @@
 // The backend's handler map: plain functions over services, shared by the Electron and web hosts.
+import { ApiError } from '../../shared/api/errors';
 import type { AppInfo } from '../../shared/api/channels';
 import type { Handlers } from '../../shared/api/dispatch';
 import type { PlanLibrary } from '../plans/planLibrary';
@@ -12,6 +13,8 @@ export interface Services {
   settings: SettingsService;
   runs: RunEngine;
   records: RecordsService;
+  /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
+  reportPdf?: (runId: string) => Promise<Buffer>;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -29,6 +32,20 @@ export function createHandlers(services: Services): Handlers {
     'runs.unfinished': async () => services.runs.unfinished(),
     'records.list': async (query) => services.records.list(query),
     'records.get': async ({ runId }) => services.records.get(runId),
+    'records.reportPdf': async ({ runId }) => {
+      if (!services.reportPdf) {
+        throw new ApiError({
+          code: 'forbidden',
+          message: {
+            'zh-CN': '浏览器版请在报告页点击“打印”，选择“另存为 PDF”',
+            en: 'In the browser edition, use Print on the report page and choose “Save as PDF”',
+          },
+        });
+      }
+      await services.records.get(runId); // an unknown run is not-found, not a blank PDF
+      const pdf = await services.reportPdf(runId);
+      return { fileName: `guardbook-${runId}.pdf`, mime: 'application/pdf' as const, base64: pdf.toString('base64') };
+    },
     'records.export': async ({ runId, format }) => services.records.export(runId, format),
     'records.exportBatch': async ({ from, to }) => services.records.exportBatch(from, to),
   };

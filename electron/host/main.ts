@@ -11,6 +11,7 @@ import { APP_DIR_NAME, dataDirOverride } from '../dataDir';
 import { readStaticFile } from '../web/staticFiles';
 import { electronStoreSettings } from './electronStore';
 import { registerIpc } from './ipc';
+import { createReportPrinter } from './reportPdf';
 import { buildMenuTemplate, MENU_LABELS } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, createMainWindow, hardenAllWebContents, hardenSession, isAppUrl } from './window';
 
@@ -62,6 +63,10 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     settingsStore: electronStoreSettings,
+    reportPdf: createReportPrinter({
+      createWindow: (options) => new BrowserWindow(options),
+      preloadPath: join(__dirname, 'preload.cjs'),
+    }),
   });
   const rendererDir = join(appPath, 'dist', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));

@@ -117,6 +117,11 @@ export const channels = {
   'runs.unfinished': { input: NoInput, output: z.array(RunSummarySchema) },
   /** The history, newest first, filtered and paged (from the rebuildable index). */
   'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
+  /** The printable record as a PDF, made by the Electron host (printToPDF); the browser edition prints instead. */
+  'records.reportPdf': {
+    input: z.strictObject({ runId: RunIdSchema }),
+    output: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), base64: z.string() }),
+  },
   /** One run's history line: integrity, outcome, who took part. */
   'records.get': { input: z.strictObject({ runId: RunIdSchema }), output: RunRecordSchema },
   /** One run as a file to hand over: JSON (journal + public key, verifiable) or CSV for Excel. */

@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'runs.command',
   'runs.unfinished',
   'records.list',
+  'records.reportPdf',
   'records.get',
   'records.export',
   'records.exportBatch',

@@ -45,13 +45,17 @@ function tempDir(): string {
   return dir;
 }
 
-async function backend(logged: unknown[][] = []): Promise<Backend> {
+/** A stand-in for the Electron host's printToPDF: the service the host passes in, not storage. */
+const fakePdf = async (runId: string) => Buffer.from(`%PDF-1.7 report of ${runId}`);
+
+async function backend(logged: unknown[][] = [], reportPdf: typeof fakePdf | null = fakePdf): Promise<Backend> {
   return createBackend({
     dataDir: join(tempDir(), 'data'),
     plansDir: PLANS_DIR,
     host: 'electron',
     version: '1.2.3',
     log: (message, error) => logged.push([message, error]),
+    ...(reportPdf ? { reportPdf } : {}),
   });
 }
 
@@ -219,6 +223,7 @@ describe('channel and push event names', () => {
       'runs.unfinished': {},
       'records.list': { mode: 'drill' },
       'records.get': { runId },
+      'records.reportPdf': { runId },
       'records.export': { runId, format: 'csv' },
       'records.exportBatch': { from: '2000-01-01', to: '2100-12-31' },
     };
@@ -227,6 +232,34 @@ describe('channel and push event names', () => {
       expect({ name, ok: result.ok }).toEqual({ name, ok: true });
       if (result.ok) channels[name].output.parse(result.value);
     }
+  });
+});
+
+describe('records.reportPdf', () => {
+  it('returns the host-made PDF of a known run, as base64 with a file name', async () => {
+    const b = await backend();
+    const started = await b.call('runs.start', { planId: 'fire', mode: 'drill' });
+    const runId = (started as { value: { runId: string } }).value.runId;
+    const result = await b.call('records.reportPdf', { runId });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        fileName: `guardbook-${runId}.pdf`,
+        mime: 'application/pdf',
+        base64: Buffer.from(`%PDF-1.7 report of ${runId}`).toString('base64'),
+      },
+    });
+    expect(failure(await b.call('records.reportPdf', { runId: 'no-such-run' })).code).toBe('not-found');
+    await b.close();
+  });
+
+  it('is refused with a way forward where no host can print to PDF (the browser edition)', async () => {
+    const b = await backend([], null);
+    const error = failure(await b.call('records.reportPdf', { runId: 'any-run' }));
+    expect(error.code).toBe('forbidden');
+    expect(error.message['zh-CN']).toContain('另存为 PDF');
+    expect(error.message.en).toContain('Save as PDF');
+    await b.close();
   });
 });
 

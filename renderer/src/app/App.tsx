@@ -71,7 +71,8 @@ function Screen({ route, plans, info }: { route: Route; plans: PlanSummary[]; in
     case 'plans':
       return route.planId ? <PlanDetailScreen planId={route.planId} /> : <PlansScreen plans={plans} />;
     case 'records':
-      if (route.runId && route.report) return <RunReportScreen key={route.runId} runId={route.runId} />;
+      if (route.runId && route.report)
+        return <RunReportScreen key={route.runId} runId={route.runId} host={info.host} />;
       if (route.runId) return <RecordDetailScreen key={route.runId} runId={route.runId} />;
       return <RecordsScreen plans={plans} />;
     case 'settings':

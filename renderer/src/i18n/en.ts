@@ -254,6 +254,7 @@ export const en: Messages = {
   },
   report: {
     print: 'Print',
+    savePdf: 'Save as PDF',
     back: 'Back',
     paperHint: 'Print on A4, or print to PDF for the archive',
     titleDrill: 'Emergency Drill Record',

@@ -243,6 +243,7 @@ export const zhCN = {
   },
   report: {
     print: '打印',
+    savePdf: '保存为 PDF',
     back: '返回',
     paperHint: '请选择 A4 纸张打印，或打印为 PDF 存档',
     titleDrill: '应急演练记录',

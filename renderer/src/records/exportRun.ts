@@ -14,6 +14,12 @@ export async function downloadBatch(api: ApiClient, from: string, to: string): P
   saveBlob(new Blob([bytes], { type: file.mime }), file.fileName);
 }
 
+/** The printed record as a PDF (the Electron host's printToPDF). */
+export async function downloadReportPdf(api: ApiClient, runId: string): Promise<void> {
+  const file = await api.call('records.reportPdf', { runId });
+  saveBlob(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.mime }), file.fileName);
+}
+
 function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   try {

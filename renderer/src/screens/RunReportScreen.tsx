@@ -1,6 +1,6 @@
 // The printable record of a run (应急处置记录 / 应急演练记录): one A4 form as a branch files it, with a toolbar
 // on screen only. What it states comes from the run's own journal; the seal statement from the backend's check.
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_LABELS, pick } from '../../../shared/plan/labels';
@@ -19,10 +19,14 @@ import { branchText } from '../records/RunFacts';
 import { participantsOf, problemsOf } from '../records/runFindings';
 import { stepVisits } from '../records/stepDurations';
 import { useRunRecord } from '../records/useRunRecord';
+import { downloadReportPdf } from '../records/exportRun';
+import { useApi } from '../api/ApiContext';
+import { ApiError } from '../../../shared/api/errors';
+import type { AppInfo } from '../../../shared/api/channels';
 import { formatDuration, secondsBetween } from '../run/time';
 import { useRun } from '../run/useRun';
 
-export function RunReportScreen({ runId }: { runId: string }) {
+export function RunReportScreen({ runId, host }: { runId: string; host: AppInfo['host'] }) {
   const { t } = useTranslation();
   const run = useRun(runId);
   const state: AsyncState<RunView> = run.view
@@ -36,6 +40,7 @@ export function RunReportScreen({ runId }: { runId: string }) {
         <button type="button" className="primary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
+        {host === 'electron' && <SavePdfButton runId={runId} />}
         <a className="button-link" href={hrefFor({ screen: 'records', runId })}>
           {t('report.back')}
         </a>
@@ -61,7 +66,13 @@ function Report({ view }: { view: RunView }) {
   const roles = view.plan.roles.map((r) => pick(r.title, lang) || r.id);
   const by = (name: string | null) => (name === 'system' ? t('report.system') : (name ?? '—'));
   return (
-    <article className={`report-sheet mode-${view.mode}`} aria-labelledby="report-title" data-run-id={view.runId}>
+    <article
+      className={`report-sheet mode-${view.mode}`}
+      aria-labelledby="report-title"
+      data-run-id={view.runId}
+      // Complete once the backend's integrity check has arrived: the Electron host prints to PDF only then.
+      data-ready={record ? 'true' : 'false'}
+    >
       <header className="report-header">
         {view.mode === 'drill' && <p className="report-stamp">{t('report.drillStamp')}</p>}
         <h1 id="report-title">{view.mode === 'drill' ? t('report.titleDrill') : t('report.titleIncident')}</h1>
@@ -209,4 +220,35 @@ function timeSpan(view: RunView, lang: Language, t: TFunction): string {
   if (!end) return `${start} ${t('report.stillActive')}`;
   const sameDay = new Date(end).toDateString() === new Date(view.startedAt).toDateString();
   return `${start} ${t('report.until')} ${sameDay ? formatTimeOfDay(end) : formatDateTime(end)}`;
+}
+
+/** Electron only: the report as a PDF file (printToPDF in the host), beside the ordinary Print button. */
+function SavePdfButton({ runId }: { runId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const lang = useLanguage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  return (
+    <>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          setError(undefined);
+          downloadReportPdf(api, runId)
+            .catch((e: unknown) => setError(e instanceof ApiError ? e.body.message[lang] : String(e)))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {t('report.savePdf')}
+      </button>
+      {error && (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      )}
+    </>
+  );
 }
