@@ -1,5 +1,6 @@
 // One run as the backend last reported it: loaded with runs.get, kept current by run.changed pushes, and
 // changed only through runs.command, whose answer (after the event is fsynced) is the only thing shown.
+import type { AsyncState } from '../app/useAsync';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import type { Text } from '../../../shared/plan/findings';
@@ -109,4 +110,10 @@ export function useRun(runId: string): RunHandle {
     dismissError: useCallback(() => setError(undefined), []),
     writeError,
   };
+}
+
+/** A run handle as the loading state every run screen shows through LoadState. */
+export function runLoadState(run: RunHandle): AsyncState<RunView> {
+  if (run.view) return { status: 'ready', value: run.view };
+  return run.loadError ? { status: 'error', error: run.loadError } : { status: 'loading' };
 }

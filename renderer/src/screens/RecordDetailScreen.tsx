@@ -8,7 +8,6 @@ import { indexSteps, type IndexedStep } from '../../../shared/plan/stepIndex';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { useApi } from '../api/ApiContext';
 import { hrefFor } from '../app/router';
-import type { AsyncState } from '../app/useAsync';
 import { LoadState } from '../components/LoadState';
 import { PlanOutline } from '../components/PlanOutline';
 import { useLanguage } from '../components/useLanguage';
@@ -25,16 +24,12 @@ import { useRunRecord } from '../records/useRunRecord';
 import { NoteList } from '../run/Notes';
 import { Timeline } from '../run/Timeline';
 import { useNow } from '../run/useNow';
-import { useRun } from '../run/useRun';
+import { runLoadState, useRun } from '../run/useRun';
 
 export function RecordDetailScreen({ runId }: { runId: string }) {
   const { t } = useTranslation();
   const run = useRun(runId);
-  const state: AsyncState<RunView> = run.view
-    ? { status: 'ready', value: run.view }
-    : run.loadError
-      ? { status: 'error', error: run.loadError }
-      : { status: 'loading' };
+  const state = runLoadState(run);
   return (
     <section className="record-detail" aria-labelledby="record-title">
       <p className="record-back">

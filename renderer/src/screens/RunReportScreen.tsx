@@ -9,7 +9,6 @@ import { eventDescriber } from '../../../shared/records/describeEvent';
 import type { RunRecord } from '../../../shared/records/runSummary';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { hrefFor } from '../app/router';
-import type { AsyncState } from '../app/useAsync';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { ProblemList } from '../records/ProblemList';
@@ -24,16 +23,12 @@ import { useApi } from '../api/ApiContext';
 import { ApiError } from '../../../shared/api/errors';
 import type { AppInfo } from '../../../shared/api/channels';
 import { formatDuration, secondsBetween } from '../run/time';
-import { useRun } from '../run/useRun';
+import { runLoadState, useRun } from '../run/useRun';
 
 export function RunReportScreen({ runId, host }: { runId: string; host: AppInfo['host'] }) {
   const { t } = useTranslation();
   const run = useRun(runId);
-  const state: AsyncState<RunView> = run.view
-    ? { status: 'ready', value: run.view }
-    : run.loadError
-      ? { status: 'error', error: run.loadError }
-      : { status: 'loading' };
+  const state = runLoadState(run);
   return (
     <div className="report-page">
       <div className="report-toolbar">

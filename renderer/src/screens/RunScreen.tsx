@@ -7,7 +7,6 @@ import { indexSteps } from '../../../shared/plan/stepIndex';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
-import type { AsyncState } from '../app/useAsync';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { AbortControl } from '../run/AbortControl';
@@ -22,15 +21,11 @@ import { StepCard } from '../run/StepCard';
 import { formatClock, formatDuration, secondsBetween } from '../run/time';
 import { Timeline } from '../run/Timeline';
 import { useNow } from '../run/useNow';
-import { useRun, type RunHandle } from '../run/useRun';
+import { runLoadState, useRun, type RunHandle } from '../run/useRun';
 
 export function RunScreen({ runId }: { runId: string }) {
   const run = useRun(runId);
-  const state: AsyncState<RunView> = run.view
-    ? { status: 'ready', value: run.view }
-    : run.loadError
-      ? { status: 'error', error: run.loadError }
-      : { status: 'loading' };
+  const state = runLoadState(run);
   return (
     <LoadState state={state} retry={run.reload}>
       {(view) => <Runner view={view} run={run} />}
