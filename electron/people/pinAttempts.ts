@@ -1,0 +1,147 @@
+// Wrong PINs per user, in memory: a growing wait after each one, and a lockout after too many in a row.
+import type { ApiErrorBody } from '../../shared/api/errors';
+
+export interface PinAttemptPolicy {
+  /** Wrong PINs in a row that cost no wait (a slip of the finger). */
+  freeFailures: number;
+  /** The wait after the first wrong PIN that is not free; it doubles with each further one. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Wrong PINs in a row that lock the user out. */
+  lockoutAfter: number;
+  lockoutMs: number;
+}
+
+export const DEFAULT_PIN_ATTEMPT_POLICY: PinAttemptPolicy = {
+  freeFailures: 2,
+  baseDelayMs: 2_000,
+  maxDelayMs: 5 * 60_000,
+  lockoutAfter: 10,
+  lockoutMs: 15 * 60_000,
+};
+
+export type PinAttemptCheck = { allowed: true } | PinAttemptRefusal;
+export interface PinAttemptRefusal {
+  allowed: false;
+  retryAfterMs: number;
+  lockedOut: boolean;
+}
+
+interface Entry {
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil?: number;
+}
+
+/** The wait before the next attempt after `failures` wrong PINs in a row: 0, 0, 2 s, 4 s, 8 s … capped. */
+export function delayAfterFailures(failures: number, policy: PinAttemptPolicy = DEFAULT_PIN_ATTEMPT_POLICY): number {
+  if (failures <= policy.freeFailures) return 0;
+  const doublings = failures - policy.freeFailures - 1;
+  // Past 2^30 the cap has long been reached; this keeps the arithmetic finite.
+  return Math.min(policy.baseDelayMs * 2 ** Math.min(doublings, 30), policy.maxDelayMs);
+}
+
+/**
+ * Wrong PINs per user id. Callers verify a PIN only after `begin` allows it, then report the result with
+ * `recordFailure` or `recordSuccess`; `begin` refuses a second attempt for the same user while one is being
+ * checked, so concurrent requests cannot all slip through before the first failure is counted.
+ */
+export class PinAttempts {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Set<string>();
+  private readonly policy: PinAttemptPolicy;
+
+  constructor(
+    policy: Partial<PinAttemptPolicy> = {},
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.policy = { ...DEFAULT_PIN_ATTEMPT_POLICY, ...policy };
+  }
+
+  /** Whether a PIN for `userId` may be checked now (does not change anything). */
+  check(userId: string, now: number = this.clock()): PinAttemptCheck {
+    const entry = this.current(userId, now);
+    if (!entry) return { allowed: true };
+    if (entry.lockedUntil !== undefined)
+      return { allowed: false, retryAfterMs: entry.lockedUntil - now, lockedOut: true };
+    const nextAt = entry.lastFailureAt + delayAfterFailures(entry.failures, this.policy);
+    return now < nextAt ? { allowed: false, retryAfterMs: nextAt - now, lockedOut: false } : { allowed: true };
+  }
+
+  /** `check`, and when allowed, marks an attempt for `userId` as being checked until its result is recorded. */
+  begin(userId: string, now: number = this.clock()): PinAttemptCheck {
+    const result = this.check(userId, now);
+    if (!result.allowed) return result;
+    if (this.inFlight.has(userId)) return { allowed: false, retryAfterMs: 0, lockedOut: false };
+    this.inFlight.add(userId);
+    return result;
+  }
+
+  /** Counts a wrong PIN; returns what the next attempt will meet. */
+  recordFailure(userId: string, now: number = this.clock()): PinAttemptCheck {
+    this.inFlight.delete(userId);
+    const entry = this.current(userId, now) ?? { failures: 0, lastFailureAt: now };
+    entry.failures += 1;
+    entry.lastFailureAt = now;
+    if (entry.failures >= this.policy.lockoutAfter) entry.lockedUntil = now + this.policy.lockoutMs;
+    this.entries.set(userId, entry);
+    return this.check(userId, now);
+  }
+
+  /** A right PIN: the count starts again. */
+  recordSuccess(userId: string): void {
+    this.inFlight.delete(userId);
+    this.entries.delete(userId);
+  }
+
+  /** An administrator lifts a lockout (or the waits) for one user. */
+  clear(userId: string): void {
+    this.inFlight.delete(userId);
+    this.entries.delete(userId);
+  }
+
+  /** The user's entry, forgetting a lockout that has run out (the count then starts again). */
+  private current(userId: string, now: number): Entry | undefined {
+    const entry = this.entries.get(userId);
+    if (entry?.lockedUntil !== undefined && now >= entry.lockedUntil) {
+      this.entries.delete(userId);
+      return undefined;
+    }
+    return entry;
+  }
+}
+
+/** The refusal as an API error body, saying how long to wait. */
+export function pinAttemptRefusalBody(refusal: PinAttemptRefusal): ApiErrorBody {
+  const wait = describeWait(refusal.retryAfterMs);
+  if (refusal.lockedOut) {
+    return {
+      code: 'forbidden',
+      message: {
+        'zh-CN': `PIN 错误次数过多，账户已锁定。请 ${wait.zh}后再试，或请管理员解锁。`,
+        en: `Too many wrong PINs: this account is locked. Try again in ${wait.en} or ask an administrator.`,
+      },
+    };
+  }
+  if (refusal.retryAfterMs <= 0) {
+    return {
+      code: 'forbidden',
+      message: {
+        'zh-CN': '上一次 PIN 尚在核对中，请稍候再试。',
+        en: 'The previous PIN is still being checked; try again.',
+      },
+    };
+  }
+  return {
+    code: 'forbidden',
+    message: { 'zh-CN': `PIN 错误。请 ${wait.zh}后再试。`, en: `Wrong PIN. Try again in ${wait.en}.` },
+  };
+}
+
+/** Seconds under a minute, whole minutes (rounded up) from then on. */
+function describeWait(ms: number): { zh: string; en: string } {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return { zh: `${seconds} 秒`, en: seconds === 1 ? '1 second' : `${seconds} seconds` };
+  const minutes = Math.ceil(seconds / 60);
+  return { zh: `${minutes} 分钟`, en: minutes === 1 ? '1 minute' : `${minutes} minutes` };
+}

@@ -1,0 +1,33 @@
+// People who use Guardbook: the four roles in rising order of authority, their labels, and the stored user record.
+import { z } from 'zod';
+import { SlugSchema, type Language } from '../plan/schema';
+
+/** In rising order of authority: each role may do everything the roles before it may. */
+export const ROLES = ['guard', 'trainer', 'manager', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ROLE_LABELS: Readonly<Record<Role, Readonly<Record<Language, string>>>> = {
+  guard: { 'zh-CN': '保安', en: 'Guard' },
+  trainer: { 'zh-CN': '培训员', en: 'Trainer' },
+  manager: { 'zh-CN': '安全主管', en: 'Security manager' },
+  admin: { 'zh-CN': '管理员', en: 'Administrator' },
+};
+
+export const USER_NAME_MAX = 40;
+
+/** One user as stored. The PIN is only ever kept as its hash (see electron/people/pinHash.ts). */
+export const UserSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string().trim().min(1).max(USER_NAME_MAX),
+  role: RoleSchema,
+  pinHash: z.string().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** Whether `role` is `minimum` or above it (guard < trainer < manager < admin). */
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
