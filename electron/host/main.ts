@@ -70,6 +70,14 @@ async function start(): Promise<void> {
   });
   const rendererDir = join(appPath, 'dist', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));
+  // On quit: close open journals (releasing their locks) and write the history index, once.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void backend.close().finally(() => app.quit());
+  });
   hardenSession(session.defaultSession);
   registerIpc(ipcMain, backend, isAppUrl);
   await applyMenu(backend);

@@ -22,7 +22,12 @@ export async function startWebEdition(options: WebEditionOptions = {}): Promise<
   const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR, port: options.port ?? 0 });
   process.stdout.write(`Guardbook 浏览器版 / browser edition: ${host.url}\n`);
   if (options.open) openInBrowser(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  // Close open journals (releasing their locks) and write the history index before leaving.
+  const stop = () =>
+    void host
+      .close()
+      .then(() => backend.close())
+      .finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return host;

@@ -790,4 +790,21 @@ describe('main entry', () => {
     fake.app.emit('window-all-closed');
     expect(fake.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
   });
+
+  it('closes the backend before quitting: journals released, the history index written', async () => {
+    const started = (await ipc('runs.start', { planId: 'fire', mode: 'drill' })) as { value: { runId: string } };
+    const journal = join(dataDir, 'runs', `${started.value.runId}.jsonl`);
+    expect(existsSync(`${journal}.lock`)).toBe(true); // open for writing while the app runs
+    fake.app.quit.mockClear();
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalledTimes(1); // the quit waits for the backend
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledTimes(1));
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+    const index = readFileSync(join(dataDir, 'runs', 'index.json'), 'utf8');
+    expect(index).toContain(started.value.runId);
+    const again = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', again); // the second time round, the quit goes ahead
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
 });
