@@ -2,7 +2,7 @@
 // (for demos, fixtures and benchmarks).
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
-import type { RunCommand } from '../../shared/run/commands';
+import { commandFor, type RunCommand } from '../../shared/run/commands';
 import { PLANS_DIR } from '../build/projectPaths';
 import { dataDirOverride, defaultDataDir } from '../dataDir';
 import { loadOrCreateSigningKey } from '../journal/signingKey';
@@ -62,13 +62,7 @@ export async function simulateRun(
       else {
         const moves = view.available;
         if (moves.length === 0) break;
-        const move = moves[Math.floor(random() * moves.length)]!;
-        command =
-          move.type === 'COMPLETE'
-            ? { type: 'complete', step: move.step }
-            : move.type === 'CHOOSE'
-              ? { type: 'choose', step: move.step, option: move.option }
-              : { type: 'check', step: move.step, item: move.item };
+        command = commandFor(moves[Math.floor(random() * moves.length)]!);
       }
       try {
         view = await engine.command(view.runId, command, 'simulator');

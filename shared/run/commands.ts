@@ -19,6 +19,23 @@ export const RunCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type RunCommand = z.infer<typeof RunCommandSchema>;
 
+/** The operator command that makes one of the moves a run offers (`RunView.available`). */
+export function commandFor(
+  move:
+    | { type: 'COMPLETE'; step: string }
+    | { type: 'CHOOSE'; step: string; option: string }
+    | { type: 'CHECK'; step: string; item: string },
+): RunCommand {
+  switch (move.type) {
+    case 'COMPLETE':
+      return { type: 'complete', step: move.step };
+    case 'CHOOSE':
+      return { type: 'choose', step: move.step, option: move.option };
+    case 'CHECK':
+      return { type: 'check', step: move.step, item: move.item };
+  }
+}
+
 /** Why a command is refused now, or undefined when the run allows it. */
 export function refusalOf(command: RunCommand, state: RunState, context: ReplayContext): Text | undefined {
   const isActive = (step: string) => state.active.some((a) => a.step === step);

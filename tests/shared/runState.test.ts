@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
-import { refusalOf, type RunCommand } from '../../shared/run/commands';
+import { commandFor, refusalOf, type RunCommand } from '../../shared/run/commands';
 import { replayRun } from '../../shared/run/runState';
 import { toRunView, type RunView } from '../../shared/run/runView';
 import { indexSteps } from '../../shared/plan/stepIndex';
@@ -87,13 +87,7 @@ describe('replayRun is deterministic', () => {
               } else if (a.kind < 35 && contacts.length > 0)
                 command = { type: 'called', ...contacts[a.pick % contacts.length]! };
               else if (view.available.length > 0) {
-                const move = view.available[a.pick % view.available.length]!;
-                command =
-                  move.type === 'COMPLETE'
-                    ? { type: 'complete', step: move.step }
-                    : move.type === 'CHOOSE'
-                      ? { type: 'choose', step: move.step, option: move.option }
-                      : { type: 'check', step: move.step, item: move.item };
+                command = commandFor(view.available[a.pick % view.available.length]!);
               }
               if (command) view = await h.engine.command(runId, command, i % 2 ? '李四' : null);
             }
