@@ -1,7 +1,7 @@
 // Builds the backend for a host: services on a data directory, the handler map and the push hub.
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/api/channels';
-import { dispatch, type Handlers } from '../../shared/api/dispatch';
+import { dispatch, type Caller, type Handlers } from '../../shared/api/dispatch';
 import type { ApiResult } from '../../shared/api/errors';
 import { join } from 'node:path';
 import { loadOrCreateSigningKey, type SigningKey } from '../journal/signingKey';
@@ -10,6 +10,10 @@ import { RunEngine } from '../runs/runEngine';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
+import { AuditLog } from '../audit/auditLog';
+import { PeopleService } from '../people/peopleService';
+import { Sessions } from '../people/sessions';
+import { UserStore } from '../people/userStore';
 import { createHandlers } from './handlers';
 import { PushHub } from './pushHub';
 
@@ -22,14 +26,22 @@ export interface BackendOptions {
   log?: (message: string, error?: unknown) => void;
   /** The Electron host's printToPDF of a run's report page. */
   reportPdf?: (runId: string) => Promise<Buffer>;
+  /** The clock for PIN waits, idle locks and on-duty claims (tests move it). */
+  clock?: () => number;
 }
+
+/** The caller for in-process use (tests, the CLI): one session of its own. */
+export const LOCAL_CALLER: Caller = Object.freeze({ sessionId: 'local' });
 
 export interface Backend {
   handlers: Handlers;
   push: PushHub;
-  /** Parses and runs one call from any transport. */
-  call(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Checks the caller's access, parses and runs one call from any transport. */
+  call(channel: string, input: unknown, caller?: Caller): Promise<ApiResult<unknown>>;
   runs: RunEngine;
+  people: PeopleService;
+  sessions: Sessions;
+  audit: AuditLog;
   /** Closes open journals (releasing their locks). */
   close(): Promise<void>;
 }
@@ -67,22 +79,45 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   const { failed } = await runs.resumeUnfinished((runId) => records.isSealed(runId));
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
+  const clock = options.clock ?? Date.now;
+  const now = () => new Date(clock());
+  const { audit, report } = AuditLog.open(join(options.dataDir, 'audit'), signingKey().keyId, now);
+  if (report.damaged) log('audit trail damaged; kept aside and a new one started', report.damaged.file);
+  const people = new PeopleService({
+    store: new UserStore(join(options.dataDir, 'people'), now),
+    audit,
+    clock,
+    log: (message) => log('users', message),
+  });
+  const sessions = new Sessions(people, () => settings.state().settings.idleLockMinutes * 60_000, clock);
   const handlers = createHandlers({
     info,
     plans,
     settings,
     runs,
     records,
+    people,
+    sessions,
+    audit,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {
     handlers,
     push,
     runs,
+    people,
+    sessions,
+    audit,
     close: async () => {
       await runs.close();
       await records.close();
+      audit.close();
     },
-    call: (channel, input) => dispatch(handlers, channel, input, (error) => log(`internal error in ${channel}`, error)),
+    call: (channel, input, caller = LOCAL_CALLER) =>
+      dispatch(handlers, channel, input, {
+        caller,
+        authorize: (access, who) => sessions.authorize(access, who),
+        onInternalError: (error) => log(`internal error in ${channel}`, error),
+      }),
   };
 }

@@ -36,7 +36,8 @@ export function registerIpc(
       // senderFrame is null when the frame has navigated or been destroyed since it sent the message.
       const frame = event.senderFrame;
       if (!frame || !isTrustedSender(frame.url)) return FORBIDDEN;
-      return backend.call(channel, input);
+      // One session per window: a PIN unlocks the window it was typed in, not the others.
+      return backend.call(channel, input, { sessionId: `ipc:${event.sender.id}` });
     });
   }
   const unsubscribe = backend.push.subscribe((event, payload) => {

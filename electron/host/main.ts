@@ -125,7 +125,7 @@ async function serveRenderer(request: Request, rendererDir: string): Promise<Res
 
 /** The menu follows the language setting, now and whenever it changes. */
 async function applyMenu(backend: Backend): Promise<void> {
-  let language: Language = (await backend.handlers['settings.get']({})).settings.language;
+  let language: Language = (await backend.handlers['settings.get']({}, { sessionId: 'host' })).settings.language;
   const build = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate(process.platform, MENU_LABELS[language], { packaged: app.isPackaged })),

@@ -193,7 +193,7 @@ export class JournalFile {
 }
 
 /** Damage confined to the last line, of the kind a cut-off write leaves (incomplete or unparsable). */
-function isTornTail(bytes: Buffer, verification: JournalVerification): boolean {
+export function isTornTail(bytes: Buffer, verification: JournalVerification): boolean {
   const tail = bytes.subarray(verification.intactBytes);
   const newline = tail.indexOf(0x0a);
   const oneLine = newline === -1 || newline === tail.length - 1;

@@ -94,6 +94,27 @@ export class PinAttempts {
     this.entries.delete(userId);
   }
 
+  /**
+   * Puts back what the audit trail recorded before a restart: `failures` wrong PINs in a row, the last at
+   * `lastFailureAt`. Without it, restarting the app would wipe a lockout.
+   */
+  restore(userId: string, failures: number, lastFailureAt: number): void {
+    if (failures <= 0) return this.clear(userId);
+    const entry: Entry = { failures, lastFailureAt };
+    if (failures >= this.policy.lockoutAfter) entry.lockedUntil = lastFailureAt + this.policy.lockoutMs;
+    this.entries.set(userId, entry);
+  }
+
+  /** Wrong PINs in a row for `userId` now (0 after a success, a clear or a lockout that ran out). */
+  failureCount(userId: string, now: number = this.clock()): number {
+    return this.current(userId, now)?.failures ?? 0;
+  }
+
+  /** When the user's lockout ends, if they are locked out now. */
+  lockedUntil(userId: string, now: number = this.clock()): number | undefined {
+    return this.current(userId, now)?.lockedUntil;
+  }
+
   /** An administrator lifts a lockout (or the waits) for one user. */
   clear(userId: string): void {
     this.inFlight.delete(userId);
@@ -108,6 +129,30 @@ export class PinAttempts {
       return undefined;
     }
     return entry;
+  }
+}
+
+/**
+ * Wrong PINs across all users in a sliding window: guessing one PIN for each of many users is slowed down
+ * even though each user's own count stays low.
+ */
+export class FailureWindow {
+  private readonly failures: number[] = [];
+
+  constructor(
+    private readonly maxFailures = 20,
+    private readonly windowMs = 10 * 60_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  check(now: number = this.clock()): PinAttemptCheck {
+    while (this.failures.length > 0 && this.failures[0]! <= now - this.windowMs) this.failures.shift();
+    if (this.failures.length < this.maxFailures) return { allowed: true };
+    return { allowed: false, retryAfterMs: this.failures[0]! + this.windowMs - now, lockedOut: false };
+  }
+
+  recordFailure(now: number = this.clock()): void {
+    this.failures.push(now);
   }
 }
 

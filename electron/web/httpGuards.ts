@@ -3,6 +3,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
+/** The tab's own session id (random, kept in sessionStorage): a PIN unlocks one tab, not every tab. */
+export const SESSION_HEADER = 'x-guardbook-session';
+export const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
 export const TOKEN_HEADER = 'x-guardbook-token';
 
 export function allowedHosts(port: number): Set<string> {
@@ -17,6 +21,8 @@ export function hostAllowed(req: IncomingMessage, port: number): boolean {
 export function originAllowed(req: IncomingMessage, port: number): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
+  // The browser edition is served over plain HTTP on the loopback interface only: its own origin is http.
+  // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- compared against, never fetched
   return [...allowedHosts(port)].some((host) => origin.toLowerCase() === `http://${host}`);
 }
 

@@ -1,5 +1,5 @@
 // The browser edition: `npm run start:web [-- --port N --data-dir DIR]`. Prints one line with the URL to open.
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../backend/backend';
 import { buildRendererIfStale } from '../build/buildRenderer';
@@ -20,7 +20,7 @@ export async function startWebEdition(options: WebEditionOptions = {}): Promise<
   const dataDir = options.dataDir ?? defaultDataDir();
   const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version });
   const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR, port: options.port ?? 0 });
-  process.stdout.write(`Guardbook 浏览器版 / browser edition: ${host.url}\n`);
+  process.stdout.write(startLine(host, dataDir, Boolean(process.stdout.isTTY)) + '\n');
   if (options.open) openInBrowser(host.url);
   // Close open journals (releasing their locks) and write the history index before leaving.
   const stop = () =>
@@ -31,6 +31,21 @@ export async function startWebEdition(options: WebEditionOptions = {}): Promise<
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return host;
+}
+
+export const URL_FILE_NAME = 'browser-edition.url';
+
+/**
+ * The line printed at start. A person at a terminal gets the address to open, token included. When the output
+ * goes elsewhere (a log file, a service manager), the token stays out of it: the full address is written to a
+ * file in the data folder that only this user can read.
+ */
+export function startLine(host: Pick<WebHost, 'url' | 'port'>, dataDir: string, toTerminal: boolean): string {
+  if (toTerminal) return `Guardbook 浏览器版 / browser edition: ${host.url}`;
+  const file = join(dataDir, URL_FILE_NAME);
+  writeFileSync(file, host.url + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600); // an older file keeps its mode through writeFileSync
+  return `Guardbook 浏览器版 / browser edition: http://127.0.0.1:${host.port}/ (地址与令牌见 / address with token in ${file})`;
 }
 
 export function parseWebArgs(argv: readonly string[]): WebEditionOptions {

@@ -5,8 +5,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import type { Backend } from '../backend/backend';
+import type { Caller } from '../../shared/api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
-import { hostAllowed, originAllowed, TOKEN_HEADER, tokenMatches } from './httpGuards';
+import { hostAllowed, originAllowed, SESSION_HEADER, SESSION_ID, TOKEN_HEADER, tokenMatches } from './httpGuards';
 import { readStaticFile } from './staticFiles';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +32,7 @@ export interface WebHost {
 const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
   'invalid-input': 400,
   forbidden: 403,
+  locked: 401,
   'unknown-channel': 404,
   'not-found': 404,
   storage: 507,
@@ -73,7 +75,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return refuse(res, 400, 'invalid-input', '请求体不是有效的 JSON', 'Request body is not valid JSON');
       }
       const channel = safeDecode(url.pathname.slice('/api/'.length));
-      const result = await options.backend.call(channel ?? url.pathname, input);
+      const result = await options.backend.call(channel ?? url.pathname, input, callerOf(req));
       return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -120,6 +122,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The tab's session: the renderer sends a random id it keeps in sessionStorage. Without a well-formed one, the
+ * call gets a session of its own that nothing else shares (it can use what anyone may, and unlock nothing
+ * that lasts).
+ */
+function callerOf(req: IncomingMessage): Caller {
+  const id = header(req, SESSION_HEADER);
+  return { sessionId: id && SESSION_ID.test(id) ? `web:${id}` : `web-once:${randomBytes(12).toString('hex')}` };
 }
 
 /** A malformed %-escape is not an error of ours: the channel is then simply unknown. */

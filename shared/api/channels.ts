@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { type Finding } from '../plan/findings';
 import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
-import { SettingsPatchSchema, SettingsSchema } from '../settings/schema';
+import { PreferencesPatchSchema, SettingsPatchSchema, SettingsSchema } from '../settings/schema';
+import { PublicUserSchema, RoleSchema, USER_NAME_MAX } from '../people/roles';
+import { PinInputSchema, SessionViewSchema } from '../people/session';
+import { AuditEntrySchema } from '../audit/events';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
 import { RunModeSchema } from '../journal/events';
 import { RunCommandSchema } from '../run/commands';
@@ -102,13 +105,76 @@ export const BatchExportSchema = z.object({
   base64: z.string(),
 });
 
+const UserNameSchema = z.string().trim().min(1).max(USER_NAME_MAX);
+
+export const AuditPageSchema = z.object({
+  /** Newest first. */
+  entries: z.array(AuditEntrySchema),
+  total: z.number().int(),
+});
+
+export const AuditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  headHash: z.string(),
+  failure: z
+    .object({ line: z.number().int(), offset: z.number().int(), reason: z.string(), message: TextSchema })
+    .optional(),
+});
+
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'plans.list': { input: NoInput, output: z.array(PlanSummarySchema) },
   'plans.get': { input: z.strictObject({ id: SlugSchema }), output: PlanDetailSchema },
   'settings.get': { input: NoInput, output: SettingsStateSchema },
+  /** Branch, phone numbers, idle lock: what guards rely on, so a manager's PIN is needed. */
   'settings.update': { input: SettingsPatchSchema, output: SettingsStateSchema },
+  /** Language, theme, sound: whoever is at the PC may set them. */
+  'settings.setPreferences': { input: PreferencesPatchSchema, output: SettingsStateSchema },
   'settings.dismissNotice': { input: NoInput, output: SettingsStateSchema },
+  /** This window's session: who is on duty, who unlocked it and until when. */
+  'session.get': { input: NoInput, output: SessionViewSchema },
+  /** Who is on duty at this PC (no PIN: a claim, recorded as such); null: nobody named. */
+  'session.setOnDuty': { input: z.strictObject({ userId: SlugSchema.nullable() }), output: SessionViewSchema },
+  'session.unlock': { input: z.strictObject({ userId: SlugSchema, pin: PinInputSchema }), output: SessionViewSchema },
+  'session.lock': { input: NoInput, output: SessionViewSchema },
+  /** The window is in use: push back its idle lock (the backend only sees API calls, not keystrokes). */
+  'session.touch': { input: NoInput, output: SessionViewSchema },
+  /** Names and roles, for the on-duty picker and the PIN prompt; never PIN hashes. */
+  'users.list': { input: NoInput, output: z.array(PublicUserSchema) },
+  /** First start only: creates the administrator and unlocks this window as them. */
+  'users.setup': { input: z.strictObject({ name: UserNameSchema, pin: PinInputSchema }), output: SessionViewSchema },
+  'users.add': {
+    input: z.strictObject({ name: UserNameSchema, role: RoleSchema, pin: PinInputSchema }),
+    output: PublicUserSchema,
+  },
+  'users.update': {
+    input: z.strictObject({
+      userId: SlugSchema,
+      name: UserNameSchema.optional(),
+      role: RoleSchema.optional(),
+      disabled: z.boolean().optional(),
+    }),
+    output: PublicUserSchema,
+  },
+  /** An administrator sets a new PIN for someone who forgot theirs (and lifts a lockout). */
+  'users.resetPin': { input: z.strictObject({ userId: SlugSchema, pin: PinInputSchema }), output: PublicUserSchema },
+  /** The unlocked user changes their own PIN, giving the current one again. */
+  'users.changePin': {
+    input: z.strictObject({ currentPin: PinInputSchema, newPin: PinInputSchema }),
+    output: PublicUserSchema,
+  },
+  'users.clearLockout': { input: z.strictObject({ userId: SlugSchema }), output: PublicUserSchema },
+  /** The audit trail, newest first. */
+  'audit.list': {
+    input: z.strictObject({
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: AuditPageSchema,
+  },
+  /** Checks the whole trail's hash chain from the file on disk. */
+  'audit.verify': { input: NoInput, output: AuditVerificationSchema },
   /** Starts a run at once: no login, no dialog (who is on duty is recorded as best known). */
   'runs.start': { input: z.strictObject({ planId: SlugSchema, mode: RunModeSchema }), output: RunViewSchema },
   'runs.get': { input: z.strictObject({ runId: RunIdSchema }), output: RunViewSchema },

@@ -1,19 +1,35 @@
-// Runs one API call: parse the input (whoever calls), run the handler, turn failures into typed errors.
+// Runs one API call: check the caller may use the channel, parse the input (whoever calls), run the handler,
+// and turn failures into typed errors.
 import { type z } from 'zod';
 import { formatPath } from '../plan/jsonPath';
+import { accessOf } from './access';
 import { channels, isChannel, type Channel, type ChannelInput, type ChannelOutput } from './channels';
-import { ApiError, type ApiResult } from './errors';
+import { ApiError, type ApiErrorBody, type ApiResult } from './errors';
+import type { Access } from '../people/roles';
+
+/** Who is calling, as the transport knows it: one session per window (IPC sender, browser tab). */
+export interface Caller {
+  sessionId: string;
+}
 
 export type Handlers = {
-  [K in Channel]: (input: z.output<(typeof channels)[K]['input']>) => Promise<ChannelOutput<K>>;
+  [K in Channel]: (input: z.output<(typeof channels)[K]['input']>, caller: Caller) => Promise<ChannelOutput<K>>;
 };
+
+export interface DispatchOptions {
+  caller: Caller;
+  /** Refuses a call the caller may not make (undefined: allowed). Absent: every channel is allowed. */
+  authorize?: (access: Access, caller: Caller, channel: Channel) => ApiErrorBody | undefined;
+  onInternalError?: (error: unknown) => void;
+}
 
 export async function dispatch(
   handlers: Handlers,
   channel: string,
   input: unknown,
-  onInternalError: (error: unknown) => void = () => {},
+  options: DispatchOptions,
 ): Promise<ApiResult<unknown>> {
+  const { caller, authorize, onInternalError = () => {} } = options;
   if (!isChannel(channel)) {
     return {
       ok: false,
@@ -23,6 +39,9 @@ export async function dispatch(
       },
     };
   }
+  // Before parsing: a caller who may not use a channel learns nothing about its input.
+  const refusal = authorize?.(accessOf(channel), caller, channel);
+  if (refusal) return { ok: false, error: refusal };
   const parsed = channels[channel].input.safeParse(input);
   if (!parsed.success) {
     return {
@@ -35,8 +54,8 @@ export async function dispatch(
     };
   }
   try {
-    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const handler = handlers[channel] as (input: unknown, caller: Caller) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data, caller) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.body };
     onInternalError(error);

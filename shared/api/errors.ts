@@ -7,6 +7,8 @@ export const API_ERROR_CODES = [
   'not-found',
   'storage',
   'forbidden',
+  /** The channel needs a PIN and this window is not unlocked (or has locked itself): ask for one. */
+  'locked',
   'internal',
 ] as const;
 

@@ -1,8 +1,9 @@
 // Verifies a journal's text: every line parses, numbers follow on, each hash chains to the one before,
 // and a seal's signature covers the head. Reports the first bad line, its byte offset and why.
+import type { z } from 'zod';
 import type { Sha256Hex } from '../json/canonicalJson';
 import type { Text } from '../plan/findings';
-import { journalEventData, type JournalEventType } from './events';
+import { journalEventData } from './events';
 import { eventHash, GENESIS_HASH, type JournalEvent } from './format';
 
 export interface JournalCrypto {
@@ -50,9 +51,20 @@ export interface JournalVerification {
   keyId?: string;
 }
 
+/** What a chain of this kind holds: the type its first line must have, and each event type's data schema. */
+export interface ChainFormat {
+  firstType: string;
+  dataSchemas: Readonly<Record<string, z.ZodType>>;
+}
+
+/** A run's journal. */
+export const RUN_JOURNAL_FORMAT: ChainFormat = { firstType: 'run.started', dataSchemas: journalEventData };
+
 export interface VerifyOptions {
   /** Public keys (base64 SPKI) the seal must be made with; absent: any key in the seal is checked, not pinned. */
   trustedKeys?: readonly string[];
+  /** The run journal's unless told otherwise (the audit trail shares the line format and chain). */
+  format?: ChainFormat;
 }
 
 const MESSAGES: Record<FailureReason, (detail: string) => Text> = {
@@ -62,7 +74,7 @@ const MESSAGES: Record<FailureReason, (detail: string) => Text> = {
   }),
   'bad-json': (d) => ({ 'zh-CN': `不是有效的 JSON：${d}`, en: `not valid JSON: ${d}` }),
   'bad-event': (d) => ({ 'zh-CN': `事件格式错误：${d}`, en: `malformed event: ${d}` }),
-  'not-started': () => ({ 'zh-CN': '第一条事件不是 run.started', en: 'the first event is not run.started' }),
+  'not-started': (d) => ({ 'zh-CN': `第一条事件不是 ${d}`, en: `the first event is not ${d}` }),
   'seq-gap': (d) => ({ 'zh-CN': `序号不连续：${d}`, en: `sequence gap: ${d}` }),
   'seq-duplicate': (d) => ({ 'zh-CN': `序号重复或倒序：${d}`, en: `sequence repeated or out of order: ${d}` }),
   'broken-chain': () => ({
@@ -83,6 +95,7 @@ export function verifyJournalText(
   crypto: JournalCrypto,
   options: VerifyOptions = {},
 ): JournalVerification {
+  const format = options.format ?? RUN_JOURNAL_FORMAT;
   const events: JournalEvent[] = [];
   // Byte offsets are worked out only where needed (a failure, the end): counting UTF-8 per line is costly.
   let charOffset = 0;
@@ -115,7 +128,7 @@ export function verifyJournalText(
     } catch (error) {
       return fail(i, 'bad-json', error instanceof Error ? error.message : String(error));
     }
-    const shapeProblem = problemWithShape(value);
+    const shapeProblem = problemWithShape(value, format);
     if (shapeProblem) return fail(i, 'bad-event', shapeProblem);
     const event = value as JournalEvent;
     if (seal !== 'none') return fail(i, 'after-seal');
@@ -123,7 +136,7 @@ export function verifyJournalText(
       const detail = `${event.seq} ≠ ${events.length + 1}`;
       return fail(i, event.seq < events.length + 1 ? 'seq-duplicate' : 'seq-gap', detail);
     }
-    if (events.length === 0 && event.type !== 'run.started') return fail(i, 'not-started');
+    if (events.length === 0 && event.type !== format.firstType) return fail(i, 'not-started', format.firstType);
     if (event.prev !== prev) return fail(i, 'broken-chain');
     if (!hashMatches(line, prev, event, crypto)) return fail(i, 'bad-hash');
     if (event.type === 'run.sealed') {
@@ -183,7 +196,7 @@ function hashMatches(line: string, prev: string, event: JournalEvent, crypto: Jo
   return eventHash(prev, event, crypto.sha256) === event.hash;
 }
 
-function problemWithShape(value: unknown): string | undefined {
+function problemWithShape(value: unknown, format: ChainFormat): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const e = value as Record<string, unknown>;
   if (!Number.isInteger(e.seq)) return 'seq';
@@ -191,7 +204,7 @@ function problemWithShape(value: unknown): string | undefined {
   if (typeof e.type !== 'string') return 'type';
   if (e.by !== null && typeof e.by !== 'string') return 'by';
   if (typeof e.prev !== 'string' || typeof e.hash !== 'string') return 'prev/hash';
-  const schema = journalEventData[e.type as JournalEventType];
+  const schema = Object.hasOwn(format.dataSchemas, e.type) ? format.dataSchemas[e.type] : undefined;
   if (!schema) return `unknown type ${e.type}`;
   const parsed = schema.safeParse(e.data);
   if (!parsed.success) return `${e.type}: ${parsed.error.issues.map((x) => x.path.join('.') || x.message).join(', ')}`;

@@ -31,3 +31,26 @@ export type User = z.infer<typeof UserSchema>;
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
+
+/** A user as the API shows them: never the PIN hash. `lockedUntil` is set while wrong PINs keep them out. */
+export const PublicUserSchema = z.object({
+  id: SlugSchema,
+  name: z.string(),
+  role: RoleSchema,
+  createdAt: z.string(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().optional(),
+});
+export type PublicUser = z.infer<typeof PublicUserSchema>;
+
+/**
+ * Who may call a channel: `anyone` (no PIN: starting and running an incident, reading plans and records) or
+ * the least role whose PIN must have unlocked the calling window.
+ */
+export type Access = 'anyone' | Role;
+
+/** Whether a caller whose window is unlocked as `role` (null: nobody has entered a PIN) may use `access`. */
+export function mayAccess(access: Access, role: Role | null): boolean {
+  if (access === 'anyone') return true;
+  return role !== null && roleAtLeast(role, access);
+}

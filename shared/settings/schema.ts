@@ -16,6 +16,8 @@ export const SettingsSchema = z.strictObject({
   phones: z.record(SlugSchema, z.string().trim().regex(PHONE_PATTERN)).default({}),
   sound: z.boolean().default(true),
   theme: z.enum(['standard', 'high-contrast']).default('standard'),
+  /** A window unlocked with a PIN locks itself after this long without use. */
+  idleLockMinutes: z.number().int().min(1).max(60).default(5),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -30,8 +32,13 @@ export const SettingsPatchSchema = z.strictObject({
   phones: z.record(SlugSchema, z.union([z.literal(''), z.string().trim().regex(PHONE_PATTERN)])).optional(),
   sound: z.boolean().optional(),
   theme: SettingsSchema.shape.theme.unwrap().optional(),
+  idleLockMinutes: SettingsSchema.shape.idleLockMinutes.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** What anyone may change without a PIN: how the app looks and sounds to whoever is using it. */
+export const PreferencesPatchSchema = SettingsPatchSchema.pick({ language: true, sound: true, theme: true });
+export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
   const phones = patch.phones

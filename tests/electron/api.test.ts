@@ -1,20 +1,13 @@
 // The typed API (dispatch, the handler map, the client), the renderer's CSP meta tag, where data lives, and
 // "build what is stale".
-import { RunEngine } from '../../electron/runs/runEngine';
-import { RecordsService } from '../../electron/records/recordsService';
-import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend';
-import { createHandlers } from '../../electron/backend/handlers';
+import { createBackend, LOCAL_CALLER, type Backend } from '../../electron/backend/backend';
 import { isStale } from '../../electron/build/staleness';
 import { APP_DIR_NAME, dataDirOverride, defaultDataDir } from '../../electron/dataDir';
-import { PlanLibrary } from '../../electron/plans/planLibrary';
-import { confSettingsStore } from '../../electron/settings/settingsFile';
-import { SettingsService } from '../../electron/settings/settingsService';
 import {
   AppInfoSchema,
   CHANNELS,
@@ -29,6 +22,7 @@ import { ApiError, ApiErrorSchema, type ApiErrorBody, type ApiResult } from '../
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/api/names';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
+import { ADMIN_PIN, setupAdmin } from '../support/people';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PLANS_DIR = join(ROOT, 'plans');
@@ -83,6 +77,7 @@ describe('dispatch', () => {
     expect(error.message.en).toBe('Invalid input for "plans.get"');
     expect(error.issues).toEqual([{ path: 'id', message: expect.any(String) }]);
 
+    await setupAdmin(b); // settings.update needs a PIN: without one it is refused before its input is read
     const nested = failure(await b.call('settings.update', { branch: { name: 'x'.repeat(81) }, sound: 'no' }));
     expect(nested.issues?.map((i) => i.path).sort()).toEqual(['branch.name', 'sound']);
 
@@ -106,7 +101,12 @@ describe('dispatch', () => {
       },
     };
     let internal = 0;
-    const result = await dispatch(handlers, 'settings.update', { sound: false }, () => (internal += 1));
+    const result = await dispatch(
+      handlers,
+      'settings.update',
+      { sound: false },
+      { caller: LOCAL_CALLER, onInternalError: () => (internal += 1) },
+    );
     expect(result).toEqual({ ok: false, error: body });
     expect(internal).toBe(0);
     // And a real not-found from the plan library.
@@ -127,18 +127,19 @@ describe('dispatch', () => {
       },
       'plans.list': () => Promise.reject('not even an Error'),
     };
-    const result = await dispatch(handlers, 'app.info', {}, (error) => reported.push(error));
+    const report = { caller: LOCAL_CALLER, onInternalError: (error: unknown) => reported.push(error) };
+    const result = await dispatch(handlers, 'app.info', {}, report);
     const error = failure(result);
     expect(error.code).toBe('internal');
     expect(JSON.stringify(error)).not.toContain('secret detail');
     expect(reported).toEqual([boom]);
 
-    expect(failure(await dispatch(handlers, 'plans.list', {}, (e) => reported.push(e))).code).toBe('internal');
+    expect(failure(await dispatch(handlers, 'plans.list', {}, report)).code).toBe('internal');
     expect(reported).toEqual([boom, 'not even an Error']);
     // Without a reporter it still does not throw.
-    expect(failure(await dispatch(handlers, 'app.info', {})).code).toBe('internal');
+    expect(failure(await dispatch(handlers, 'app.info', {}, { caller: LOCAL_CALLER })).code).toBe('internal');
     // The other channels still work.
-    const ok = await dispatch(handlers, 'settings.get', {});
+    const ok = await dispatch(handlers, 'settings.get', {}, { caller: LOCAL_CALLER });
     expect(ok).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS } });
   });
 
@@ -147,12 +148,13 @@ describe('dispatch', () => {
     const seen: unknown[] = [];
     const handlers: Handlers = {
       ...b.handlers,
-      'settings.update': async (patch) => {
+      'settings.update': async (patch, caller) => {
         seen.push(patch);
-        return b.handlers['settings.update'](patch);
+        return b.handlers['settings.update'](patch, caller);
       },
     };
-    await dispatch(handlers, 'settings.update', { branch: { name: '  Pudong  ' } });
+    await setupAdmin(b);
+    await dispatch(handlers, 'settings.update', { branch: { name: '  Pudong  ' } }, { caller: LOCAL_CALLER });
     expect(seen).toEqual([{ branch: { name: 'Pudong' } }]);
   });
 
@@ -185,29 +187,14 @@ describe('channel and push event names', () => {
   });
 
   it('every channel has a handler, and no handler is left without a channel', async () => {
-    const dataDir = tempDir();
-    const plans = await PlanLibrary.loadBundled(PLANS_DIR);
-    const settings = new SettingsService(dataDir, confSettingsStore);
-    const handlers = createHandlers({
-      info: { name: 'Guardbook', version: '0', host: 'web', dataDir, platform: 'linux' },
-      plans,
-      settings,
-      runs: new RunEngine({
-        runsDir: join(dataDir, 'runs'),
-        plans,
-        signingKey: () => loadOrCreateSigningKey(dataDir),
-        branch: () => settings.state().settings.branch,
-        phones: () => ({}),
-        onChange: () => {},
-      }),
-      records: await RecordsService.open(join(dataDir, 'runs'), () => loadOrCreateSigningKey(dataDir)),
-    });
+    const { handlers } = await backend();
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const name of CHANNEL_NAMES) expect(typeof handlers[name]).toBe('function');
   });
 
   it('every handler answers with output its schema accepts', async () => {
     const b = await backend();
+    const admin = await setupAdmin(b); // this session is now unlocked as the administrator
     const started = await b.call('runs.start', { planId: 'armed-robbery', mode: 'drill' });
     const runId = started.ok ? (started.value as { runId: string }).runId : '';
     const inputs: Record<Channel, unknown> = {
@@ -216,7 +203,22 @@ describe('channel and push event names', () => {
       'plans.get': { id: 'armed-robbery' },
       'settings.get': {},
       'settings.update': { language: 'en' },
+      'settings.setPreferences': { theme: 'high-contrast' },
       'settings.dismissNotice': {},
+      'session.get': {},
+      'session.setOnDuty': { userId: admin.id },
+      'session.unlock': { userId: admin.id, pin: ADMIN_PIN },
+      'session.lock': {},
+      'session.touch': {},
+      'users.list': {},
+      'users.setup': { name: 'x', pin: '111111' },
+      'users.add': { name: '新人', role: 'guard', pin: '192837' },
+      'users.update': { userId: admin.id, name: '总管理员' },
+      'users.resetPin': { userId: admin.id, pin: '918273' },
+      'users.changePin': { currentPin: '918273', newPin: ADMIN_PIN },
+      'users.clearLockout': { userId: admin.id },
+      'audit.list': {},
+      'audit.verify': {},
       'runs.start': { planId: 'fire', mode: 'incident' },
       'runs.get': { runId },
       'runs.command': { runId, command: { type: 'complete', step: 'press-alarm' } },
@@ -227,9 +229,12 @@ describe('channel and push event names', () => {
       'records.export': { runId, format: 'csv' },
       'records.exportBatch': { from: '2000-01-01', to: '2100-12-31' },
     };
-    for (const name of CHANNEL_NAMES) {
+    // users.setup answers only at first start, and session.lock would lock the channels after it.
+    const refusedHere: Channel[] = ['users.setup'];
+    const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];
+    for (const name of order) {
       const result = await b.call(name, inputs[name]);
-      expect({ name, ok: result.ok }).toEqual({ name, ok: true });
+      expect({ name, ok: result.ok }).toEqual({ name, ok: !refusedHere.includes(name) });
       if (result.ok) channels[name].output.parse(result.value);
     }
   });

@@ -21,6 +21,7 @@ import {
   resolveRange,
 } from '../../electron/records/batchExport';
 import { BatchExportSchema } from '../../shared/api/channels';
+import { setupAdmin } from '../support/people';
 import { CSV_BOM } from '../../shared/records/csvExport';
 
 const PLANS_DIR = fileURLToPath(new URL('../../plans', import.meta.url));
@@ -256,8 +257,18 @@ describe('records.exportBatch', () => {
     const { dataDir, runsDir, runIds } = await fiveDays();
     const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
     try {
-      const result = await backend.call('records.exportBatch', { from: '2026-03-01', to: '2026-03-02' });
+      const range = { from: '2026-03-01', to: '2026-03-02' };
+      // Records leave the machine only for a trainer or above, and the hand-over is on the audit trail.
+      const locked = await backend.call('records.exportBatch', range);
+      expect(locked.ok ? 'ok' : locked.error.code).toBe('locked');
+      const admin = await setupAdmin(backend);
+      const result = await backend.call('records.exportBatch', range);
       if (!result.ok) throw new Error(result.error.message.en);
+      expect(backend.audit.entries.at(-1)).toMatchObject({
+        type: 'records.exported',
+        by: admin.id,
+        data: { format: 'zip', ...range },
+      });
       const value = BatchExportSchema.parse(result.value);
       expect(value).toMatchObject({ fileName: 'guardbook-records-20260301-20260302.zip', mime: 'application/zip' });
       const files = unzip(Buffer.from(value.base64, 'base64'));
@@ -275,6 +286,7 @@ describe('records.exportBatch', () => {
     const dataDir = join(tempDir('guardbook-batch-api-'), 'data');
     mkdirSync(dataDir);
     const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    await setupAdmin(backend);
     try {
       for (const input of [
         { from: '2026-03-01', to: 'soon' },

@@ -203,7 +203,9 @@ type FakeContents = InstanceType<typeof fake.FakeWebContents>;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PLANS_DIR = join(ROOT, 'plans');
 const SCREEN = { x: 0, y: 0, width: 1920, height: 1080 };
-const TRUSTED = { senderFrame: { url: APP_ENTRY_URL } };
+const TRUSTED = { senderFrame: { url: APP_ENTRY_URL }, sender: { id: 1 } };
+/** Another window of the app: its own session. */
+const TRUSTED_OTHER_WINDOW = { senderFrame: { url: APP_ENTRY_URL }, sender: { id: 2 } };
 
 const tempDirs: string[] = [];
 function tempDir(prefix = 'guardbook-host-'): string {
@@ -405,10 +407,28 @@ describe('IPC', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-    expect(await invoke('settings.update', TRUSTED, { language: 'fr' })).toMatchObject({
+    expect(await invoke('settings.setPreferences', TRUSTED, { language: 'fr' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });
+  });
+
+  it('gives each window its own session: a PIN typed in one unlocks that window only', async () => {
+    const { invoke, spied } = register();
+    const branch = { branch: { name: '浦东支行' } };
+    expect(await invoke('settings.update', TRUSTED, branch)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await invoke('users.setup', TRUSTED, { name: '管理员', pin: '246813' })).toMatchObject({ ok: true });
+    expect(await invoke('settings.update', TRUSTED, branch)).toMatchObject({ ok: true });
+    expect(await invoke('settings.update', TRUSTED_OTHER_WINDOW, branch)).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    expect(spied.call.mock.calls.map((c) => (c[2] as { sessionId: string }).sessionId)).toEqual([
+      'ipc:1',
+      'ipc:1',
+      'ipc:1',
+      'ipc:2',
+    ]);
   });
 
   it('answers the app’s own page with data', async () => {
@@ -769,7 +789,7 @@ describe('main entry', () => {
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(labels()).toContain('编辑');
 
-    expect(await ipc('settings.update', { language: 'en' })).toMatchObject({ ok: true });
+    expect(await ipc('settings.setPreferences', { language: 'en' })).toMatchObject({ ok: true });
     expect(window.webContents.sent).toContainEqual([
       IPC_PUSH_CHANNEL,
       'settings.changed',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setupAdmin } from '../support/people';
 import { createBackend } from '../../electron/backend/backend';
 import { confSettingsStore, SETTINGS_FILE_NAME, type SettingsStoreFactory } from '../../electron/settings/settingsFile';
 import { SettingsService } from '../../electron/settings/settingsService';
@@ -78,6 +79,7 @@ describe('SettingsService: defaults and persistence', () => {
       phones: {},
       sound: true,
       theme: 'standard',
+      idleLockMinutes: 5,
     });
   });
 
@@ -99,6 +101,7 @@ describe('SettingsService: defaults and persistence', () => {
       phones: { 'head-office-security': '021-5555 0101' },
       sound: false,
       theme: 'high-contrast',
+      idleLockMinutes: 5,
     };
     const returned = first.update({
       language: 'en',
@@ -167,6 +170,7 @@ describe('SettingsService: invalid patches', () => {
       log: () => {},
     });
     backend.push.subscribe((event, payload) => changes.push([event, payload]));
+    await setupAdmin(backend); // settings.update needs a manager's PIN or above
     const valid = await backend.call('settings.update', { language: 'en' });
     expect(valid.ok).toBe(true);
     changes.length = 0;
@@ -303,7 +307,7 @@ describe('SettingsService: a write that fails', () => {
     const pushed: unknown[] = [];
     backend.push.subscribe((event) => pushed.push(event));
     failWrites();
-    const result = await backend.call('settings.update', { theme: 'high-contrast' });
+    const result = await backend.call('settings.setPreferences', { theme: 'high-contrast' });
     expect(result).toEqual({ ok: false, error: { code: 'storage', message: expect.any(Object) } });
     expect(await backend.call('settings.get', {})).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS } });
     expect(pushed).toEqual([]);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
-import { TOKEN_HEADER } from '../../electron/web/httpGuards';
+import { SESSION_HEADER, TOKEN_HEADER } from '../../electron/web/httpGuards';
 import { PlanDetailSchema, PlanSummarySchema, SettingsStateSchema } from '../../shared/api/channels';
 import { ApiErrorSchema, type ApiErrorBody } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
@@ -222,7 +222,7 @@ describe('web host: refusals', () => {
     const body = JSON.stringify({ language: 'en', padding: 'x'.repeat(MAX_BODY * 2) });
     const reply = await send(host.port, {
       method: 'POST',
-      path: '/api/settings.update',
+      path: '/api/settings.setPreferences',
       headers: { [TOKEN_HEADER]: host.token, 'Content-Length': String(Buffer.byteLength(body)) },
       body,
     });
@@ -235,7 +235,7 @@ describe('web host: refusals', () => {
     const chunk = 'x'.repeat(300);
     const reply = await send(host.port, {
       method: 'POST',
-      path: '/api/settings.update',
+      path: '/api/settings.setPreferences',
       headers: { [TOKEN_HEADER]: host.token, 'Transfer-Encoding': 'chunked' },
       chunks: ['{"language":"en","padding":"', chunk, chunk, chunk, chunk, '"}'],
     });
@@ -249,7 +249,7 @@ describe('web host: refusals', () => {
     const { host } = await setup();
     const reply = await send(host.port, {
       method: 'POST',
-      path: '/api/settings.update',
+      path: '/api/settings.setPreferences',
       headers: { [TOKEN_HEADER]: host.token, 'Transfer-Encoding': 'chunked' },
       chunks: ['{"language":', '"en"}'],
     });
@@ -286,12 +286,8 @@ describe('web host: refusals', () => {
     const { host } = await setup();
     const error = expectRefusal(await api(host, 'plans.get', { id: 42 }), 400, 'invalid-input');
     expect(error.issues).toEqual([{ path: 'id', message: expect.any(String) }]);
-    const settings = expectRefusal(
-      await api(host, 'settings.update', { phones: { 'head-office-security': 'abc' } }),
-      400,
-      'invalid-input',
-    );
-    expect(settings.issues?.map((i) => i.path)).toContain('phones.head-office-security');
+    const settings = expectRefusal(await api(host, 'settings.setPreferences', { theme: 'neon' }), 400, 'invalid-input');
+    expect(settings.issues?.map((i) => i.path)).toContain('theme');
     expectRefusal(await api(host, 'plans.list', { extra: true }), 400, 'invalid-input');
   });
 
@@ -337,12 +333,27 @@ describe('web host: API', () => {
     expect(detail.file).toMatch(/armed-robbery\.json$/);
   });
 
-  it('settings.update then settings.get shows the change', async () => {
+  it('settings.update then settings.get shows the change (in a tab unlocked by the administrator)', async () => {
     const { host } = await setup();
+    const tab = { [SESSION_HEADER]: 'tab-one-0123456789abcdef' };
     const before = SettingsStateSchema.parse(okValue(await api(host, 'settings.get', {})));
     expect(before.settings.language).toBe('zh-CN');
+    // Locked until a PIN is given, in this tab only.
+    expectRefusal(await api(host, 'settings.update', { branch: { name: 'Pudong' } }, tab), 401, 'locked');
+    okValue(await api(host, 'users.setup', { name: '管理员', pin: '246813' }, tab));
+    expectRefusal(await api(host, 'settings.update', { branch: { name: 'Pudong' } }), 401, 'locked');
+    expectRefusal(
+      await api(
+        host,
+        'settings.update',
+        { branch: { name: 'Pudong' } },
+        { [SESSION_HEADER]: 'tab-two-0123456789abcdef' },
+      ),
+      401,
+      'locked',
+    );
     const updated = SettingsStateSchema.parse(
-      okValue(await api(host, 'settings.update', { language: 'en', branch: { name: 'Pudong' } })),
+      okValue(await api(host, 'settings.update', { language: 'en', branch: { name: 'Pudong' } }, tab)),
     );
     expect(updated.settings.language).toBe('en');
     const after = SettingsStateSchema.parse(okValue(await api(host, 'settings.get', {})));
@@ -442,14 +453,14 @@ describe('web host: server-sent events', () => {
     });
   }
 
-  it('pushes settings.changed after a settings.update call', async () => {
+  it('pushes settings.changed after a settings change', async () => {
     const { host } = await setup();
     const res = await openEvents(host.port, `/api/events?token=${encodeURIComponent(host.token)}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     await waitFor(res, ': connected\n\n');
     const events = collectEvents(res);
-    okValue(await api(host, 'settings.update', { theme: 'high-contrast' }));
+    okValue(await api(host, 'settings.setPreferences', { theme: 'high-contrast' }));
     const event = await events.next('settings.changed');
     const state = SettingsStateSchema.parse(JSON.parse(event.data));
     expect(state.settings.theme).toBe('high-contrast');
@@ -473,7 +484,7 @@ describe('web host: server-sent events', () => {
     res.destroy();
     await vi.waitFor(() => expect(unsubscribed).toBe(1));
     // Later pushes and calls still work.
-    okValue(await api(host, 'settings.update', { sound: false }));
+    okValue(await api(host, 'settings.setPreferences', { sound: false }));
   });
 
   it('refuses /api/events without a token or with a wrong one (401)', async () => {

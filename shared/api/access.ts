@@ -1,0 +1,44 @@
+// Who may call each channel. The backend checks this before it even parses the input; the UI only uses it to
+// hide what the unlocked role cannot do. A new channel does not compile until it is listed here.
+import type { Access } from '../people/roles';
+import type { Channel } from './channels';
+
+export const CHANNEL_ACCESS = {
+  'app.info': 'anyone',
+  'plans.list': 'anyone',
+  'plans.get': 'anyone',
+  'settings.get': 'anyone',
+  'settings.update': 'manager',
+  'settings.setPreferences': 'anyone',
+  'settings.dismissNotice': 'anyone',
+  'session.get': 'anyone',
+  'session.setOnDuty': 'anyone',
+  'session.unlock': 'anyone',
+  'session.lock': 'anyone',
+  'session.touch': 'anyone',
+  'users.list': 'anyone',
+  // Refused by the backend once any user exists: it creates the first administrator only.
+  'users.setup': 'anyone',
+  'users.add': 'admin',
+  'users.update': 'admin',
+  'users.resetPin': 'admin',
+  'users.changePin': 'guard',
+  'users.clearLockout': 'admin',
+  'audit.list': 'manager',
+  'audit.verify': 'manager',
+  // Emergencies never wait: starting and running a run needs no PIN.
+  'runs.start': 'anyone',
+  'runs.get': 'anyone',
+  'runs.command': 'anyone',
+  'runs.unfinished': 'anyone',
+  // Reading and printing records is open; handing them out as files is recorded and needs a trainer or above.
+  'records.list': 'anyone',
+  'records.get': 'anyone',
+  'records.reportPdf': 'anyone',
+  'records.export': 'trainer',
+  'records.exportBatch': 'trainer',
+} as const satisfies Record<Channel, Access>;
+
+export function accessOf(channel: Channel): Access {
+  return CHANNEL_ACCESS[channel];
+}

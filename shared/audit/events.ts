@@ -1,0 +1,66 @@
+// The audit trail of administrative actions: its event types and their data. It uses the run journal's line
+// format and hash chain (shared/journal/format.ts), so one verifier checks both.
+import { z } from 'zod';
+import { SlugSchema } from '../plan/schema';
+import { RoleSchema } from '../people/roles';
+import type { ChainFormat } from '../journal/verify';
+
+const userRef = { userId: SlugSchema, name: z.string() };
+
+export const auditEventData = {
+  /**
+   * The first line of a trail. When the trail before it was found damaged, it was kept aside and this one
+   * names it: the damage is on record, and administration goes on.
+   */
+  'audit.started': z.object({
+    installation: z.string(),
+    afterDamaged: z.object({ file: z.string(), line: z.number().int(), reason: z.string() }).optional(),
+  }),
+  /** The first administrator, created at first start without a PIN (nobody could have one yet). */
+  'user.setup': z.object({ ...userRef, role: RoleSchema }),
+  'user.added': z.object({ ...userRef, role: RoleSchema }),
+  /** Each changed field with its value before and after. */
+  'user.changed': z.object({
+    ...userRef,
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  }),
+  'user.pinReset': z.object(userRef),
+  'user.pinChanged': z.object(userRef),
+  'user.lockoutCleared': z.object(userRef),
+  /** A wrong PIN: how many in a row, and whether it locked the user out. */
+  'pin.failed': z.object({ ...userRef, failures: z.number().int(), lockedOut: z.boolean() }),
+  'session.unlocked': z.object({ ...userRef, role: RoleSchema }),
+  /** Who said they were on duty (no PIN); null: nobody. */
+  'duty.changed': z.object({ userId: SlugSchema.nullable(), name: z.string().nullable() }),
+  'settings.changed': z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  /** Records handed out as files: which runs (or which range) and how. */
+  'records.exported': z.object({
+    format: z.enum(['json', 'csv', 'zip']),
+    runId: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    runs: z.number().int().optional(),
+  }),
+  /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
+  'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
+  /** A torn last line was moved aside when the trail was reopened. */
+  'audit.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),
+} as const;
+
+export type AuditEventType = keyof typeof auditEventData;
+export type AuditEventData<T extends AuditEventType> = z.infer<(typeof auditEventData)[T]>;
+export const AUDIT_EVENT_TYPES = Object.keys(auditEventData) as AuditEventType[];
+
+export const AUDIT_FORMAT: ChainFormat = { firstType: 'audit.started', dataSchemas: auditEventData };
+
+/** One entry as the API shows it (the stored line, with its hashes). */
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.enum(AUDIT_EVENT_TYPES as [AuditEventType, ...AuditEventType[]]),
+  by: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  prev: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
