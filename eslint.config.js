@@ -1,9 +1,24 @@
 // Lint rules, including the process boundaries: shared/ runs anywhere, only host files touch Electron.
 import js from '@eslint/js';
+import sdl from '@microsoft/eslint-plugin-sdl';
 import tseslint from 'typescript-eslint';
 
 const ELECTRON_ONLY_IN_HOST = "Only electron/host/ may import 'electron' (it throws outside the Electron runtime).";
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'stream'];
+
+// Microsoft's SDL rules (https://github.com/microsoft/eslint-plugin-sdl) for the code that runs in Electron or a
+// browser. Its configs carry no `files`, so each is scoped here. 1.1.0 declares `eslint: ^9` only; it loads and
+// reports under ESLint 10 (checked rule by rule), and package.json's `overrides` lets npm accept that.
+const ELECTRON_FILES = ['electron/**/*.ts'];
+const RENDERER_FILES = ['renderer/**/*.ts', 'renderer/**/*.tsx'];
+const scoped = (configs, files) => configs.map((config) => ({ ...config, files }));
+// The browser edition serves plain http on loopback only (electron/web): TLS there would add nothing, so
+// loopback URLs join the rule's own exceptions (which the option replaces rather than extends).
+const insecureUrlExceptions = [
+  ...sdl.rules['no-insecure-url'].defaultExceptions.map((pattern) => pattern.source),
+  String.raw`^http://127\.0\.0\.1(:|/|$)`,
+  String.raw`^http://\[::1\](:|/|$)`,
+];
 
 export default tseslint.config(
   {
@@ -97,5 +112,25 @@ export default tseslint.config(
   {
     files: ['electron/cli/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  // Both sides: eval and friends, HTML sinks (innerHTML, document.write, insertAdjacentHTML), cookies,
+  // document.domain, postMessage to '*', insecure URLs; and nodeIntegration in any BrowserWindow.
+  ...scoped([...sdl.configs.common, ...sdl.configs.electron], [...ELECTRON_FILES, ...RENDERER_FILES]),
+  // Node side: deprecated Node APIs (n/no-deprecated-api) and uninitialised Buffers.
+  ...scoped(sdl.configs.node, ELECTRON_FILES),
+  // Renderer: React's dangerouslySetInnerHTML, target=_blank without noreferrer, iframes without sandbox.
+  ...scoped(sdl.configs.react, RENDERER_FILES),
+  {
+    files: [...ELECTRON_FILES, ...RENDERER_FILES],
+    rules: {
+      '@microsoft/sdl/no-insecure-url': ['error', { exceptions: insecureUrlExceptions }],
+      // Not in SDL's configs: Math.random where a secret is made (tokens, ids) must be crypto's.
+      '@microsoft/sdl/no-insecure-random': 'error',
+    },
+  },
+  {
+    // n/no-deprecated-api sees `new Buffer()` only when Buffer is a declared global, which TS code never declares.
+    files: ELECTRON_FILES,
+    languageOptions: { globals: { Buffer: 'readonly' } },
   },
 );

@@ -1,6 +1,7 @@
 // The Guardbook command line: `npm run cli -- <group> <command> ...`. Never prints a stack trace for bad input.
 import { ApiError } from '../../shared/api/errors';
 import { EXIT_FINDINGS, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { auditVerify } from './auditCommands';
 import { plansCheck, plansShow } from './plansCommands';
 import { recordsVerify } from './recordsCommands';
 import { recordsExport, recordsList } from './recordsListExport';
@@ -19,7 +20,9 @@ const USAGE = `usage: guardbook <command>
                                                          every run started in [D, D] (dates are whole UTC days) as
                                                          one zip: journals, CSVs, index.csv, public key, README
   runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]
-                                                         walk a plan through the engine, leave a sealed run`;
+                                                         walk a plan through the engine, leave a sealed run
+  audit verify [FILE] [--data-dir DIR] [--json] [--lang zh-CN|en]
+                                                         check the audit trail's hash chain; exit 0 intact, 1 damaged`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   'plans check': plansCheck,
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   'records list': recordsList,
   'records export': recordsExport,
   'runs simulate': runsSimulate,
+  'audit verify': auditVerify,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -299,13 +299,13 @@ async function readHead(path: string, bytes: number): Promise<string | undefined
 async function* lines(path: string): AsyncGenerator<string> {
   const handle = await open(path, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let buffer = Buffer.alloc(READ_CHUNK); // zeroed once per file: negligible, and nothing stale is ever readable
     let filled = 0; // bytes of an unfinished line at the buffer's start
     let position = 0;
     for (;;) {
       if (filled === buffer.length) {
         if (buffer.length >= LONGEST_LINE) throw new Error('index line too long');
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        const bigger = Buffer.alloc(buffer.length * 2);
         buffer.copy(bigger, 0, 0, filled);
         buffer = bigger;
       }
