@@ -19,6 +19,7 @@ import { AUDIT_FORMAT, type AuditEventData, type AuditEventType } from '../../sh
 import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
 import { isTornTail } from '../journal/journalFile';
+import { acquireJournalLock } from '../journal/journalLock';
 import { nodeJournalCrypto, sha256Hex } from '../journal/nodeCrypto';
 
 export const AUDIT_FILE_NAME = 'audit.jsonl';
@@ -49,6 +50,7 @@ export class AuditLog {
     private fd: number,
     private readonly log: JournalEvent[],
     private readonly now: () => Date,
+    private readonly release: () => void,
   ) {}
 
   /** Opens (or starts) the trail in `dir`. `installation` names this installation in a new trail's first line. */
@@ -59,6 +61,24 @@ export class AuditLog {
   ): { audit: AuditLog; report: AuditOpenReport } {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, AUDIT_FILE_NAME);
+    // One writer: two processes appending to one chain would fork it. A second app (or the CLI) on the same
+    // data folder fails here with who holds it.
+    const release = acquireJournalLock(file);
+    try {
+      return AuditLog.openLocked(dir, file, installation, now, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  private static openLocked(
+    dir: string,
+    file: string,
+    installation: string,
+    now: () => Date,
+    release: () => void,
+  ): { audit: AuditLog; report: AuditOpenReport } {
     const report: AuditOpenReport = {};
     let events: JournalEvent[] = [];
     if (existsSync(file)) {
@@ -83,7 +103,7 @@ export class AuditLog {
         report.damaged = { file: basename(aside), line: failure.line, reason: failure.reason };
       }
     }
-    const audit = new AuditLog(file, openSync(file, 'a', 0o644), events, now);
+    const audit = new AuditLog(file, openSync(file, 'a', 0o644), events, now, release);
     if (events.length === 0) {
       audit.append('audit.started', 'system', {
         installation,
@@ -137,6 +157,7 @@ export class AuditLog {
     if (this.fd < 0) return;
     closeSync(this.fd);
     this.fd = -1;
+    this.release();
   }
 }
 

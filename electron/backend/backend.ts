@@ -11,6 +11,7 @@ import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
 import { AuditLog } from '../audit/auditLog';
+import { JournalLockedError } from '../journal/journalLock';
 import { PeopleService } from '../people/peopleService';
 import { Sessions } from '../people/sessions';
 import { UserStore } from '../people/userStore';
@@ -63,6 +64,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   let key: SigningKey | undefined;
   const signingKey = () => (key ??= loadOrCreateSigningKey(options.dataDir));
+  const clock = options.clock ?? Date.now;
+  const now = () => new Date(clock());
+  // First of what is written: its lock makes a second app on this data folder fail before it touches a journal.
+  const { audit, report } = openAudit(join(options.dataDir, 'audit'), signingKey().keyId, now);
+  if (report.damaged) log('audit trail damaged; kept aside and a new one started', report.damaged.file);
   const runsDir = join(options.dataDir, 'runs');
   mkdirSync(runsDir, { recursive: true });
   const records = await RecordsService.open(runsDir, signingKey);
@@ -79,10 +85,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   const { failed } = await runs.resumeUnfinished((runId) => records.isSealed(runId));
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
-  const clock = options.clock ?? Date.now;
-  const now = () => new Date(clock());
-  const { audit, report } = AuditLog.open(join(options.dataDir, 'audit'), signingKey().keyId, now);
-  if (report.damaged) log('audit trail damaged; kept aside and a new one started', report.damaged.file);
   const people = new PeopleService({
     store: new UserStore(join(options.dataDir, 'people'), now),
     audit,
@@ -120,4 +122,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         onInternalError: (error) => log(`internal error in ${channel}`, error),
       }),
   };
+}
+
+/** The audit trail, or a plain refusal when another Guardbook (or the CLI) has this data folder open. */
+function openAudit(dir: string, installation: string, now: () => Date): ReturnType<typeof AuditLog.open> {
+  try {
+    return AuditLog.open(dir, installation, now);
+  } catch (error) {
+    if (!(error instanceof JournalLockedError)) throw error;
+    throw new Error(
+      `另一个 Guardbook 正在使用此数据目录 / another Guardbook is using this data folder (${error.holder})`,
+      { cause: error },
+    );
+  }
 }

@@ -2,6 +2,8 @@
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** One line of standard input (for secrets that must not be arguments); absent where there is none. */
+  readLine?: () => Promise<string>;
 }
 
 export const EXIT_OK = 0;

@@ -6,6 +6,7 @@ import { plansCheck, plansShow } from './plansCommands';
 import { recordsVerify } from './recordsCommands';
 import { recordsExport, recordsList } from './recordsListExport';
 import { runsSimulate } from './runsCommands';
+import { usersList, usersResetPin } from './usersCommands';
 
 const USAGE = `usage: guardbook <command>
   plans check <file|dir>... [--json] [--lang zh-CN|en]   check plan files; exit 0 clean, 1 errors, 2 usage
@@ -22,7 +23,10 @@ const USAGE = `usage: guardbook <command>
   runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]
                                                          walk a plan through the engine, leave a sealed run
   audit verify [FILE] [--data-dir DIR] [--json] [--lang zh-CN|en]
-                                                         check the audit trail's hash chain; exit 0 intact, 1 damaged`;
+                                                         check the audit trail's hash chain; exit 0 intact, 1 damaged
+  users list [--data-dir DIR] [--json]                   the users, their roles and lockouts
+  users reset-pin <user-id> [--data-dir DIR]             a forgotten PIN (the only administrator's): the new PIN is
+                                                         read from standard input; recorded in the audit trail`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   'plans check': plansCheck,
@@ -32,6 +36,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   'records export': recordsExport,
   'runs simulate': runsSimulate,
   'audit verify': auditVerify,
+  'users list': usersList,
+  'users reset-pin': usersResetPin,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -63,7 +69,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry) {
-  const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+  const io: CliIo = {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+    readLine: () => readStdinLine(),
+  };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
@@ -74,4 +84,16 @@ if (isEntry) {
       process.exitCode = 70;
     },
   );
+}
+
+/** The first line of standard input (empty at its end). */
+async function readStdinLine(): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  try {
+    for await (const line of lines) return line;
+    return '';
+  } finally {
+    lines.close();
+  }
 }

@@ -110,7 +110,7 @@ export class PeopleService {
     });
   }
 
-  add(by: User, name: string, role: Role, pin: string): Promise<PublicUser> {
+  add(by: Pick<User, 'id'>, name: string, role: Role, pin: string): Promise<PublicUser> {
     return this.serial(async () => {
       this.requireReadableStore();
       const user = await this.newUser(name, role, pin);
@@ -123,7 +123,7 @@ export class PeopleService {
     });
   }
 
-  update(by: User, userId: string, change: { name?: string; role?: Role; disabled?: boolean }): Promise<PublicUser> {
+  update(by: Pick<User, 'id'>, userId: string, change: { name?: string; role?: Role; disabled?: boolean }): Promise<PublicUser> {
     return this.serial(async () => {
       this.requireReadableStore();
       const user = this.requireUser(userId);
@@ -147,7 +147,7 @@ export class PeopleService {
     });
   }
 
-  resetPin(by: User, userId: string, pin: string): Promise<PublicUser> {
+  resetPin(by: Pick<User, 'id'>, userId: string, pin: string): Promise<PublicUser> {
     return this.serial(async () => {
       this.requireReadableStore();
       const user = this.requireUser(userId);
@@ -173,7 +173,7 @@ export class PeopleService {
     });
   }
 
-  clearLockout(by: User, userId: string): Promise<PublicUser> {
+  clearLockout(by: Pick<User, 'id'>, userId: string): Promise<PublicUser> {
     return this.serial(async () => {
       const user = this.requireUser(userId);
       this.attempts.clear(userId);

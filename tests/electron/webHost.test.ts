@@ -1,7 +1,7 @@
 // The browser edition's server, over a real backend on a temp data dir: every refusal with its status and typed
 // error body, the API and static files, SSE pushes, and the loopback-only listen address.
 import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Server, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
+import { startLine, URL_FILE_NAME } from '../../electron/web/main';
 import { SESSION_HEADER, TOKEN_HEADER } from '../../electron/web/httpGuards';
 import { PlanDetailSchema, PlanSummarySchema, SettingsStateSchema } from '../../shared/api/channels';
 import { ApiErrorSchema, type ApiErrorBody } from '../../shared/api/errors';
@@ -545,3 +546,50 @@ function collectEvents(res: IncomingMessage): { next(name: string): Promise<SseE
       }),
   };
 }
+
+describe('web host: PINs and tokens', () => {
+  it('rate-limits PIN attempts over HTTP: waits after wrong PINs, whichever tab or session header is used', async () => {
+    const { host } = await setup();
+    const admin = { [SESSION_HEADER]: 'admin-tab-0123456789abcdef' };
+    okValue(await api(host, 'users.setup', { name: '管理员', pin: '246813' }, admin));
+    const users = okValue(await api(host, 'users.list', {})) as { id: string }[];
+    const attempt = (tab: string) =>
+      api(host, 'session.unlock', { userId: users[0]!.id, pin: '000000' }, { [SESSION_HEADER]: tab });
+    // New tabs (or no session header at all) do not reset the count: it belongs to the user.
+    expectRefusal(await attempt('guess-tab-1-0123456789abcdef'), 403, 'forbidden');
+    expectRefusal(await attempt('guess-tab-2-0123456789abcdef'), 403, 'forbidden');
+    const third = expectRefusal(
+      await api(host, 'session.unlock', { userId: users[0]!.id, pin: '000000' }),
+      403,
+      'forbidden',
+    );
+    expect(third.message.en).toMatch(/Try again in 2 seconds/);
+    const during = expectRefusal(
+      await api(host, 'session.unlock', { userId: users[0]!.id, pin: '246813' }, admin),
+      403,
+      'forbidden',
+    );
+    expect(during.message.en).toMatch(/Try again in \d+ seconds?/);
+  });
+
+  it('without a well-formed session header, an unlock lasts for that one call only', async () => {
+    const { host } = await setup();
+    okValue(await api(host, 'users.setup', { name: '管理员', pin: '246813' }, { [SESSION_HEADER]: 'short' }));
+    expectRefusal(await api(host, 'audit.list', {}, { [SESSION_HEADER]: 'short' }), 401, 'locked');
+  });
+
+  it('keeps the token out of the start line when the output is not a terminal, in a file only the user can read', async () => {
+    const { host } = await setup();
+    const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-web-url-'));
+    tempDirs.push(dataDir);
+    const toLog = startLine(host, dataDir, false);
+    expect(toLog).not.toContain(host.token);
+    expect(toLog).toContain(`http://127.0.0.1:${host.port}/`);
+    const file = join(dataDir, URL_FILE_NAME);
+    expect(toLog).toContain(file);
+    expect(readFileSync(file, 'utf8').trim()).toBe(host.url);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    // At a terminal a person needs the address to open.
+    expect(startLine(host, dataDir, true)).toContain(`#token=${host.token}`);
+  });
+});

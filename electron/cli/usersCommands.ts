@@ -1,0 +1,94 @@
+// `users list` and `users reset-pin`: the way back when the only administrator has forgotten their PIN. Whoever
+// can run this can already write the data folder, so it asks for nothing more — but it refuses while the app has
+// the folder open, and the reset goes on the audit trail like any other.
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { ROLE_LABELS } from '../../shared/people/roles';
+import { AuditLog } from '../audit/auditLog';
+import { dataDirOverride, defaultDataDir } from '../dataDir';
+import { JournalLockedError } from '../journal/journalLock';
+import { loadOrCreateSigningKey } from '../journal/signingKey';
+import { PeopleService } from '../people/peopleService';
+import { UserStore } from '../people/userStore';
+import { parseArgs } from './args';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
+
+/** Opens the people of a data folder for as long as `work` runs. */
+async function withPeople<T>(dataDirOption: string | undefined, work: (people: PeopleService) => Promise<T>) {
+  const dataDir =
+    dataDirOption === undefined ? defaultDataDir() : (dataDirOverride(['--data-dir', dataDirOption]) ?? '');
+  let audit: AuditLog;
+  try {
+    audit = AuditLog.open(join(dataDir, 'audit'), loadOrCreateSigningKey(dataDir).keyId).audit;
+  } catch (error) {
+    if (error instanceof JournalLockedError) {
+      throw new CliRefusal(
+        `Guardbook 正在使用此数据目录，请先关闭它 / Guardbook has this data folder open; close it first (${error.holder})`,
+      );
+    }
+    throw error;
+  }
+  try {
+    return await work(new PeopleService({ store: new UserStore(join(dataDir, 'people')), audit }));
+  } finally {
+    audit.close();
+  }
+}
+
+class CliRefusal extends Error {}
+
+export async function usersList(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['data-dir'] });
+  try {
+    return await withPeople(args.options.get('data-dir'), async (people) => {
+      const problem = people.storeProblem();
+      if (problem) {
+        io.err(`${problem['zh-CN']}\n${problem.en}`);
+        return EXIT_FINDINGS;
+      }
+      const users = people.list();
+      if (args.flags.has('json')) io.out(JSON.stringify(users, null, 2));
+      else {
+        for (const u of users) {
+          const role = `${ROLE_LABELS[u.role]['zh-CN']}/${ROLE_LABELS[u.role].en}`;
+          const state = [u.disabled ? 'disabled' : '', u.lockedUntil ? `locked until ${u.lockedUntil}` : '']
+            .filter(Boolean)
+            .join(', ');
+          io.out(`${u.id}  ${u.name}  ${role}${state ? `  (${state})` : ''}`);
+        }
+        if (users.length === 0) io.out('没有用户 / no users');
+      }
+      return EXIT_OK;
+    });
+  } catch (error) {
+    if (error instanceof CliRefusal) return refuse(io, error);
+    throw error;
+  }
+}
+
+/** `users reset-pin <user-id>`: the new PIN is read from standard input (never an argument: it would show in `ps`). */
+export async function usersResetPin(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: [], options: ['data-dir'] });
+  const [userId] = args.positionals;
+  if (!userId || args.positionals.length > 1) throw new UsageError('users reset-pin takes one user id');
+  if (!io.readLine) throw new UsageError('users reset-pin reads the new PIN from standard input');
+  const pin = (await io.readLine()).trim();
+  try {
+    return await withPeople(args.options.get('data-dir'), async (people) => {
+      const by = { id: `cli:${userInfo().username}` };
+      const user = await people.resetPin(by, userId, pin);
+      io.out(
+        `已为 ${user.name} 设置新 PIN（已记入审计记录） / New PIN set for ${user.name} (recorded in the audit trail)`,
+      );
+      return EXIT_OK;
+    });
+  } catch (error) {
+    if (error instanceof CliRefusal) return refuse(io, error);
+    throw error; // ApiErrors (unknown user, weak PIN) are printed bilingually by runCli
+  }
+}
+
+function refuse(io: CliIo, error: Error): number {
+  io.err(error.message);
+  return EXIT_FINDINGS;
+}
