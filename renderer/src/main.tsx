@@ -7,8 +7,10 @@ import { createTransport } from './api/transport';
 import { App } from './app/App';
 import { SettingsProvider } from './app/SettingsContext';
 import { initI18n, setLanguage } from './i18n/i18n';
+import { SessionProvider } from './people/SessionContext';
 import './styles/app.css';
 import './styles/home.css';
+import './styles/people.css';
 import './styles/records.css';
 import './styles/report.css';
 import './styles/run.css';
@@ -27,7 +29,9 @@ async function start(): Promise<void> {
       <StrictMode>
         <ApiProvider transport={transport}>
           <SettingsProvider initial={settings}>
-            <App info={info} />
+            <SessionProvider>
+              <App info={info} />
+            </SessionProvider>
           </SettingsProvider>
         </ApiProvider>
       </StrictMode>,

@@ -10,6 +10,7 @@ import { verifyJournalText } from '../../shared/journal/verify';
 import { axeViolations } from './support/axe';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures';
 import { abortedRun, BRANCH, robberyDrill, shanghai, shortFireDrill, tamper, writeRuns } from './support/records';
+import { unlockAsAdmin } from './support/people';
 import { callApi, homeUrl } from './support/runner';
 
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -48,6 +49,8 @@ test.describe('a branch’s history', () => {
 
   test('lists runs newest first, filters and searches them, and opens one in full', async ({ page, guardbook }) => {
     await guardbook.open(page);
+    // Branch settings and exports need a PIN: an administrator set up and this window unlocked as them.
+    await unlockAsAdmin(page);
     // A live incident in progress, started through the API as the Home tile would.
     await callApi(page, 'settings.update', { branch: BRANCH });
     const started = await callApi(page, 'runs.start', { planId: 'fire', mode: 'incident' });

@@ -6,6 +6,7 @@ import { nodeJournalCrypto } from '../../electron/journal/nodeCrypto';
 import { verifyJournalText } from '../../shared/journal/verify';
 import { axeViolations } from './support/axe';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures';
+import { unlockAsAdmin } from './support/people';
 import { callApi, DONE, journalEvents, journalText, RUN_URL, UI } from './support/runner';
 
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -162,6 +163,7 @@ test.describe('an incident from start to seal', () => {
 
   test('uses the branch’s own numbers before the plan’s, and records the number shown', async ({ page, guardbook }) => {
     await guardbook.open(page);
+    await unlockAsAdmin(page); // local numbers are a manager's (or an administrator's) to set
     await callApi(page, 'settings.update', { phones: { 'head-office-security': '0571-8888 1234', police: '12110' } });
     const runId = await UI.start(page, 'armed-robbery');
     await UI.complete(page, 'press-alarm');

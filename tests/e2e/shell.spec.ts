@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations } from './support/axe';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures';
+import { unlockAsAdmin } from './support/people';
 
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
@@ -112,6 +113,7 @@ test.describe('settings', () => {
     guardbook,
   }) => {
     await guardbook.open(page);
+    await unlockAsAdmin(page); // branch details and numbers need a manager or above
     await page.getByRole('link', { name: '设置' }).click();
     await page.getByLabel('网点名称').fill('城东支行营业部');
     await page.getByLabel('网点编号').fill('0571-0012');
@@ -128,6 +130,7 @@ test.describe('settings', () => {
 
   test('refuses an invalid phone number with a message next to it', async ({ page, guardbook }) => {
     await guardbook.open(page);
+    await unlockAsAdmin(page);
     await page.getByRole('link', { name: '设置' }).click();
     const phone = page.getByLabel('辖区派出所');
     await phone.fill('call the boss');
@@ -136,12 +139,14 @@ test.describe('settings', () => {
     await expect(page.getByRole('button', { name: '保存设置' })).toBeDisabled();
   });
 
-  test('switches to the high-contrast theme', async ({ page, guardbook }) => {
+  test('switches to the high-contrast theme at once, with no PIN', async ({ page, guardbook }) => {
     await guardbook.open(page);
     await page.getByRole('link', { name: '设置' }).click();
     await page.getByRole('radio', { name: '高对比度' }).check();
-    await page.getByRole('button', { name: '保存设置' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast');
+    await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+    const saved = JSON.parse(readFileSync(join(guardbook.dataDir, 'settings.json'), 'utf8')) as { theme: string };
+    expect(saved.theme).toBe('high-contrast');
     await page.goto(guardbook.host.url.replace(/#.*$/, '#/'));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'home-high-contrast.png') });
   });

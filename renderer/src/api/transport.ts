@@ -4,6 +4,10 @@ import { PUSH_EVENT_NAMES } from '../../../shared/api/names';
 
 const TOKEN_KEY = 'guardbook.token';
 const TOKEN_HEADER = 'x-guardbook-token';
+/** One session per tab: who unlocked this window with a PIN is tied to it (the backend keeps the rest). */
+const SESSION_KEY = 'guardbook.session';
+const SESSION_HEADER = 'x-guardbook-session';
+const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 declare global {
   interface Window {
@@ -25,13 +29,26 @@ function sessionToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** This tab's session id: random, made on first use and kept in sessionStorage (a reload keeps the session). */
+export function sessionId(): string {
+  const kept = sessionStorage.getItem(SESSION_KEY);
+  if (kept && SESSION_ID.test(kept)) return kept;
+  // randomUUID needs a secure context (127.0.0.1 is one); random bytes as a fallback all the same.
+  const id =
+    typeof crypto.randomUUID === 'function'
+      ? crypto.randomUUID()
+      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  sessionStorage.setItem(SESSION_KEY, id);
+  return id;
+}
+
 function createWebTransport(): ApiTransport {
   const token = sessionToken();
   return {
     async invoke(channel: Channel, input: unknown) {
       const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, [SESSION_HEADER]: sessionId() },
         body: JSON.stringify(input ?? {}),
       });
       return response.json();

@@ -2,9 +2,13 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, PlanSummary } from '../../../shared/api/channels';
+import type { Role } from '../../../shared/people/roles';
 import { useApi, usePush } from '../api/ApiContext';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
+import { LockIndicator } from '../people/LockIndicator';
+import { useSession } from '../people/SessionContext';
+import { AuditScreen } from '../screens/AuditScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { PlanDetailScreen, PlansScreen } from '../screens/PlansScreen';
 import { RecordDetailScreen } from '../screens/RecordDetailScreen';
@@ -12,21 +16,26 @@ import { RecordsScreen } from '../screens/RecordsScreen';
 import { RunReportScreen } from '../screens/RunReportScreen';
 import { RunScreen } from '../screens/RunScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { UsersScreen } from '../screens/UsersScreen';
 import { hrefFor, useRoute, type Route } from './router';
 import { useSettings } from './SettingsContext';
 import { useAsync } from './useAsync';
 
-const NAV: { route: Route; key: string }[] = [
+/** `role`: shown only while this window is unlocked as that role or above (what it cannot do is not offered). */
+const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'home' }, key: 'nav.home' },
   { route: { screen: 'plans' }, key: 'nav.plans' },
   { route: { screen: 'records' }, key: 'nav.records' },
   { route: { screen: 'settings' }, key: 'nav.settings' },
+  { route: { screen: 'users' }, key: 'nav.users', role: 'admin' },
+  { route: { screen: 'audit' }, key: 'nav.audit', role: 'manager' },
 ];
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
   const route = useRoute();
   const api = useApi();
+  const session = useSession();
   const [plans, reloadPlans] = useAsync(() => api.call('plans.list'), []);
   usePush(
     'plans.changed',
@@ -41,7 +50,7 @@ export function App({ info }: { info: AppInfo }) {
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
           <ul>
-            {NAV.map(({ route: target, key }) => (
+            {NAV.filter(({ role }) => !role || session.isUnlockedAs(role)).map(({ route: target, key }) => (
               <li key={key}>
                 <a href={hrefFor(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
                   {t(key)}
@@ -50,6 +59,7 @@ export function App({ info }: { info: AppInfo }) {
             ))}
           </ul>
         </nav>
+        <LockIndicator />
         <LanguageToggle />
       </header>
       <SettingsNotice />
@@ -77,6 +87,10 @@ function Screen({ route, plans, info }: { route: Route; plans: PlanSummary[]; in
       return <RecordsScreen plans={plans} />;
     case 'settings':
       return <SettingsScreen info={info} />;
+    case 'users':
+      return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }
 
@@ -87,14 +101,14 @@ function isCurrent(route: Route, target: Route): boolean {
 function LanguageToggle() {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const { update } = useSettings();
+  const { setPreferences } = useSettings();
   return (
     <button
       type="button"
       className="language-toggle"
       lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}
       title={t('languageToggleLabel')}
-      onClick={() => void update({ language: lang === 'zh-CN' ? 'en' : 'zh-CN' })}
+      onClick={() => void setPreferences({ language: lang === 'zh-CN' ? 'en' : 'zh-CN' })}
     >
       {t('languageToggle')}
     </button>

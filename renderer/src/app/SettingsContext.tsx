@@ -1,13 +1,16 @@
 // The current settings for every screen, kept in step with the backend through its push events.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SettingsState } from '../../../shared/api/channels';
-import type { SettingsPatch } from '../../../shared/settings/schema';
+import type { PreferencesPatch, SettingsPatch } from '../../../shared/settings/schema';
 import { useApi, usePush } from '../api/ApiContext';
 import { setLanguage } from '../i18n/i18n';
 
 interface SettingsApi {
   state: SettingsState;
+  /** Branch, phone numbers, idle lock: needs a manager's PIN (call it through the session's withUnlock). */
   update(patch: SettingsPatch): Promise<void>;
+  /** Language, theme, sound: anyone at the PC. */
+  setPreferences(patch: PreferencesPatch): Promise<void>;
   dismissNotice(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export function SettingsProvider({ initial, children }: { initial: SettingsState
   const value: SettingsApi = {
     state,
     update: async (patch) => setState(await api.call('settings.update', patch)),
+    setPreferences: async (patch) => setState(await api.call('settings.setPreferences', patch)),
     dismissNotice: async () => setState(await api.call('settings.dismissNotice')),
   };
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;

@@ -6,7 +6,9 @@ export type Route =
   | { screen: 'run'; runId: string }
   | { screen: 'plans'; planId?: string }
   | { screen: 'records'; runId?: string; report?: boolean }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'users' }
+  | { screen: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const [screen, id, sub] = hash.replace(/^#\/?/, '').split('/');
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
     return { screen: 'records', runId: decodeURIComponent(id), ...(sub === 'report' ? { report: true } : {}) };
   }
   if (screen === 'settings') return { screen: 'settings' };
+  if (screen === 'users') return { screen: 'users' };
+  if (screen === 'audit') return { screen: 'audit' };
   return { screen: 'home' };
 }
 

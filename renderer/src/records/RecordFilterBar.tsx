@@ -8,6 +8,7 @@ import { CATEGORIES, OUTCOMES } from '../../../shared/plan/schema';
 import { useLanguage } from '../components/useLanguage';
 import { ApiError } from '../../../shared/api/errors';
 import { useApi } from '../api/ApiContext';
+import { useSession } from '../people/SessionContext';
 import { downloadBatch } from './exportRun';
 import { hasFilters, NO_FILTERS, type RecordFilters } from './recordFilters';
 import { localDayEnd, localDayStart } from './recordTime';
@@ -27,6 +28,7 @@ export function RecordFilterBar({
   const lang = useLanguage();
   const [typed, setTyped] = useState({ text: filters.text, operator: filters.operator });
   const api = useApi();
+  const session = useSession();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
 
@@ -123,23 +125,36 @@ export function RecordFilterBar({
         >
           {t('records.filters.clear')}
         </button>
-        <button
-          type="button"
-          className="filter-clear"
-          disabled={!filters.from || !filters.to || exporting}
-          title={t('records.filters.exportRangeHint')}
-          onClick={() => {
-            setExporting(true);
-            setExportError(undefined);
-            downloadBatch(api, localDayStart(filters.from)!, localDayEnd(filters.to)!)
-              .catch((error: unknown) =>
-                setExportError(error instanceof ApiError ? error.body.message[lang] : String(error)),
-              )
-              .finally(() => setExporting(false));
-          }}
-        >
-          {t('records.filters.exportRange')}
-        </button>
+        {session.isUnlockedAs('trainer') ? (
+          <button
+            type="button"
+            className="filter-clear"
+            disabled={!filters.from || !filters.to || exporting}
+            title={t('records.filters.exportRangeHint')}
+            onClick={() => {
+              setExporting(true);
+              setExportError(undefined);
+              // Handing records out as files is recorded and needs a trainer or above.
+              session
+                .withUnlock('trainer', () => downloadBatch(api, localDayStart(filters.from)!, localDayEnd(filters.to)!))
+                .catch((error: unknown) =>
+                  setExportError(error instanceof ApiError ? error.body.message[lang] : String(error)),
+                )
+                .finally(() => setExporting(false));
+            }}
+          >
+            {t('records.filters.exportRange')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="filter-clear"
+            title={t('records.unlockToExportHint')}
+            onClick={() => void session.requestUnlock('trainer')}
+          >
+            {t('records.unlockToExport')}
+          </button>
+        )}
         {exportError && (
           <p role="alert" className="field-error">
             {t('records.filters.exportFailed', { message: exportError })}

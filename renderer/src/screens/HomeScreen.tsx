@@ -12,6 +12,7 @@ import { navigate } from '../app/router';
 import { CategoryIcon } from '../components/CategoryIcon';
 import { useLanguage } from '../components/useLanguage';
 import { ResumeList } from '../home/ResumeList';
+import { OnDutyBar, PeopleBanners } from '../people/OnDutyBar';
 
 export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   const { t } = useTranslation();
@@ -53,6 +54,8 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
+      // A digit typed in the PIN prompt or the on-duty picker (even on a keypad button) never starts a plan.
+      if (document.querySelector('dialog[open]')) return;
       const plan = shown[Number(event.key) - 1];
       if (plan) {
         event.preventDefault();
@@ -72,7 +75,11 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
     <section className={`home${drill ? ' home-drill' : ''}`} aria-labelledby="home-title">
       <ResumeList />
       <div className="home-bar">
-        <h1 id="home-title">{t('home.title')}</h1>
+        <div className="home-heading">
+          <h1 id="home-title">{t('home.title')}</h1>
+          {/* Under the title, beside the search: who is on duty costs the tiles no height. */}
+          <OnDutyBar />
+        </div>
         <div className="search">
           <label htmlFor="plan-search" className="visually-hidden">
             {t('home.searchLabel')}
@@ -104,6 +111,7 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
           </span>
         </label>
       </div>
+      <PeopleBanners />
       {drill && (
         <p id="drill-on" className="drill-on" role="status">
           {t('run.modeDrill')} · {t('home.drillOn')}

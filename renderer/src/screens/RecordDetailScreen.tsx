@@ -21,6 +21,7 @@ import { decisionsOf, problemsOf } from '../records/runFindings';
 import { StepChart } from '../records/StepChart';
 import { stepVisits } from '../records/stepDurations';
 import { useRunRecord } from '../records/useRunRecord';
+import { useSession } from '../people/SessionContext';
 import { NoteList } from '../run/Notes';
 import { Timeline } from '../run/Timeline';
 import { useNow } from '../run/useNow';
@@ -108,13 +109,15 @@ function ExportBar({ runId }: { runId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
+  const session = useSession();
   const [busy, setBusy] = useState<'json' | 'csv'>();
   const [error, setError] = useState<string>();
   const save = async (format: 'json' | 'csv') => {
     setBusy(format);
     setError(undefined);
     try {
-      await downloadExport(api, runId, format);
+      // Handing a record out as a file is recorded and needs a trainer or above; printing stays open to all.
+      await session.withUnlock('trainer', () => downloadExport(api, runId, format));
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.body.message[lang] : String(failure));
     } finally {
@@ -123,17 +126,34 @@ function ExportBar({ runId }: { runId: string }) {
   };
   return (
     <div className="record-actions">
-      <button
-        type="button"
-        onClick={() => void save('json')}
-        disabled={!!busy}
-        aria-busy={busy === 'json' || undefined}
-      >
-        {t('records.exportJson')}
-      </button>
-      <button type="button" onClick={() => void save('csv')} disabled={!!busy} aria-busy={busy === 'csv' || undefined}>
-        {t('records.exportCsv')}
-      </button>
+      {session.isUnlockedAs('trainer') ? (
+        <>
+          <button
+            type="button"
+            onClick={() => void save('json')}
+            disabled={!!busy}
+            aria-busy={busy === 'json' || undefined}
+          >
+            {t('records.exportJson')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void save('csv')}
+            disabled={!!busy}
+            aria-busy={busy === 'csv' || undefined}
+          >
+            {t('records.exportCsv')}
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          title={t('records.unlockToExportHint')}
+          onClick={() => void session.requestUnlock('trainer')}
+        >
+          {t('records.unlockToExport')}
+        </button>
+      )}
       <a className="button-link primary" href={hrefFor({ screen: 'records', runId, report: true })}>
         {t('records.printReport')}
       </a>

@@ -127,7 +127,8 @@ function RunClock({ view }: { view: RunView }) {
   return (
     <p className="run-clock">
       {t('run.startedAt', { time: formatClock(view.startedAt, lang) })} ·{' '}
-      {t('run.elapsed', { elapsed: formatDuration(secondsBetween(view.startedAt, end ?? now)) })}
+      {t('run.elapsed', { elapsed: formatDuration(secondsBetween(view.startedAt, end ?? now)) })} ·{' '}
+      <span className="run-operator">{t('run.operator', { name: view.operator ?? t('records.unidentified') })}</span>
     </p>
   );
 }

@@ -54,17 +54,32 @@ export const UI = {
   },
 };
 
-/** Calls the backend the way the page does (same token), as another window would. */
-export async function callApi(page: Page, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
+export interface ApiReply {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: { 'zh-CN': string; en: string } };
+}
+
+/**
+ * Calls the backend the way the page does: the same token and the same session (the tab's id in
+ * sessionStorage), so a call acts in the page's window, unlocked or not.
+ */
+export async function callApi(page: Page, channel: string, input: unknown): Promise<ApiReply> {
   return page.evaluate(
     async ([name, body]) => {
       const token = sessionStorage.getItem('guardbook.token') ?? '';
+      // As the renderer's transport does: made on first use, then kept for the tab.
+      let session = sessionStorage.getItem('guardbook.session');
+      if (!session || !/^[A-Za-z0-9_-]{16,64}$/.test(session)) {
+        session = crypto.randomUUID();
+        sessionStorage.setItem('guardbook.session', session);
+      }
       const response = await fetch(`./api/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-guardbook-token': token },
+        headers: { 'content-type': 'application/json', 'x-guardbook-token': token, 'x-guardbook-session': session },
         body: JSON.stringify(body),
       });
-      return (await response.json()) as { ok: boolean; value?: unknown };
+      return (await response.json()) as ApiReply;
     },
     [channel, input] as const,
   );

@@ -1,0 +1,167 @@
+// What an audit entry says, in the UI's language: a one-line description of its type and the details of its
+// data. Entries are parsed with their own schema; one that does not parse is shown as raw data, never dropped.
+import type { TFunction } from 'i18next';
+import { auditEventData, type AuditEntry, type AuditEventData } from '../../../shared/audit/events';
+import { ROLES, type Role } from '../../../shared/people/roles';
+import type { Language } from '../../../shared/plan/schema';
+import { roleLabel } from './labels';
+
+export interface AuditDescription {
+  /** One line: what happened, to whom. */
+  summary: string;
+  /** Further facts, one per line (each field changed, the range exported…). */
+  details: string[];
+}
+
+/** Who did it: a user id resolved to a name (the id itself when unknown); null (or "system") is Guardbook itself. */
+export function auditActor(by: string | null, names: ReadonlyMap<string, string>, t: TFunction): string {
+  if (by === null || (by === 'system' && !names.has(by))) return t('audit.system');
+  return names.get(by) ?? by;
+}
+
+export function describeAuditEntry(entry: AuditEntry, t: TFunction, lang: Language): AuditDescription {
+  const schema = auditEventData[entry.type];
+  const parsed = schema?.safeParse(entry.data);
+  if (!parsed?.success) return { summary: t('audit.unknown', { type: entry.type }), details: [raw(entry.data)] };
+  return describe(entry.type, parsed.data as never, t, lang);
+}
+
+type Described = { [K in keyof typeof auditEventData]: (data: AuditEventData<K>) => AuditDescription };
+
+function describe<K extends keyof typeof auditEventData>(
+  type: K,
+  data: AuditEventData<K>,
+  t: TFunction,
+  lang: Language,
+): AuditDescription {
+  const role = (r: Role) => roleLabel(r, lang);
+  const value = (v: unknown) => formatValue(v, t, lang);
+  const by: Described = {
+    'audit.started': (d) => ({
+      summary: t('audit.events.started'),
+      details: [t('audit.installation', { id: d.installation })],
+    }),
+    'user.setup': (d) => ({ summary: t('audit.events.setup', { name: d.name, role: role(d.role) }), details: [] }),
+    'user.added': (d) => ({ summary: t('audit.events.added', { name: d.name, role: role(d.role) }), details: [] }),
+    'user.changed': (d) => ({
+      summary: t('audit.events.changed', { name: d.name }),
+      details: Object.entries(d.changes).map(([field, change]) => {
+        const show = field === 'role' ? (v: unknown) => (isRole(v) ? role(v) : value(v)) : value;
+        return t('audit.change', {
+          field: t(`audit.userFields.${field}`, { defaultValue: field }),
+          from: field === 'disabled' ? disabledText(change.from, t) : show(change.from),
+          to: field === 'disabled' ? disabledText(change.to, t) : show(change.to),
+        });
+      }),
+    }),
+    'user.pinReset': (d) => ({ summary: t('audit.events.pinReset', { name: d.name }), details: [] }),
+    'user.pinChanged': (d) => ({ summary: t('audit.events.pinChanged', { name: d.name }), details: [] }),
+    'user.lockoutCleared': (d) => ({ summary: t('audit.events.lockoutCleared', { name: d.name }), details: [] }),
+    'pin.failed': (d) => ({
+      summary: t('audit.events.pinFailed', { name: d.name }),
+      details: [t('audit.failures', { count: d.failures }), ...(d.lockedOut ? [t('audit.lockedOut')] : [])],
+    }),
+    'session.unlocked': (d) => ({
+      summary: t('audit.events.unlocked', { name: d.name, role: role(d.role) }),
+      details: [],
+    }),
+    'duty.changed': (d) => ({
+      summary: d.name === null ? t('audit.events.dutyNobody') : t('audit.events.duty', { name: d.name }),
+      details: [],
+    }),
+    'settings.changed': (d) => ({
+      summary: t('audit.events.settings'),
+      details: Object.entries(d.changes).flatMap(([field, change]) =>
+        settingChanges(field, change.from, change.to, t).map((c) =>
+          t('audit.change', { field: c.label, from: value(c.from), to: value(c.to) }),
+        ),
+      ),
+    }),
+    'records.exported': (d) => ({
+      summary: t('audit.events.exported', { format: d.format.toUpperCase() }),
+      details: [
+        ...(d.runId ? [t('audit.exportRun', { runId: d.runId })] : []),
+        ...(d.from || d.to ? [t('audit.exportRange', { from: d.from ?? '…', to: d.to ?? '…' })] : []),
+        ...(d.runs !== undefined ? [t('audit.exportRuns', { count: d.runs })] : []),
+      ],
+    }),
+    'users.restored': (d) => ({
+      summary: t('audit.events.usersRestored'),
+      details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],
+    }),
+    'audit.recovered': (d) => ({
+      summary: t('audit.events.recovered', { bytes: d.bytes }),
+      details: [t('audit.sidecar', { file: d.sidecar }), d.reason],
+    }),
+  };
+  return (by[type] as (data: AuditEventData<K>) => AuditDescription)(data);
+}
+
+/**
+ * A changed setting, down to the parts that changed: the branch's name rather than the whole branch, each phone
+ * number by its contact.
+ */
+function settingChanges(
+  field: string,
+  from: unknown,
+  to: unknown,
+  t: TFunction,
+): { label: string; from: unknown; to: unknown }[] {
+  const label = t(`audit.settingsFields.${field}`, { defaultValue: field });
+  if (!isRecord(from ?? {}) || !isRecord(to ?? {})) return [{ label, from, to }];
+  const before = (from ?? {}) as Record<string, unknown>;
+  const after = (to ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => ({
+      label: `${label} · ${
+        field === 'phones'
+          ? t(`contacts.${key}`, { defaultValue: key })
+          : t(`audit.settingsFields.${key}`, { defaultValue: key })
+      }`,
+      from: before[key],
+      to: after[key],
+    }));
+}
+
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function disabledText(value: unknown, t: TFunction): string {
+  return value === true ? t('users.disabled') : value === false ? t('users.enabled') : String(value);
+}
+
+/** A changed value as a reader expects it: text in quotes, yes/no, an object's fields, "(empty)". */
+function formatValue(value: unknown, t: TFunction, lang: Language): string {
+  if (value === null || value === undefined || value === '') return t('audit.empty');
+  if (typeof value === 'boolean') return value ? t('on') : t('off');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return lang === 'en' ? `"${value}"` : `“${value}”`;
+  if (Array.isArray(value)) return value.map((v) => formatValue(v, t, lang)).join(', ');
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return t('audit.empty');
+    const colon = lang === 'en' ? ': ' : '：';
+    return entries
+      .map(
+        ([key, v]) =>
+          `${t(`audit.settingsFields.${key}`, { defaultValue: t(`contacts.${key}`, { defaultValue: key }) })}${colon}${formatValue(v, t, lang)}`,
+      )
+      .join(lang === 'en' ? '; ' : '；');
+  }
+  return String(value);
+}
+
+function raw(data: unknown): string {
+  try {
+    return JSON.stringify(data);
+  } catch {
+    return String(data);
+  }
+}
