@@ -97,7 +97,8 @@ export class AuditLog {
         report.recovered = { sidecar: basename(sidecar), bytes: tail.length };
       } else {
         const stamp = now().toISOString().replace(/[:.]/g, '-');
-        const aside = join(dir, `audit.damaged-${stamp}.jsonl`);
+        let aside = join(dir, `audit.damaged-${stamp}.jsonl`);
+        for (let n = 2; existsSync(aside); n++) aside = join(dir, `audit.damaged-${stamp}-${n}.jsonl`);
         renameSync(file, aside);
         const failure = verification.failure!;
         report.damaged = { file: basename(aside), line: failure.line, reason: failure.reason };

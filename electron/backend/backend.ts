@@ -90,6 +90,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     audit,
     clock,
     log: (message) => log('users', message),
+    onChange: () => push.emit('people.changed', {}),
   });
   const sessions = new Sessions(people, () => settings.state().settings.idleLockMinutes * 60_000, clock);
   const handlers = createHandlers({

@@ -47,12 +47,18 @@ export function acquireJournalLock(journalPath: string): () => void {
   throw new JournalLockedError(journalPath, 'another writer keeps taking the lock');
 }
 
+/** The lock's holder; anything but a well-formed record (a torn write, garbage) is undefined and taken over. */
 function readLock(lockPath: string): LockInfo | undefined {
+  let value: unknown;
   try {
-    return JSON.parse(readFileSync(lockPath, 'utf8')) as LockInfo;
+    value = JSON.parse(readFileSync(lockPath, 'utf8'));
   } catch {
     return undefined;
   }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { pid, host, since } = value as Record<string, unknown>;
+  if (!Number.isInteger(pid) || (pid as number) <= 0 || typeof host !== 'string' || host === '') return undefined;
+  return { pid: pid as number, host, since: typeof since === 'string' ? since : '?' };
 }
 
 function isAlive(lock: LockInfo): boolean {

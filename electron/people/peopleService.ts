@@ -24,6 +24,8 @@ export interface PeopleOptions {
   globalWindowMs?: number;
   /** Called once when the store was restored from its backup or could not be read. */
   log?: (message: string) => void;
+  /** After every change to users, PINs, lockouts or who is on duty. */
+  onChange?: () => void;
 }
 
 export interface OnDuty {
@@ -178,6 +180,7 @@ export class PeopleService {
       const user = this.requireUser(userId);
       this.attempts.clear(userId);
       this.audit('user.lockoutCleared', by.id, { userId, name: user.name });
+      this.options.onChange?.();
       return this.publicUser(user);
     });
   }
@@ -298,6 +301,7 @@ export class PeopleService {
       }
       throw storageError(error);
     }
+    this.options.onChange?.();
   }
 
   private withUser(next: User): UsersFile {

@@ -95,9 +95,13 @@ export class Sessions {
     for (const [sessionId, entry] of this.unlocked) if (entry.userId === userId) this.unlocked.delete(sessionId);
   }
 
-  /** Who acts in this window, as best known: the unlocked user, else who is on duty, else nobody. */
+  /**
+   * Who acts, as best known: who is on duty (what Home shows the guard at the PC), else the user who unlocked
+   * this window, else nobody. A manager who unlocked the window a minute ago is not the guard who then starts
+   * an incident; a trainer leading a drill records the guard on duty as its operator, as the drill is theirs.
+   */
   personOf(caller: Caller): string | null {
-    return this.userOf(caller)?.name ?? this.people.onDuty()?.user.name ?? null;
+    return this.people.onDuty()?.user.name ?? this.userOf(caller)?.name ?? null;
   }
 
   view(caller: Caller): SessionView {

@@ -111,15 +111,23 @@ export class UserStore {
   }
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 type ReadResult = { ok: true; data: UsersFile } | { ok: false; missing: boolean; reason: string };
 
 function readUsersFile(path: string): ReadResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, missing: code === 'ENOENT', reason: code ?? String(error) };
+  }
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    return { ok: false, missing: false, reason: 'not UTF-8 text' };
   }
   let value: unknown;
   try {

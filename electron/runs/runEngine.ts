@@ -128,7 +128,8 @@ export class RunEngine {
 
   /** Who acts in a run, as best known: its operator (people and roles arrive with user management). */
   operatorOf(runId: string): string | null {
-    return this.open(runId).state.operator;
+    // Not open (sealed, unknown): null, so that `command` itself says which — not a misleading not-found here.
+    return this.runs.get(runId)?.state.operator ?? null;
   }
 
   /** Runs open for writing (not yet sealed), newest first: offered for resume on start-up and on Home. */

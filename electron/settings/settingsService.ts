@@ -74,10 +74,14 @@ export class SettingsService {
 export { DEFAULT_SETTINGS };
 
 /** Why a settings file cannot be used as it is, or undefined when it can. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function problemWith(file: string): Notice['reason'] | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    // Fatal decoding: a file saved in another encoding (GBK from a Chinese editor) is damaged, not silently
+    // turned into U+FFFD and written back over the original.
+    value = JSON.parse(STRICT_UTF8.decode(readFileSync(file)));
   } catch {
     return { 'zh-CN': '设置文件已损坏（不是有效的 JSON）', en: 'The settings file is damaged (not valid JSON)' };
   }

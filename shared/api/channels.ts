@@ -217,6 +217,8 @@ export const pushEvents = {
   'settings.changed': SettingsStateSchema,
   'plans.changed': z.object({}),
   'run.changed': RunViewSchema,
+  /** Users or who is on duty changed: every window asks again (session.get, users.list), as its own view differs. */
+  'people.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

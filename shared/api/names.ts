@@ -33,7 +33,7 @@ export const CHANNEL_NAMES = [
   'records.exportBatch',
 ] as const;
 
-export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed', 'run.changed'] as const;
+export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed', 'run.changed', 'people.changed'] as const;
 
 /** IPC channel names: one per API channel, and one for pushes to the renderer. */
 export const ipcChannelFor = (channel: string): string => `guardbook:${channel}`;

@@ -117,6 +117,23 @@ test.describe('first start', () => {
   });
 });
 
+test.describe('who is on duty, seen from every window', () => {
+  test('a second window follows the change at once, without a reload or focus', async ({ page, guardbook }) => {
+    await guardbook.open(page);
+    await staffed(page);
+    const other = await page.context().newPage();
+    await guardbook.open(other);
+    await expect(other.getByTestId('on-duty')).toHaveText('值班人员：未指定');
+    await page.getByRole('button', { name: '选择', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: '谁在值班？' })
+      .getByRole('button', { name: `${GUARD.name}（保安）` })
+      .click();
+    await expect(other.getByTestId('on-duty')).toHaveText(`值班人员：${GUARD.name}（保安）`);
+    await other.close();
+  });
+});
+
 test.describe('managing people', () => {
   test('an administrator edits a person, resets their PIN, disables and enables them; the last administrator stays', async ({
     page,

@@ -254,19 +254,22 @@ describe('who is on duty', () => {
     expect(later.operator).toBeNull(); // unidentified, not the last shift's guard
   }, 30_000);
 
-  it('an unlocked user is who acts in that window, before whoever is on duty', async () => {
+  it('who is on duty is who acts, before whoever unlocked the window; else the unlocked user', async () => {
     const b = await start(tempDir());
     const { guard, trainer } = await usersOfEachRole(b);
-    await call(b, 'session.setOnDuty', { userId: guard.id });
     const drillRoom = window('drill-room');
     await call(b, 'session.unlock', { userId: trainer.id, pin: PINS.trainer }, drillRoom);
+    const unnamed = await call<RunView>(b, 'runs.start', { planId: 'fire', mode: 'drill' }, drillRoom);
+    expect(unnamed.operator).toBe('陈培训');
+    await call(b, 'session.setOnDuty', { userId: guard.id });
     const run = await call<RunView>(b, 'runs.start', { planId: 'fire', mode: 'drill' }, drillRoom);
-    expect(run.operator).toBe('陈培训');
+    expect(run.operator).toBe('王保安');
+    await call(b, 'session.setOnDuty', { userId: null });
     const after = await call<RunView>(
       b,
       'runs.command',
       { runId: run.runId, command: { type: 'note', text: '开始演练' } },
-      window('kiosk'),
+      window('kiosk'), // nobody on duty, nobody unlocked: the run's operator
     );
     expect(after.notes.at(-1)).toMatchObject({ by: '王保安' });
   }, 30_000);

@@ -1,5 +1,5 @@
 // The app shell: navigation, the settings notice, and the current screen.
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, PlanSummary } from '../../../shared/api/channels';
 import type { Role } from '../../../shared/people/roles';
@@ -8,15 +8,12 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { LockIndicator } from '../people/LockIndicator';
 import { useSession } from '../people/SessionContext';
-import { AuditScreen } from '../screens/AuditScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { PlanDetailScreen, PlansScreen } from '../screens/PlansScreen';
 import { RecordDetailScreen } from '../screens/RecordDetailScreen';
 import { RecordsScreen } from '../screens/RecordsScreen';
-import { RunReportScreen } from '../screens/RunReportScreen';
 import { RunScreen } from '../screens/RunScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
-import { UsersScreen } from '../screens/UsersScreen';
 import { hrefFor, useRoute, type Route } from './router';
 import { useSettings } from './SettingsContext';
 import { useAsync } from './useAsync';
@@ -72,7 +69,20 @@ export function App({ info }: { info: AppInfo }) {
   );
 }
 
-function Screen({ route, plans, info }: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
+// Screens an emergency never needs load on first use, keeping the launcher and the runner's script small.
+const UsersScreen = lazy(() => import('../screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const AuditScreen = lazy(() => import('../screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const RunReportScreen = lazy(() => import('../screens/RunReportScreen').then((m) => ({ default: m.RunReportScreen })));
+
+function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
+  return (
+    <Suspense fallback={null}>
+      <ScreenFor {...props} />
+    </Suspense>
+  );
+}
+
+function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
   switch (route.screen) {
     case 'home':
       return <HomeScreen plans={plans} />;

@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ApiError } from '../../../shared/api/errors';
 import { roleAtLeast, type PublicUser, type Role } from '../../../shared/people/roles';
 import type { SessionView } from '../../../shared/people/session';
-import { useApi } from '../api/ApiContext';
+import { useApi, usePush } from '../api/ApiContext';
 import { PinDialog } from './PinDialog';
 
 /** A window in use pushes its idle lock back at most this often (the backend only sees API calls). */
@@ -100,8 +100,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return list;
   }, [api]);
 
-  // First load, and again when the window comes back into view or the screen changes: who is on duty is
-  // shared by every window at the PC, and there is no push for it.
+  // Users or who is on duty changed (in this window or another): ask again, as each window's view differs.
+  const usersLoaded = users !== undefined;
+  usePush(
+    'people.changed',
+    useCallback(() => {
+      void refresh().catch(() => {});
+      if (usersLoaded) void reloadUsers().catch(() => {});
+    }, [refresh, reloadUsers, usersLoaded]),
+  );
+
+  // First load, and again when the window comes back into view or the screen changes (a push missed while
+  // the connection was down, an idle lock that lapsed while the window was hidden).
   useEffect(() => {
     const again = () => void refresh().catch(() => {});
     again();
