@@ -125,7 +125,11 @@ export class PeopleService {
     });
   }
 
-  update(by: Pick<User, 'id'>, userId: string, change: { name?: string; role?: Role; disabled?: boolean }): Promise<PublicUser> {
+  update(
+    by: Pick<User, 'id'>,
+    userId: string,
+    change: { name?: string; role?: Role; disabled?: boolean },
+  ): Promise<PublicUser> {
     return this.serial(async () => {
       this.requireReadableStore();
       const user = this.requireUser(userId);

@@ -448,30 +448,27 @@ describe('random bytes as the settings file', () => {
   // the file. The branch name on every record becomes "����" and the original bytes are gone, against the rule
   // that a corrupt file is never silently lost (ARCHITECTURE.md decision 15). Fixed: decode with
   // `new TextDecoder('utf-8', { fatal: true })` in problemWith and report a decoding failure like invalid JSON.
-  it(
-    'keeps a settings file that is not UTF-8 aside byte for byte, with a notice, instead of rewriting it',
-    async () => {
-      const legacyBytes = fc
-        .uint8Array({ minLength: 1, maxLength: 8 })
-        .map((raw) => Buffer.from(raw.map((b) => b | 0x80)))
-        .filter((raw) => !isUtf8(raw));
-      const file = (name: Buffer) =>
-        Buffer.concat([Buffer.from('{"branch":{"name":"'), name, Buffer.from('","code":"SH-001"},"language":"en"}')]);
-      const gbk = Buffer.from([0xc6, 0xd6, 0xb6, 0xab, 0xd6, 0xa7, 0xd0, 0xd0]); // 浦东支行 in GBK
-      await fc.assert(
-        fc.asyncProperty(legacyBytes.map(file), (bytes) =>
-          inFreshDir((dir) => {
-            writeFileSync(join(dir, SETTINGS_FILE_NAME), bytes);
-            const state = startSettings(dir).state();
-            expect(state.settings.branch.name).not.toContain('\uFFFD');
-            expect(state.notice, `silently rewritten: ${show(bytes)}`).toBeDefined();
-            expect(bytesOf(state.notice!.backupFile)).toEqual(bytes);
-          }),
-        ),
-        { numRuns: 20, examples: [[file(gbk)]] },
-      );
-    },
-  );
+  it('keeps a settings file that is not UTF-8 aside byte for byte, with a notice, instead of rewriting it', async () => {
+    const legacyBytes = fc
+      .uint8Array({ minLength: 1, maxLength: 8 })
+      .map((raw) => Buffer.from(raw.map((b) => b | 0x80)))
+      .filter((raw) => !isUtf8(raw));
+    const file = (name: Buffer) =>
+      Buffer.concat([Buffer.from('{"branch":{"name":"'), name, Buffer.from('","code":"SH-001"},"language":"en"}')]);
+    const gbk = Buffer.from([0xc6, 0xd6, 0xb6, 0xab, 0xd6, 0xa7, 0xd0, 0xd0]); // 浦东支行 in GBK
+    await fc.assert(
+      fc.asyncProperty(legacyBytes.map(file), (bytes) =>
+        inFreshDir((dir) => {
+          writeFileSync(join(dir, SETTINGS_FILE_NAME), bytes);
+          const state = startSettings(dir).state();
+          expect(state.settings.branch.name).not.toContain('\uFFFD');
+          expect(state.notice, `silently rewritten: ${show(bytes)}`).toBeDefined();
+          expect(bytesOf(state.notice!.backupFile)).toEqual(bytes);
+        }),
+      ),
+      { numRuns: 20, examples: [[file(gbk)]] },
+    );
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
