@@ -406,7 +406,11 @@ test.describe('the audit trail', () => {
     await expect(settings.locator('.audit-details')).toContainText('城东支行营业部');
     await expect(settings.locator('.audit-at')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     await expect(rows.nth(2).locator('.audit-what')).toHaveText(`PIN 错误：${GUARD.name}`);
+    // Nobody is proven by a wrong PIN or a claim to be on duty: unidentified, not "system".
+    await expect(rows.nth(2).locator('.audit-by')).toHaveText('未识别');
     await expect(rows.nth(3).locator('.audit-what')).toHaveText(`值班人员改为：${GUARD.name}`);
+    await expect(rows.nth(3).locator('.audit-by')).toHaveText('未识别');
+    await expect(rows.last().locator('.audit-by')).toHaveText('系统');
     await expect(rows.nth(4).locator('.audit-what')).toHaveText(`添加人员：${TRAINER.name}（培训员）`);
     await expect(rows.nth(4).locator('.audit-by')).toHaveText(ADMIN.name);
     await expect(page.locator('.audit-count')).toHaveText('第 1–9 条，共 9 条（最新的在前）');

@@ -457,6 +457,8 @@ export const en: Messages = {
     reload: 'Reload',
     columns: { seq: 'No.', at: 'Time', what: 'What happened', by: 'By', details: 'Details' },
     system: 'System',
+    unidentified: 'Unidentified',
+    commandLine: 'Command line ({{account}})',
     verify: 'Verify the audit trail',
     verifying: 'Verifying…',
     verifyOk: '✓ Verified: {{count}} entries, the hash chain is intact.',

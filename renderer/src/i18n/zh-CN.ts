@@ -434,6 +434,8 @@ export const zhCN = {
     reload: '刷新',
     columns: { seq: '序号', at: '时间', what: '事项', by: '操作人', details: '详情' },
     system: '系统',
+    unidentified: '未识别',
+    commandLine: '命令行（{{account}}）',
     verify: '校验审计记录',
     verifying: '正在校验…',
     verifyOk: '✓ 校验通过：共 {{count}} 条，哈希链完整。',

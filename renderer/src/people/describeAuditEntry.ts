@@ -13,9 +13,15 @@ export interface AuditDescription {
   details: string[];
 }
 
-/** Who did it: a user id resolved to a name (the id itself when unknown); null (or "system") is Guardbook itself. */
+/**
+ * Who did it: a user id resolved to a name (the id itself when unknown); "system" is Guardbook itself; null is
+ * nobody identified (a wrong PIN, a claim to be on duty: no PIN proves who it was); `cli:<account>` is the
+ * command line run by that operating-system account.
+ */
 export function auditActor(by: string | null, names: ReadonlyMap<string, string>, t: TFunction): string {
-  if (by === null || (by === 'system' && !names.has(by))) return t('audit.system');
+  if (by === null) return t('audit.unidentified');
+  if (by === 'system' && !names.has(by)) return t('audit.system');
+  if (by.startsWith('cli:')) return t('audit.commandLine', { account: by.slice('cli:'.length) });
   return names.get(by) ?? by;
 }
 
