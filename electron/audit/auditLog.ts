@@ -12,12 +12,12 @@ import {
   readFileSync,
   renameSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AUDIT_FORMAT, type AuditEventData, type AuditEventType } from '../../shared/audit/events';
 import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { appendDurably } from '../journal/durableAppend';
 import { isTornTail } from '../journal/journalFile';
 import { acquireJournalLock } from '../journal/journalLock';
 import { nodeJournalCrypto, sha256Hex } from '../journal/nodeCrypto';
@@ -135,12 +135,7 @@ export class AuditLog {
     );
     const line = Buffer.from(journalLine(event), 'utf8');
     try {
-      for (let written = 0; written < line.length;) {
-        const n = writeSync(this.fd, line, written);
-        if (n === 0) throw Object.assign(new Error('no progress writing'), { code: 'EIO' });
-        written += n;
-      }
-      fsyncSync(this.fd);
+      appendDurably(this.fd, line);
     } catch (error) {
       this.failed = new AuditWriteError(this.file, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
       throw this.failed;

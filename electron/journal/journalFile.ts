@@ -1,12 +1,13 @@
 // A run's journal on disk: append = write + fsync, so an acknowledged event survives a crash or power cut.
 // Reopening moves a torn last line aside (kept as evidence) and records that; damage anywhere else is
 // reported as corruption and never "repaired".
-import { constants, fsyncSync, writeSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
 import type { JournalEventData, JournalEventType } from '../../shared/journal/events';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { appendDurably } from './durableAppend';
 import { acquireJournalLock } from './journalLock';
 import { nodeJournalCrypto, sha256Hex } from './nodeCrypto';
 
@@ -166,15 +167,7 @@ export class JournalFile {
     );
     const line = Buffer.from(journalLine(event), 'utf8');
     try {
-      // Synchronous on purpose: one write and one fsync of a few hundred bytes, at the pace of human taps;
-      // two thread-pool round trips per event cost more than the disk does (`npm run bench -- journal`).
-      // A short write (a nearly full disk) is continued, so the real cause (ENOSPC) is what gets reported.
-      for (let written = 0; written < line.length;) {
-        const bytesWritten = writeSync(this.handle.fd, line, written);
-        if (bytesWritten === 0) throw Object.assign(new Error('no progress writing'), { code: 'EIO' });
-        written += bytesWritten;
-      }
-      fsyncSync(this.handle.fd);
+      appendDurably(this.handle.fd, line);
     } catch (error) {
       this.failed = new JournalWriteError(this.path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
       throw this.failed;

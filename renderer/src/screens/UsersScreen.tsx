@@ -10,9 +10,8 @@ import { ErrorNote } from '../people/ErrorNote';
 import { personLabel, roleLabel } from '../people/labels';
 import { EMPTY_PIN_PAIR, PinField, PinPairFields, pinPairMismatch, type PinPair } from '../people/PinFields';
 import { useSession } from '../people/SessionContext';
+import { useUnlockedAction } from '../people/useUnlockedAction';
 import { formatDateTime } from '../records/recordTime';
-
-type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | null;
 
 export function UsersScreen() {
   const { t } = useTranslation();
@@ -132,23 +131,16 @@ function UserTable({
   const lang = useLanguage();
   const api = useApi();
   const session = useSession();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState<string>();
-  const act = async (userId: string, action: () => Promise<unknown>, done: string) => {
-    setBusy(userId);
-    setOutcome(null);
-    try {
-      const result = await session.withUnlock('admin', action);
-      if (result !== undefined) {
-        setOutcome({ kind: 'done', text: done });
+  const { outcome, busy, run } = useUnlockedAction('admin');
+  const act = (userId: string, action: () => Promise<unknown>, done: string) =>
+    run(
+      action,
+      async () => {
         await session.reloadUsers();
-      }
-    } catch (error) {
-      setOutcome({ kind: 'failed', error });
-    } finally {
-      setBusy(undefined);
-    }
-  };
+        return done;
+      },
+      userId,
+    );
   const now = Date.now();
   return (
     <section aria-labelledby="users-list-title">
@@ -241,8 +233,8 @@ function EditUser({ user, onClose }: { user: PublicUser; onClose: () => void }) 
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<Role>(user.role);
   const [pins, setPins] = useState<PinPair>(EMPTY_PIN_PAIR);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [pinOutcome, setPinOutcome] = useState<Outcome>(null);
+  const { outcome, run } = useUnlockedAction('admin');
+  const { outcome: pinOutcome, run: runPin } = useUnlockedAction('admin');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -253,39 +245,31 @@ function EditUser({ user, onClose }: { user: PublicUser; onClose: () => void }) 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim() || !changed) return;
-    setOutcome(null);
-    try {
-      const patch = {
-        userId: user.id,
-        ...(name.trim() !== user.name ? { name: name.trim() } : {}),
-        ...(role !== user.role ? { role } : {}),
-      };
-      const saved = await session.withUnlock('admin', () => api.call('users.update', patch));
-      if (saved) {
-        setOutcome({ kind: 'done', text: t('users.savedUser', { who: personLabel(saved, lang) }) });
+    const patch = {
+      userId: user.id,
+      ...(name.trim() !== user.name ? { name: name.trim() } : {}),
+      ...(role !== user.role ? { role } : {}),
+    };
+    await run(
+      () => api.call('users.update', patch),
+      async (saved) => {
         await session.reloadUsers();
         await session.refresh(); // the on-duty line or this window's own name may have changed
-      }
-    } catch (error) {
-      setOutcome({ kind: 'failed', error });
-    }
+        return t('users.savedUser', { who: personLabel(saved, lang) });
+      },
+    );
   };
   const resetPin = async (event: FormEvent) => {
     event.preventDefault();
     if (!pins.pin || pins.pin !== pins.again) return;
-    setPinOutcome(null);
-    try {
-      const saved = await session.withUnlock('admin', () =>
-        api.call('users.resetPin', { userId: user.id, pin: pins.pin }),
-      );
-      if (saved) {
+    await runPin(
+      () => api.call('users.resetPin', { userId: user.id, pin: pins.pin }),
+      async (saved) => {
         setPins(EMPTY_PIN_PAIR);
-        setPinOutcome({ kind: 'done', text: t('users.pinResetDone', { name: saved.name }) });
         await session.reloadUsers();
-      }
-    } catch (error) {
-      setPinOutcome({ kind: 'failed', error });
-    }
+        return t('users.pinResetDone', { name: saved.name });
+      },
+    );
   };
   return (
     <section className="people-panel" aria-labelledby="edit-user-title">
@@ -355,30 +339,22 @@ function AddUser() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('guard');
   const [pins, setPins] = useState<PinPair>(EMPTY_PIN_PAIR);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy: running, run } = useUnlockedAction('admin');
+  const busy = running !== undefined;
   const ready = name.trim() !== '' && pins.pin !== '' && pins.pin === pins.again && !busy;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const added = await session.withUnlock('admin', () =>
-        api.call('users.add', { name: name.trim(), role, pin: pins.pin }),
-      );
-      if (added) {
+    await run(
+      () => api.call('users.add', { name: name.trim(), role, pin: pins.pin }),
+      async (added) => {
         setName('');
         setRole('guard');
         setPins(EMPTY_PIN_PAIR);
-        setOutcome({ kind: 'done', text: t('users.added', { who: personLabel(added, lang) }) });
         await session.reloadUsers();
-      }
-    } catch (error) {
-      setOutcome({ kind: 'failed', error });
-    } finally {
-      setBusy(false);
-    }
+        return t('users.added', { who: personLabel(added, lang) });
+      },
+    );
   };
   return (
     <form className="people-form" aria-labelledby="add-user-title" onSubmit={submit} noValidate>
@@ -409,29 +385,21 @@ function ChangeMyPin() {
   const session = useSession();
   const [current, setCurrent] = useState('');
   const [pins, setPins] = useState<PinPair>(EMPTY_PIN_PAIR);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy: running, run } = useUnlockedAction('guard');
+  const busy = running !== undefined;
   const who = session.view?.unlocked ?? session.lapsed;
   const ready = current !== '' && pins.pin !== '' && !pinPairMismatch(pins) && pins.pin === pins.again && !busy;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const saved = await session.withUnlock('guard', () =>
-        api.call('users.changePin', { currentPin: current, newPin: pins.pin }),
-      );
-      if (saved) {
+    await run(
+      () => api.call('users.changePin', { currentPin: current, newPin: pins.pin }),
+      () => {
         setCurrent('');
         setPins(EMPTY_PIN_PAIR);
-        setOutcome({ kind: 'done', text: t('users.pinChanged') });
-      }
-    } catch (error) {
-      setOutcome({ kind: 'failed', error });
-    } finally {
-      setBusy(false);
-    }
+        return t('users.pinChanged');
+      },
+    );
   };
   return (
     <form className="people-form" aria-labelledby="change-pin-title" onSubmit={submit} noValidate>
