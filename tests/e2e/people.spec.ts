@@ -68,6 +68,7 @@ test.describe('first start', () => {
 
     // Add a guard and a manager; a weak PIN is refused with the backend's words next to the form.
     const add = page.getByRole('form', { name: '添加人员' });
+    await expect(add.getByText('6–12 位数字，不能全部相同或连续（如 123456）')).toBeVisible();
     await add.getByLabel('姓名').fill(GUARD.name);
     await add.getByLabel('PIN', { exact: true }).fill('111111');
     await add.getByLabel('再次输入 PIN').fill('111111');

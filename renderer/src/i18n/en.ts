@@ -436,7 +436,7 @@ export const en: Messages = {
     added: 'Added: {{who}}',
     pin: 'PIN',
     pinAgain: 'PIN again',
-    pinHint: '6–12 digits, not all the same and not a run (such as 123456)',
+    pinHint: '{{min}}–{{max}} digits, not all the same and not a run (such as 123456)',
     pinMismatch: 'The two PINs differ',
     newPin: 'New PIN',
     currentPin: 'Current PIN',

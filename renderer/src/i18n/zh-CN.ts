@@ -413,7 +413,7 @@ export const zhCN = {
     added: '已添加：{{who}}',
     pin: 'PIN',
     pinAgain: '再次输入 PIN',
-    pinHint: '6–12 位数字，不能全部相同或连续（如 123456）',
+    pinHint: '{{min}}–{{max}} 位数字，不能全部相同或连续（如 123456）',
     pinMismatch: '两次输入的 PIN 不一致',
     newPin: '新 PIN',
     currentPin: '当前 PIN',

@@ -1,6 +1,7 @@
 // A new PIN typed twice (the backend says what makes one too weak), and a single PIN field, for the people forms.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../../shared/people/pinRules';
 
 export interface PinPair {
   pin: string;
@@ -37,7 +38,7 @@ export function PinPairFields({
         autoComplete="new-password"
       />
       <p id={`${id}-hint`} className="muted small field-hint">
-        {t('users.pinHint')}
+        {t('users.pinHint', { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH })}
       </p>
       <PinField
         label={t('users.pinAgain')}
