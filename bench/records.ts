@@ -13,6 +13,8 @@ import { contentHashOf } from '../electron/plans/contentHash';
 import { PlanLibrary } from '../electron/plans/planLibrary';
 import { INDEX_FILE, RunIndex } from '../electron/records/runIndex';
 import { RecordsService } from '../electron/records/recordsService';
+import { dataFolderWitnesses } from '../electron/records/dataFolderWitnesses';
+import { SealRegister } from '../electron/journal/sealRegister';
 import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../shared/journal/format';
 import type { JournalEventData, JournalEventType, RunMode } from '../shared/journal/events';
 import { availableEvents } from '../shared/plan/runEvents';
@@ -27,7 +29,7 @@ import { fmt } from './timing';
 /** GUARDBOOK_BENCH_RUNS makes a smaller history for a quick look; the goals are for 10,000. */
 const RUNS = Number(process.env.GUARDBOOK_BENCH_RUNS ?? 10_000);
 /** Bump when the generator changes: the cached data folder is keyed by it. */
-const DATA_VERSION = 'v2';
+const DATA_VERSION = 'v3'; // v3: a seal register beside the journals
 const SEED = 20_260_301;
 /** A phrase in the notes of about 1% of runs, and nowhere else: what the search looks for. */
 const RARE_PHRASE = '蓝色雨伞';
@@ -35,7 +37,7 @@ const RARE_SHARE = 0.01;
 /** How often a side moment with no one to call becomes a note (the rest pass quietly). */
 const NOTE_CHANCE = 0.45;
 
-const GOALS = { firstPageMs: 100, searchMs: 50, rssMb: 150 };
+const GOALS = { firstPageMs: 100, searchMs: 50, rssMb: 150, recheckMs: 15_000, homeCallMs: 100 };
 
 const OPERATORS = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周婷', '吴昊', '徐丽', '孙涛'];
 const MANAGERS = ['网点负责人 林建国', '安保主管 何晓东', '运营主管 郑雅琴'];
@@ -92,7 +94,7 @@ export async function benchRecords(): Promise<void> {
   // 1. The index rebuilt from scratch: every journal read, verified and replayed.
   rmSync(join(runsDir, INDEX_FILE), { force: true });
   let started = performance.now();
-  const rebuilt = await RunIndex.load(runsDir);
+  const rebuilt = await RunIndex.load(runsDir, dataFolderWitnesses(dataDir));
   const rebuildMs = performance.now() - started;
   const each = (rebuildMs / rebuilt.report.read).toFixed(2);
   console.log(
@@ -106,7 +108,8 @@ export async function benchRecords(): Promise<void> {
 
   // 2. Reload with an up-to-date index.json, as the app does at every start.
   started = performance.now();
-  const service = await RecordsService.open(runsDir, () => loadOrCreateSigningKey(dataDir));
+  const register = SealRegister.open(dataDir, 'bench');
+  const service = await RecordsService.open(runsDir, () => loadOrCreateSigningKey(dataDir), { register });
   const reloadMs = performance.now() - started;
   console.log(`  reload with an up-to-date index: ${fmt(reloadMs)}`);
 
@@ -147,6 +150,7 @@ export async function benchRecords(): Promise<void> {
   });
   report(`filtered (drill, armed-robbery, 2025-01-01…2025-06-30: ${filtered.page.total} runs)`, filtered);
   await service.close();
+  register.close();
 
   // 4. Memory, in fresh processes that only load the index (this one holds the generator's and rebuild's
   // garbage): once under tsx, as `npm run start:web` runs the backend (tsx's loader thread included), once
@@ -171,10 +175,23 @@ export async function benchRecords(): Promise<void> {
   }
   rmSync(bundle, { force: true });
 
-  // 5. For context (no goal): a whole backend start on this folder, which also reopens unfinished runs.
+  // 5. A whole backend start on this folder (it also reopens unfinished runs), then the background re-check of
+  // every record against the bytes, the key and the seal register, with Home's calls timed while it runs.
   const start = probe<StartReport>(['--expose-gc', '--import', 'tsx', SELF, START_CHILD, dataDir]);
   if (typeof start === 'string') console.log(`  backend start: could not measure (${start})`);
-  else console.log(`  whole backend start (createBackend, under tsx): ${fmt(start.ms)}, then RSS ${mb(start.rssMb)}`);
+  else {
+    console.log(`  whole backend start (createBackend, under tsx): ${fmt(start.ms)}, then RSS ${mb(start.rssMb)}`);
+    const r = start.recheck;
+    console.log(
+      `  background re-check of ${r.runs.toLocaleString('en')} records, from the start of createBackend: ${fmt(r.ms)} ` +
+        `(goal ≤ ${GOALS.recheckMs / 1000} s: ${r.ms <= GOALS.recheckMs ? 'met' : 'NOT met'}); ${r.damaged} damaged, ${r.verified} verified`,
+    );
+    console.log(
+      `  Home's calls (app.info, plans.list, runs.unfinished) during the re-check: ${r.calls} calls, median ` +
+        `${fmt(r.homeMedianMs)}, worst ${fmt(r.homeWorstMs)}; after it: median ${fmt(r.homeAfterMedianMs)} ` +
+        `(goal: never delayed past ${GOALS.homeCallMs} ms: ${r.homeWorstMs <= GOALS.homeCallMs ? 'met' : 'NOT met'})`,
+    );
+  }
 }
 
 const mb = (value: number) => `${value.toFixed(1)} MB`;
@@ -225,6 +242,7 @@ async function generate(dataDir: string): Promise<GenerationStats> {
   const runsDir = join(dataDir, 'runs');
   mkdirSync(runsDir, { recursive: true });
   const key = loadOrCreateSigningKey(dataDir);
+  const register = SealRegister.open(dataDir, key.keyId);
   const library = await PlanLibrary.loadBundled(PLANS_DIR);
   const plans: PlanEntry[] = library
     .list()
@@ -246,11 +264,16 @@ async function generate(dataDir: string): Promise<GenerationStats> {
     const text = lines.join('');
     const runId = (JSON.parse(lines[0]!) as { data: { runId: string } }).data.runId;
     writeFileSync(join(runsDir, `${runId}.jsonl`), text);
+    const last = JSON.parse(lines.at(-1)!) as JournalEvent;
+    if (last.type === 'run.sealed') {
+      register.register({ runId, events: lines.length, head: last.hash, sealedAt: last.at, keyId: key.keyId });
+    }
     events += lines.length;
     bytes += Buffer.byteLength(text);
     if (rare) rareRuns++;
     if ((i + 1) % 2000 === 0) process.stdout.write(`    generated ${i + 1} runs\n`);
   }
+  register.close();
   return { runs: RUNS, events, bytes, seconds: (performance.now() - started) / 1000, rareRuns };
 }
 
@@ -373,6 +396,16 @@ interface MemoryReport {
 interface StartReport {
   ms: number;
   rssMb: number;
+  recheck: {
+    ms: number;
+    runs: number;
+    verified: number;
+    damaged: number;
+    calls: number;
+    homeMedianMs: number;
+    homeWorstMs: number;
+    homeAfterMedianMs: number;
+  };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -399,8 +432,53 @@ async function startChild(dataDir: string): Promise<StartReport> {
   const ms = performance.now() - started;
   gc?.();
   const rssMb = process.memoryUsage().rss / 1e6;
+  // The re-check started inside createBackend; Home's calls are made the whole time it runs, one after another.
+  let done = false;
+  const recheck = backend.records.startRecheck().then(() => {
+    done = true;
+  });
+  const homeCall = async () => {
+    const t = performance.now();
+    for (const channel of ['app.info', 'plans.list', 'runs.unfinished']) await backend.call(channel, {});
+    return performance.now() - t;
+  };
+  const during: number[] = [];
+  while (!done) {
+    during.push(await homeCall());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await recheck;
+  const recheckMs = performance.now() - started; // from the start of createBackend, which began it
+  const after: number[] = [];
+  for (let i = 0; i < 21; i++) after.push(await homeCall());
+  const page = (await backend.call('records.list', { limit: 500 })) as { ok: true; value: { total: number } };
+  const all = backend.records.checkProgress().total;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const counts = { verified: 0, damaged: 0 };
+  for (let offset = 0; offset < page.value.total; offset += 500) {
+    const chunk = (await backend.call('records.list', { limit: 500, offset })) as {
+      ok: true;
+      value: { items: { integrity: string }[] };
+    };
+    for (const r of chunk.value.items) {
+      if (r.integrity === 'verified') counts.verified++;
+      if (r.integrity === 'damaged') counts.damaged++;
+    }
+  }
   await backend.close();
-  return { ms, rssMb };
+  return {
+    ms,
+    rssMb,
+    recheck: {
+      ms: recheckMs,
+      runs: all,
+      ...counts,
+      calls: during.length,
+      homeMedianMs: median(during),
+      homeWorstMs: Math.max(0, ...during),
+      homeAfterMedianMs: median(after),
+    },
+  };
 }
 
 if (process.argv[1] === SELF && process.argv[2] === MEMORY_CHILD) {

@@ -1,14 +1,25 @@
 // Builds the backend for a host: services on a data directory, the handler map and the push hub.
 import { mkdirSync } from 'node:fs';
-import type { AppInfo } from '../../shared/api/channels';
+import type { AppInfo, RecordsIntegrity } from '../../shared/api/channels';
 import { dispatch, type Caller, type Handlers } from '../../shared/api/dispatch';
 import type { ApiResult } from '../../shared/api/errors';
 import { join } from 'node:path';
-import { loadOrCreateSigningKey, type SigningKey } from '../journal/signingKey';
+import {
+  fingerprintOf,
+  keyIdOf,
+  loadInstallationKey,
+  readPublicKey,
+  type KeyProtector,
+  type SigningKey,
+} from '../journal/signingKey';
+import { SealRegister } from '../journal/sealRegister';
+import { memoryJournals } from '../runs/journalStore';
+import { recordingProblem, type DataDirSource } from '../dataDir';
+import { ApiError } from '../../shared/api/errors';
 import { PlanLibrary } from '../plans/planLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { RecordsService } from '../records/recordsService';
-import { confSettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
+import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
 import { AuditLog } from '../audit/auditLog';
 import { JournalLockedError } from '../journal/journalLock';
@@ -20,6 +31,10 @@ import { PushHub } from './pushHub';
 
 export interface BackendOptions {
   dataDir: string;
+  /** Where the data folder came from; anything but the default is shown on every screen and audited. */
+  dataDirSource?: DataDirSource;
+  /** The OS's protection for the private key (Electron safeStorage), where the host has one. */
+  keyProtector?: KeyProtector;
   plansDir: string;
   host: AppInfo['host'];
   version: string;
@@ -43,58 +58,110 @@ export interface Backend {
   people: PeopleService;
   sessions: Sessions;
   audit: AuditLog;
+  records: RecordsService;
+  register: SealRegister;
   /** Closes open journals (releasing their locks). */
   close(): Promise<void>;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  mkdirSync(options.dataDir, { recursive: true });
   const push = new PushHub();
   const log = options.log ?? ((message, error) => process.stderr.write(`${message}: ${String(error)}\n`));
-  const settings = new SettingsService(options.dataDir, options.settingsStore ?? confSettingsStore, (state) =>
-    push.emit('settings.changed', state),
+  const clock = options.clock ?? Date.now;
+  const now = () => new Date(clock());
+  // Emergencies never wait: a data folder that cannot be written (read-only, a file, no permission) still gives
+  // a working app that shows the plans and follows them on screen, and says everywhere that nothing is recorded.
+  const unrecorded = recordingProblem(options.dataDir);
+  if (unrecorded) log('nothing can be recorded', unrecorded.message.en);
+  const readOnly = unrecorded !== undefined;
+  const settings = new SettingsService(
+    options.dataDir,
+    readOnly ? readOnlySettingsStore : (options.settingsStore ?? confSettingsStore),
+    (state) => push.emit('settings.changed', state),
+    now,
+    readOnly,
   );
   const plans = await PlanLibrary.loadBundled(options.plansDir);
+  const dataDirSource = options.dataDirSource ?? 'default';
   const info: AppInfo = {
     name: 'Guardbook',
     version: options.version,
     host: options.host,
     dataDir: options.dataDir,
+    dataDirSource,
     platform: process.platform,
+    ...(unrecorded ? { recordingUnavailable: unrecorded.message } : {}),
   };
-  let key: SigningKey | undefined;
-  const signingKey = () => (key ??= loadOrCreateSigningKey(options.dataDir));
-  const clock = options.clock ?? Date.now;
-  const now = () => new Date(clock());
+  const key: SigningKey | undefined = readOnly
+    ? undefined
+    : await loadInstallationKey(options.dataDir, options.keyProtector);
+  const signingKey = (): SigningKey => {
+    if (key) return key;
+    throw new ApiError({ code: 'storage', message: unrecorded!.message });
+  };
+  const installationKey = key?.publicKey ?? readPublicKey(options.dataDir);
+  const installation = installationKey ? keyIdOf(installationKey) : 'unrecorded';
   // First of what is written: its lock makes a second app on this data folder fail before it touches a journal.
-  const { audit, report } = openAudit(join(options.dataDir, 'audit'), signingKey().keyId, now);
-  if (report.damaged) log('audit trail damaged; kept aside and a new one started', report.damaged.file);
+  let audit: AuditLog;
+  if (readOnly) audit = AuditLog.openInMemory(join(options.dataDir, 'audit'), installation, now);
+  else {
+    const opened = openAudit(join(options.dataDir, 'audit'), installation, now);
+    audit = opened.audit;
+    if (opened.report.damaged) log('audit trail damaged; kept aside and a new one started', opened.report.damaged.file);
+  }
+  if (dataDirSource !== 'default' && !readOnly) {
+    // A changed shortcut pointing the app at another folder (with its own key and "verified" records) is on record.
+    audit.append('app.dataDir', null, { dir: options.dataDir, source: dataDirSource });
+  }
+  const register = readOnly
+    ? SealRegister.openInMemory(options.dataDir, installation, now)
+    : SealRegister.open(options.dataDir, installation, now);
+  if (register.problem) log('seal register damaged', register.problem.en);
   const runsDir = join(options.dataDir, 'runs');
-  mkdirSync(runsDir, { recursive: true });
-  const records = await RecordsService.open(runsDir, signingKey);
+  if (!readOnly) mkdirSync(runsDir, { recursive: true, mode: 0o700 });
+  const records = await RecordsService.open(runsDir, signingKey, {
+    register,
+    installationKey: () => installationKey,
+    onChanged: () => push.emit('records.changed', {}),
+  });
   const runs = new RunEngine({
     runsDir,
+    ...(readOnly ? { journals: memoryJournals() } : {}),
     plans,
     signingKey,
+    register,
     branch: () => settings.state().settings.branch,
     phones: () => settings.state().settings.phones,
     onChange: (view) => {
-      records.runChanged(view.runId);
+      if (!readOnly) records.runChanged(view.runId);
       push.emit('run.changed', view);
     },
   });
-  const { failed } = await runs.resumeUnfinished((runId) => records.isSealed(runId));
+  const { failed } = await runs.resumeUnfinished();
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
+  void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
-    store: new UserStore(join(options.dataDir, 'people'), now),
+    store: new UserStore(join(options.dataDir, 'people'), now, readOnly),
     audit,
     clock,
     log: (message) => log('users', message),
     onChange: () => push.emit('people.changed', {}),
   });
   const sessions = new Sessions(people, () => settings.state().settings.idleLockMinutes * 60_000, clock);
+  const integrity = (): RecordsIntegrity => ({
+    key: installationKey
+      ? {
+          keyId: keyIdOf(installationKey),
+          fingerprint: fingerprintOf(installationKey),
+          protection: key?.protection ?? 'file',
+        }
+      : null,
+    register: { seals: register.size, head: register.head, ...(register.problem ? { problem: register.problem } : {}) },
+    check: records.checkProgress(),
+  });
   const handlers = createHandlers({
     info,
+    integrity,
     plans,
     settings,
     runs,
@@ -111,9 +178,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     people,
     sessions,
     audit,
+    records,
+    register,
     close: async () => {
       await runs.close();
       await records.close();
+      register.close();
       audit.close();
     },
     call: (channel, input, caller = LOCAL_CALLER) =>

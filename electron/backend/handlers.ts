@@ -2,7 +2,7 @@
 // what is checked before a handler runs (shared/api/access.ts, Sessions.authorize); handlers that act for a
 // user take them from the caller's session.
 import { ApiError } from '../../shared/api/errors';
-import type { AppInfo } from '../../shared/api/channels';
+import type { AppInfo, RecordsIntegrity } from '../../shared/api/channels';
 import type { Caller, Handlers } from '../../shared/api/dispatch';
 import type { AuditEntry } from '../../shared/audit/events';
 import type { Settings } from '../../shared/settings/schema';
@@ -16,6 +16,8 @@ import type { SettingsService } from '../settings/settingsService';
 
 export interface Services {
   info: AppInfo;
+  /** The key's fingerprint, the seal register's head, the re-check's progress. */
+  integrity: () => RecordsIntegrity;
   plans: PlanLibrary;
   settings: SettingsService;
   runs: RunEngine;
@@ -32,6 +34,7 @@ export function createHandlers(services: Services): Handlers {
   const actor = (caller: Caller) => sessions.requireUser(caller);
   return {
     'app.info': async () => services.info,
+    'records.integrity': async () => services.integrity(),
     'plans.list': async () => services.plans.list(),
     'plans.get': async ({ id }) => services.plans.get(id),
     'settings.get': async () => services.settings.state(),

@@ -6,7 +6,7 @@ import { plansCheck, plansShow } from './plansCommands';
 import { recordsVerify } from './recordsCommands';
 import { recordsExport, recordsList } from './recordsListExport';
 import { runsSimulate } from './runsCommands';
-import { usersList, usersResetPin } from './usersCommands';
+import { usersList, usersResetPin, usersUnlock } from './usersCommands';
 
 const USAGE = `usage: guardbook <command>
   plans check <file|dir>... [--json] [--lang zh-CN|en]   check plan files; exit 0 clean, 1 errors, 2 usage
@@ -26,7 +26,9 @@ const USAGE = `usage: guardbook <command>
                                                          check the audit trail's hash chain; exit 0 intact, 1 damaged
   users list [--data-dir DIR] [--json]                   the users, their roles and lockouts
   users reset-pin <user-id> [--data-dir DIR]             a forgotten PIN (the only administrator's): the new PIN is
-                                                         read from standard input; recorded in the audit trail`;
+                                                         read from standard input; recorded in the audit trail
+  users unlock <user-id> [--data-dir DIR]                lift a lockout after wrong PINs; the PIN stays the same;
+                                                         recorded in the audit trail`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   'plans check': plansCheck,
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   'audit verify': auditVerify,
   'users list': usersList,
   'users reset-pin': usersResetPin,
+  'users unlock': usersUnlock,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,12 +1,15 @@
 // `records verify`: checks journals anyone hands over (auditors get exported files): chain, numbering, seal.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Language } from '../../shared/plan/schema';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
 import { RunExportSchema } from '../../shared/records/jsonExport';
 import { INDEX_FILE } from '../records/runIndex';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
-import { readPublicKey } from '../journal/signingKey';
+import { fingerprintOf, readPublicKey } from '../journal/signingKey';
+import { readSealRegister } from '../journal/sealRegister';
+import { registerMismatch, type RegisterMismatch } from '../../shared/journal/sealRegister';
+import { witnessLines } from './witnessLines';
 import { parseArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 import { languageOf } from './plansCommands';
@@ -14,6 +17,8 @@ import { languageOf } from './plansCommands';
 interface FileResult {
   file: string;
   verification?: JournalVerification;
+  /** How the journal departs from its registered seal (`--data-dir`), if it does. */
+  mismatch?: RegisterMismatch;
   error?: string;
   /** The seal was checked against the key inside the export file, not one given separately. */
   keySource?: 'export';
@@ -29,11 +34,21 @@ function journalOf(file: string, text: string): { journal: string; bundledKey?: 
 }
 
 export async function recordsVerify(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['lang', 'key', 'data-dir'] });
+  const args = parseArgs(argv, { flags: ['json'], options: ['lang', 'key', 'data-dir', 'fingerprint'] });
   const lang = languageOf(args.options.get('lang'));
   if (args.positionals.length === 0)
     throw new UsageError('records verify needs at least one journal file or directory');
-  const trustedKeys = await trustedKeysFrom(args.options.get('key'), args.options.get('data-dir'));
+  const dataDir = args.options.get('data-dir');
+  const trustedKeys = await trustedKeysFrom(args.options.get('key'), dataDir);
+  const pinned = args.options.get('fingerprint');
+  // The key in a folder (or a file) is only as good as its fingerprint: an auditor pins it from paper.
+  if (pinned !== undefined && trustedKeys && !sameFingerprint(fingerprintOf(trustedKeys[0]!), pinned)) {
+    io.out(
+      `FAIL ${lang === 'zh-CN' ? '密钥指纹不符' : 'key fingerprint mismatch'}: ${fingerprintOf(trustedKeys[0]!)} ≠ ${pinned}`,
+    );
+    return EXIT_FINDINGS;
+  }
+  const register = dataDir ? readSealRegister(dataDir) : undefined;
   const results: FileResult[] = [];
   for (const file of await journalFiles(args.positionals)) {
     try {
@@ -41,16 +56,44 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
       // Without a key given separately, an export is checked against the key it carries: that proves it is
       // intact and self-consistent, not who sealed it (the output says which).
       const keys = trustedKeys ?? (bundledKey ? [bundledKey] : undefined);
+      if (pinned !== undefined && !trustedKeys && bundledKey && !sameFingerprint(fingerprintOf(bundledKey), pinned)) {
+        results.push({ file, error: `key fingerprint ${fingerprintOf(bundledKey)} ≠ ${pinned}` });
+        continue;
+      }
       const verification = verifyJournalText(journal, nodeJournalCrypto, keys ? { trustedKeys: keys } : {});
-      results.push({ file, verification, ...(trustedKeys ? {} : bundledKey ? { keySource: 'export' as const } : {}) });
+      const runId = (verification.events[0]?.data as { runId?: string } | undefined)?.runId;
+      const registered = runId ? register?.seals.get(runId) : undefined;
+      const mismatch = registered ? registerMismatch(verification, registered) : undefined;
+      results.push({
+        file,
+        verification,
+        ...(mismatch ? { mismatch } : {}),
+        ...(trustedKeys ? {} : bundledKey ? { keySource: 'export' as const } : {}),
+      });
     } catch (error) {
       results.push({ file, error: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  // The data folder's own runs folder: a registered seal whose journal is not there was deleted.
+  const runsDir = dataDir ? resolve(dataDir, 'runs') : undefined;
+  if (register && runsDir && args.positionals.some((p) => resolve(p) === runsDir)) {
+    const present = new Set(results.map((r) => basename(r.file, '.jsonl')));
+    for (const seal of register.seals.values()) {
+      if (!present.has(seal.runId)) {
+        results.push({
+          file: join(runsDir, `${seal.runId}.jsonl`),
+          error: `missing: sealed ${seal.sealedAt} with ${seal.events} events, registered head ${seal.head}`,
+        });
+      }
     }
   }
   if (args.flags.has('json')) {
     io.out(
       JSON.stringify(
-        results.map((r) => ({ file: display(r.file), ...summarise(r) })),
+        results.map((r) => ({
+          file: display(r.file),
+          ...(r.verification ? summarise({ ...r, verification: r.verification }) : { ok: false, error: r.error }),
+        })),
         null,
         2,
       ),
@@ -58,31 +101,41 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
   } else {
     for (const r of results)
       io.out(formatResult(r, lang, trustedKeys !== undefined ? 'pinned' : (r.keySource ?? 'none')));
+    if (dataDir) for (const line of witnessLines(dataDir, lang)) io.out(line);
+    else if (trustedKeys)
+      io.out(`${lang === 'zh-CN' ? '所用密钥指纹' : 'key fingerprint used'}: ${fingerprintOf(trustedKeys[0]!)}`);
   }
-  return results.every((r) => r.verification?.ok) ? EXIT_OK : EXIT_FINDINGS;
+  return results.every((r) => r.verification?.ok && !r.mismatch) ? EXIT_OK : EXIT_FINDINGS;
 }
 
-function summarise(r: FileResult) {
-  if (!r.verification) return { ok: false, error: r.error };
+function summarise(r: FileResult & { verification: JournalVerification }) {
   const v = r.verification;
+  const registerFailure = r.mismatch
+    ? { line: r.mismatch.line, offset: v.intactBytes, reason: r.mismatch.reason, message: r.mismatch.message }
+    : undefined;
   const first = v.events[0];
   const plan = (first?.data as { plan?: { id: string; version: number; contentHash: string } } | undefined)?.plan;
   return {
-    ok: v.ok,
+    ok: v.ok && !r.mismatch,
     events: v.events.length,
     firstAt: first?.at,
     lastAt: v.events.at(-1)?.at,
     plan: plan ? { id: plan.id, version: plan.version, contentHash: plan.contentHash } : undefined,
     seal: v.seal,
     keyId: v.keyId,
-    failure: v.failure,
+    ...(v.publicKey ? { fingerprint: fingerprintOf(v.publicKey) } : {}),
+    failure: v.failure ?? registerFailure,
   };
 }
 
 function formatResult(r: FileResult, lang: Language, key: 'pinned' | 'export' | 'none'): string {
   const file = display(r.file);
+  if (!r.verification && r.error?.startsWith('missing: ')) {
+    const detail = r.error.slice('missing: '.length);
+    return `FAIL ${file}: ${lang === 'zh-CN' ? '记录文件缺失，封存登记簿记有此记录' : 'journal missing; the seal register has it'} (${detail})`;
+  }
   if (!r.verification) return `FAIL ${file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} (${r.error})`;
-  const s = summarise(r);
+  const s = summarise({ ...r, verification: r.verification });
   const zh = lang === 'zh-CN';
   const seal =
     s.seal === 'valid'
@@ -136,4 +189,10 @@ async function journalFiles(paths: readonly string[]): Promise<string[]> {
 function display(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
+}
+
+/** Fingerprints compare without regard to spaces and case, as they are read out or copied from paper. */
+function sameFingerprint(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/[\s:]/g, '').toLowerCase();
+  return norm(a) === norm(b);
 }

@@ -1,6 +1,9 @@
 // `records list` and `records export`: the history from the index, one run as JSON or Excel-safe CSV, and a
 // date range of runs as one zip archive.
 import { readFile, writeFile } from 'node:fs/promises';
+import type { RunRecord } from '../../shared/records/runSummary';
+import { dataFolderWitnesses } from '../records/dataFolderWitnesses';
+import { witnessLines } from './witnessLines';
 import { join } from 'node:path';
 import { RunIdSchema } from '../../shared/api/channels';
 import { verifyJournalText } from '../../shared/journal/verify';
@@ -11,7 +14,8 @@ import { RecordQuerySchema } from '../../shared/records/recordQuery';
 import { replayRun } from '../../shared/run/runState';
 import { dataDirOverride, defaultDataDir } from '../dataDir';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
-import { keyIdOf, readPublicKey } from '../journal/signingKey';
+import { fingerprintOf, keyIdOf, readPublicKey } from '../journal/signingKey';
+import { readSealRegister } from '../journal/sealRegister';
 import { batchFileName, BatchRangeError, exportRange } from '../records/batchExport';
 import { RunIndex } from '../records/runIndex';
 import { parseArgs, type ParsedArgs } from './args';
@@ -39,8 +43,13 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
     limit: Number(args.options.get('limit') ?? 500),
   });
   if (!query.success) throw new UsageError(`bad filter: ${query.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-  const { index } = await RunIndex.load(join(dataDirOf(args.options.get('data-dir')), 'runs'));
-  const page = index.query(query.data);
+  const dataDir = dataDirOf(args.options.get('data-dir'));
+  const { index } = await RunIndex.load(join(dataDir, 'runs'), dataFolderWitnesses(dataDir));
+  const listed = index.query(query.data);
+  // The index is a cache: what is shown of integrity is checked now against the journals, key and register.
+  const items: RunRecord[] = [];
+  for (const r of listed.items) items.push(await index.refresh(r.runId).catch(() => r));
+  const page = { ...listed, items };
   if (args.flags.has('json')) {
     io.out(JSON.stringify(page, null, 2));
     return EXIT_OK;
@@ -51,6 +60,7 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
     io.out(`${r.runId}  ${r.startedAt}  ${mode}  ${r.planTitle[lang]} v${r.planVersion}  ${outcome}  ${r.integrity}`);
   }
   io.out(lang === 'zh-CN' ? `共 ${page.total} 条记录` : `${page.total} run${page.total === 1 ? '' : 's'}`);
+  for (const line of witnessLines(dataDir, lang)) io.out(line);
   return EXIT_OK;
 }
 
@@ -103,13 +113,18 @@ async function recordsExportRange(args: ParsedArgs, timeZone: string | undefined
   if ((args.options.get('format') ?? 'zip') !== 'zip') throw new UsageError('a range is exported as a zip');
   const dataDir = dataDirOf(args.options.get('data-dir'));
   const publicKey = readPublicKey(dataDir); // absent until a run was sealed here: the archive then says so
+  const register = readSealRegister(dataDir);
   let zip: Buffer;
   try {
     zip = await exportRange({
       runsDir: join(dataDir, 'runs'),
       from,
       to,
-      ...(publicKey ? { publicKey, keyId: keyIdOf(publicKey) } : {}),
+      ...(publicKey ? { publicKey, keyId: keyIdOf(publicKey), fingerprint: fingerprintOf(publicKey) } : {}),
+      witnesses: dataFolderWitnesses(dataDir),
+      ...(register
+        ? { register: { seals: register.seals.size, head: register.verification.events.at(-1)?.hash ?? '' } }
+        : {}),
       ...(timeZone ? { timeZone } : {}),
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import { commandFor, type RunCommand } from '../../shared/run/commands';
 import { PLANS_DIR } from '../build/projectPaths';
 import { dataDirOverride, defaultDataDir } from '../dataDir';
 import { loadOrCreateSigningKey } from '../journal/signingKey';
+import { SealRegister } from '../journal/sealRegister';
 import { PlanLibrary } from '../plans/planLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { parseArgs } from './args';
@@ -37,10 +38,13 @@ export async function simulateRun(
 ): Promise<{ runId: string; path: string; events: number }> {
   const random = seededRandom(options.seed);
   let clock = options.start?.getTime() ?? Date.now();
+  const key = loadOrCreateSigningKey(options.dataDir);
   const engine = new RunEngine({
     runsDir: join(options.dataDir, 'runs'),
     plans: await PlanLibrary.loadBundled(PLANS_DIR),
-    signingKey: () => loadOrCreateSigningKey(options.dataDir),
+    signingKey: () => key,
+    // Its lock refuses a simulation while the app has the folder open: one writer of the register.
+    register: SealRegister.open(options.dataDir, key.keyId),
     branch: () => ({ name: '', code: '' }),
     phones: () => ({}),
     onChange: () => {},

@@ -1,6 +1,7 @@
-// `users list` and `users reset-pin`: the way back when the only administrator has forgotten their PIN. Whoever
-// can run this can already write the data folder, so it asks for nothing more — but it refuses while the app has
-// the folder open, and the reset goes on the audit trail like any other.
+// `users list`, `users reset-pin` and `users unlock`: the way back when the only administrator has forgotten their
+// PIN or is locked out by wrong PINs. Whoever can run this can already write the data folder, so it asks for
+// nothing more — but it refuses while the app has the folder open, and the change goes on the audit trail like
+// any other.
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ROLE_LABELS } from '../../shared/people/roles';
@@ -85,6 +86,37 @@ export async function usersResetPin(argv: readonly string[], io: CliIo): Promise
   } catch (error) {
     if (error instanceof CliRefusal) return refuse(io, error);
     throw error; // ApiErrors (unknown user, weak PIN) are printed bilingually by runCli
+  }
+}
+
+/**
+ * `users unlock <user-id>`: lifts a lockout (and any wait) after wrong PINs, keeping the PIN — the way back for an
+ * administrator locked out by someone typing wrong PINs for them. Recorded as `user.lockoutCleared`.
+ */
+export async function usersUnlock(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: [], options: ['data-dir'] });
+  const [userId] = args.positionals;
+  if (!userId || args.positionals.length > 1) throw new UsageError('users unlock takes one user id');
+  try {
+    return await withPeople(args.options.get('data-dir'), async (people) => {
+      const problem = people.storeProblem();
+      if (problem) {
+        io.err(`${problem['zh-CN']}\n${problem.en}`);
+        return EXIT_FINDINGS;
+      }
+      const before = people.user(userId);
+      const lockedUntil = before ? people.publicUser(before).lockedUntil : undefined;
+      const user = await people.clearLockout({ id: `cli:${userInfo().username}` }, userId);
+      io.out(
+        lockedUntil
+          ? `已解除 ${user.name} 的锁定（原至 ${lockedUntil}；PIN 未变；已记入审计记录） / Lockout lifted for ${user.name} (was until ${lockedUntil}; PIN unchanged; recorded in the audit trail)`
+          : `${user.name} 未被锁定；错误 PIN 计数已清零（已记入审计记录） / ${user.name} was not locked out; wrong-PIN count cleared (recorded in the audit trail)`,
+      );
+      return EXIT_OK;
+    });
+  } catch (error) {
+    if (error instanceof CliRefusal) return refuse(io, error);
+    throw error; // ApiErrors (unknown user) are printed bilingually by runCli
   }
 }
 

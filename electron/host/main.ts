@@ -7,7 +7,8 @@ import type { SettingsState } from '../../shared/api/channels';
 import type { Language } from '../../shared/plan/schema';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { createBackend, type Backend } from '../backend/backend';
-import { APP_DIR_NAME, dataDirOverride } from '../dataDir';
+import { APP_DIR_NAME, chooseDataDir } from '../dataDir';
+import { osKeyProtector } from './keyProtector';
 import { readStaticFile } from '../web/staticFiles';
 import { electronStoreSettings } from './electronStore';
 import { registerIpc } from './ipc';
@@ -23,9 +24,13 @@ protocol.registerSchemesAsPrivileged([
 
 // Chromium's profile and the single-instance lock follow the data folder, so a second data folder (a
 // test, a training copy) is a separate instance. The default matches the browser edition's folder.
-const override = dataDirOverride(process.argv);
-const userData = resolve(override ?? join(app.getPath('appData'), APP_DIR_NAME));
-mkdirSync(userData, { recursive: true });
+const dataDirChoice = chooseDataDir(process.argv, join(app.getPath('appData'), APP_DIR_NAME));
+const userData = resolve(dataDirChoice.dir);
+try {
+  mkdirSync(userData, { recursive: true });
+} catch {
+  // A folder that cannot be made (read-only, or a file): the backend starts unrecorded and says so everywhere.
+}
 app.setPath('userData', userData);
 
 let mainWindow: BrowserWindow | undefined;
@@ -55,10 +60,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const dataDir = dataDirOverride(process.argv) ?? app.getPath('userData');
+  const dataDir = userData;
   const appPath = app.getAppPath();
   const backend = await createBackend({
     dataDir,
+    dataDirSource: dataDirChoice.source,
+    ...(await osKeyProtector()),
     plansDir: join(appPath, 'plans'),
     host: 'electron',
     version: app.getVersion(),

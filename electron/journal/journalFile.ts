@@ -1,9 +1,20 @@
 // A run's journal on disk: append = write + fsync, so an acknowledged event survives a crash or power cut.
 // Reopening moves a torn last line aside (kept as evidence) and records that; damage anywhere else is
 // reported as corruption and never "repaired".
-import { constants } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
 import type { JournalEventData, JournalEventType } from '../../shared/journal/events';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
@@ -72,9 +83,9 @@ export class JournalFile {
 
   private constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    private fd: number,
     private readonly log: JournalEvent[],
-    private readonly release: () => void,
+    private release: () => void,
     private readonly now: () => Date,
   ) {}
 
@@ -85,21 +96,24 @@ export class JournalFile {
     data: JournalEventData<'run.started'>,
     options: JournalOptions = {},
   ): Promise<JournalFile> {
-    const handle = await open(
+    const fd = openSync(
       path,
       constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_APPEND,
-      0o644,
+      0o600, // evidence: readable by its owner only
     );
     let release: () => void = () => {};
     try {
       release = acquireJournalLock(path);
       await syncDirectory(dirname(path)); // the new file's name must survive a power cut too
-      const journal = new JournalFile(path, handle, [], release, options.now ?? (() => new Date()));
+      const journal = new JournalFile(path, fd, [], release, options.now ?? (() => new Date()));
       await journal.append('run.started', by, data);
       return journal;
     } catch (error) {
       release();
-      await handle.close();
+      closeSync(fd);
+      // Never acknowledged, so not a run: moved aside at once (a rename needs no room on a full disk), so that
+      // the history does not show a phantom damaged row until the next start.
+      await rename(path, `${path.replace(/\.jsonl$/, '')}.torn-1-${Date.now()}.jsonl`).catch(() => {});
       throw error;
     }
   }
@@ -127,8 +141,8 @@ export class JournalFile {
         const tail = bytes.subarray(verification.intactBytes);
         recovered = await moveTornTailAside(path, tail, verification, verification.failure!.reason);
       }
-      const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
-      const journal = new JournalFile(path, handle, verification.events, release, options.now ?? (() => new Date()));
+      const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND);
+      const journal = new JournalFile(path, fd, verification.events, release, options.now ?? (() => new Date()));
       if (recovered) await journal.append('journal.recovered', 'system', recovered);
       return { journal, ...(recovered ? { recovered } : {}) };
     } catch (error) {
@@ -160,6 +174,14 @@ export class JournalFile {
     if (this.closed) throw new Error(`journal ${this.path} is closed`);
     if (this.failed) throw this.failed; // after a failed write the file's end is unknown: reopen to recover
     if (this.sealed) throw new Error(`journal ${this.path} is sealed`);
+    if (this.log.length > 0) {
+      const lost = this.fileLost();
+      if (lost) this.rewrite(lost);
+    }
+    return this.writeEvent(type, by, data);
+  }
+
+  private writeEvent(type: string, by: string | null, data: unknown): JournalEvent {
     const event = chainEvent(
       this.head,
       { seq: this.log.length + 1, at: this.now().toISOString(), type, by, data },
@@ -167,7 +189,7 @@ export class JournalFile {
     );
     const line = Buffer.from(journalLine(event), 'utf8');
     try {
-      appendDurably(this.handle.fd, line);
+      appendDurably(this.fd, line);
     } catch (error) {
       this.failed = new JournalWriteError(this.path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
       throw this.failed;
@@ -176,11 +198,65 @@ export class JournalFile {
     return event;
   }
 
+  /**
+   * Whether the open file is still the one at its path: a journal deleted (or replaced) while live would take
+   * appends into an unlinked file, acknowledged and then gone at the next start.
+   */
+  private fileLost(): 'deleted' | 'replaced' | undefined {
+    const open = fstatSync(this.fd);
+    try {
+      const atPath = statSync(this.path);
+      if (atPath.ino !== open.ino || atPath.dev !== open.dev) return 'replaced';
+    } catch {
+      return 'deleted';
+    }
+    return open.nlink === 0 ? 'deleted' : undefined;
+  }
+
+  /**
+   * Writes the journal again, whole, from the events already acknowledged (all of them are in memory) into a
+   * new file at its path, keeps a file that replaced it aside as evidence, and records that it happened.
+   */
+  private rewrite(reason: 'deleted' | 'replaced'): void {
+    try {
+      const dir = dirname(this.path);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      let displaced: string | undefined;
+      if (reason === 'replaced' && existsSync(this.path)) {
+        displaced = `${basename(this.path, '.jsonl')}.displaced-${Date.now()}.jsonl`;
+        renameSync(this.path, join(dir, displaced));
+      }
+      const temp = `${this.path}.rewrite-${process.pid}.tmp`;
+      writeFileSync(temp, this.log.map(journalLine).join(''), { mode: 0o600, flag: 'w' });
+      const tempFd = openSync(temp, 'r');
+      fsyncSync(tempFd);
+      closeSync(tempFd);
+      renameSync(temp, this.path);
+      syncDirectorySync(dir);
+      const fd = openSync(this.path, constants.O_WRONLY | constants.O_APPEND);
+      closeSync(this.fd);
+      this.fd = fd;
+      if (!existsSync(`${this.path}.lock`)) {
+        this.release();
+        this.release = acquireJournalLock(this.path);
+      }
+      this.writeEvent('journal.rewritten', 'system', {
+        reason,
+        events: this.log.length,
+        ...(displaced ? { displaced } : {}),
+      });
+    } catch (error) {
+      if (error instanceof JournalWriteError) throw error;
+      this.failed = new JournalWriteError(this.path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
+      throw this.failed;
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     await this.queue;
     this.closed = true;
-    await this.handle.close();
+    closeSync(this.fd);
     this.release();
   }
 }
@@ -206,7 +282,7 @@ async function moveTornTailAside(
   reason: string,
 ): Promise<Recovery> {
   const sidecar = `${path.replace(/\.jsonl$/, '')}.torn-${verification.events.length + 1}-${Date.now()}.jsonl`;
-  await writeFile(sidecar, tail, { flag: 'wx' });
+  await writeFile(sidecar, tail, { flag: 'wx', mode: 0o600 });
   const sidecarHandle = await open(sidecar, 'r+');
   await sidecarHandle.sync();
   await sidecarHandle.close();
@@ -216,6 +292,20 @@ async function moveTornTailAside(
   await handle.close();
   await syncDirectory(dirname(path));
   return { sidecar: basename(sidecar), bytes: tail.length, reason };
+}
+
+/** `syncDirectory`, synchronously (inside an append, which is synchronous). */
+function syncDirectorySync(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP'].includes(code ?? '')) throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** fsync a directory so a created or renamed entry is durable; platforms that refuse (Windows) are skipped. */

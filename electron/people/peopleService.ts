@@ -1,13 +1,20 @@
 // Users, PINs and who is on duty: every change checked, saved durably and written to the audit trail.
-// Wrong PINs cost growing waits and a lockout per user (restored from the trail after a restart) and are
-// limited across all users too.
+// Wrong PINs cost growing waits and a lockout per user; across all users, many wrong PINs take away the free ones
+// for everybody, without refusing a right PIN. Both are rebuilt from the audit trail after a restart.
 import { randomBytes } from 'node:crypto';
 import { ApiError, notFound } from '../../shared/api/errors';
 import type { AuditEventData, AuditEventType } from '../../shared/audit/events';
 import type { Text } from '../../shared/plan/findings';
 import type { PublicUser, Role, User } from '../../shared/people/roles';
 import type { AuditLog } from '../audit/auditLog';
-import { FailureWindow, PinAttempts, pinAttemptRefusalBody, type PinAttemptPolicy } from './pinAttempts';
+import {
+  FailureWindow,
+  PinAttempts,
+  pinAttemptRefusalBody,
+  wrongPinBody,
+  type PinAttemptCheck,
+  type PinAttemptPolicy,
+} from './pinAttempts';
 import { hashPin, isValidPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, verifyPin } from './pinHash';
 import { UserStoreWriteError, type UserStore, type UsersFile } from './userStore';
 
@@ -19,7 +26,7 @@ export interface PeopleOptions {
   audit: AuditLog;
   clock?: () => number;
   pinPolicy?: Partial<PinAttemptPolicy>;
-  /** Wrong PINs across all users allowed in `globalWindowMs`. */
+  /** Wrong PINs across all users in `globalWindowMs` after which no wrong PIN is free (nobody is refused). */
   globalMaxFailures?: number;
   globalWindowMs?: number;
   /** Called once when the store was restored from its backup or could not be read. */
@@ -179,11 +186,12 @@ export class PeopleService {
     });
   }
 
+  /** Lifts a user's lockout and waits, keeping the PIN; recorded first, so a restart does not bring them back. */
   clearLockout(by: Pick<User, 'id'>, userId: string): Promise<PublicUser> {
     return this.serial(async () => {
       const user = this.requireUser(userId);
-      this.attempts.clear(userId);
       this.audit('user.lockoutCleared', by.id, { userId, name: user.name });
+      this.attempts.clear(userId);
       this.options.onChange?.();
       return this.publicUser(user);
     });
@@ -191,7 +199,10 @@ export class PeopleService {
 
   /**
    * Checks a PIN, with waits and lockouts: a wrong one is counted and recorded, a right one clears the count.
-   * `record` false leaves the success out of the trail (the caller records what it was for).
+   * Only the user's own wrong PINs can keep their PIN from being checked (a wait, a lockout, another check of
+   * theirs in flight), and that refusal says the PIN was not checked, never that it was wrong. Wrong PINs
+   * across all users only take away the free failures (`FailureWindow`): a right PIN on the first try always
+   * gets in. `record` false leaves the success out of the trail (the caller records what it was for).
    */
   async checkPin(userId: string, pin: string, record = true): Promise<User> {
     this.requireReadableStore();
@@ -199,38 +210,26 @@ export class PeopleService {
     if (user.disabled) {
       throw forbidden({ 'zh-CN': `用户“${user.name}”已停用`, en: `User "${user.name}" is disabled` });
     }
-    const now = this.clock();
-    const overall = this.allAttempts.check(now);
-    if (!overall.allowed) throw new ApiError(pinAttemptRefusalBody(overall));
-    const gate = this.attempts.begin(userId, now);
+    const gate = this.attempts.begin(userId, this.clock());
     if (!gate.allowed) throw new ApiError(pinAttemptRefusalBody(gate));
     let right = false;
+    let next: PinAttemptCheck = { allowed: true };
     try {
       right = await verifyPin(pin, user.pinHash);
     } finally {
       if (!right) {
-        const after = this.attempts.recordFailure(userId, this.clock());
-        this.allAttempts.recordFailure(this.clock());
-        const failures = this.attempts.failureCount(userId);
+        const now = this.clock();
+        next = this.attempts.recordFailure(userId, now, this.allAttempts.overLimit(now));
+        this.allAttempts.recordFailure(now);
         this.audit('pin.failed', null, {
           userId,
           name: user.name,
-          failures,
-          lockedOut: !after.allowed && after.lockedOut,
+          failures: this.attempts.failureCount(userId, now),
+          lockedOut: !next.allowed && next.lockedOut,
         });
       }
     }
-    if (!right) {
-      const after = this.attempts.check(userId);
-      throw new ApiError(
-        after.allowed
-          ? {
-              code: 'forbidden',
-              message: { 'zh-CN': 'PIN 错误，请重试。', en: 'Wrong PIN. Try again.' },
-            }
-          : pinAttemptRefusalBody(after),
-      );
-    }
+    if (!right) throw new ApiError(wrongPinBody(next));
     this.attempts.recordSuccess(userId);
     if (record) this.audit('session.unlocked', userId, { userId, name: user.name, role: user.role });
     return user;
@@ -337,17 +336,25 @@ export class PeopleService {
     return this.options.audit.entries.some((e) => e.type === 'user.setup' || e.type === 'user.added');
   }
 
-  /** Rebuilds each user's run of wrong PINs from the trail, so a restart does not lift a wait or a lockout. */
+  /**
+   * Rebuilds each user's run of wrong PINs, and the wrong PINs across all users in the window, from the trail, so
+   * a restart lifts neither a wait, a lockout, nor the slowed guessing after a spray across many users. The
+   * trail is replayed in order, so each failure is `slowed` exactly as it was when it happened.
+   */
   private restoreWrongPinCounts(): void {
-    const runs = new Map<string, { failures: number; at: number }>();
+    const runs = new Map<string, { failures: number; at: number; slowed: boolean }>();
     for (const entry of this.options.audit.entries) {
       const userId = (entry.data as { userId?: unknown }).userId;
       if (typeof userId !== 'string') continue;
       if (entry.type === 'pin.failed') {
-        runs.set(userId, { failures: (entry.data as { failures: number }).failures, at: Date.parse(entry.at) });
+        const at = Date.parse(entry.at);
+        if (!Number.isFinite(at)) continue;
+        const slowed = this.allAttempts.overLimit(at);
+        this.allAttempts.recordFailure(at);
+        runs.set(userId, { failures: (entry.data as { failures: number }).failures, at, slowed });
       } else if (CLEARS_WRONG_PINS.has(entry.type)) runs.delete(userId);
     }
-    for (const [userId, run] of runs) this.attempts.restore(userId, run.failures, run.at);
+    for (const [userId, run] of runs) this.attempts.restore(userId, run.failures, run.at, run.slowed);
   }
 
   /** One change at a time: hashing is asynchronous, and two adds must not both pass the name check. */

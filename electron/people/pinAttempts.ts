@@ -1,4 +1,5 @@
-// Wrong PINs per user, in memory: a growing wait after each one, and a lockout after too many in a row.
+// Wrong PINs per user, in memory: a growing wait after each one, and a lockout after too many in a row; across all
+// users, a window that takes away the free failures while many wrong PINs are being tried, without refusing anyone.
 import type { ApiErrorBody } from '../../shared/api/errors';
 
 export interface PinAttemptPolicy {
@@ -30,6 +31,8 @@ export interface PinAttemptRefusal {
 interface Entry {
   failures: number;
   lastFailureAt: number;
+  /** The last wrong PIN came while guessing across all users was over its limit: no failure was free. */
+  slowed: boolean;
   lockedUntil?: number;
 }
 
@@ -45,6 +48,9 @@ export function delayAfterFailures(failures: number, policy: PinAttemptPolicy = 
  * Wrong PINs per user id. Callers verify a PIN only after `begin` allows it, then report the result with
  * `recordFailure` or `recordSuccess`; `begin` refuses a second attempt for the same user while one is being
  * checked, so concurrent requests cannot all slip through before the first failure is counted.
+ *
+ * A failure recorded as `slowed` (guessing across all users is over its limit, see `FailureWindow`) gets no
+ * free failures: even a first wrong PIN costs a wait. A user with no wrong PIN is never refused a check.
  */
 export class PinAttempts {
   private readonly entries = new Map<string, Entry>();
@@ -64,7 +70,8 @@ export class PinAttempts {
     if (!entry) return { allowed: true };
     if (entry.lockedUntil !== undefined)
       return { allowed: false, retryAfterMs: entry.lockedUntil - now, lockedOut: true };
-    const nextAt = entry.lastFailureAt + delayAfterFailures(entry.failures, this.policy);
+    const policy = entry.slowed ? { ...this.policy, freeFailures: 0 } : this.policy;
+    const nextAt = entry.lastFailureAt + delayAfterFailures(entry.failures, policy);
     return now < nextAt ? { allowed: false, retryAfterMs: nextAt - now, lockedOut: false } : { allowed: true };
   }
 
@@ -77,12 +84,16 @@ export class PinAttempts {
     return result;
   }
 
-  /** Counts a wrong PIN; returns what the next attempt will meet. */
-  recordFailure(userId: string, now: number = this.clock()): PinAttemptCheck {
+  /**
+   * Counts a wrong PIN; returns what the next attempt will meet. `slowed`: guessing across all users is over
+   * its limit, so this failure is not free.
+   */
+  recordFailure(userId: string, now: number = this.clock(), slowed = false): PinAttemptCheck {
     this.inFlight.delete(userId);
-    const entry = this.current(userId, now) ?? { failures: 0, lastFailureAt: now };
+    const entry = this.current(userId, now) ?? { failures: 0, lastFailureAt: now, slowed };
     entry.failures += 1;
     entry.lastFailureAt = now;
+    entry.slowed = slowed;
     if (entry.failures >= this.policy.lockoutAfter) entry.lockedUntil = now + this.policy.lockoutMs;
     this.entries.set(userId, entry);
     return this.check(userId, now);
@@ -96,11 +107,12 @@ export class PinAttempts {
 
   /**
    * Puts back what the audit trail recorded before a restart: `failures` wrong PINs in a row, the last at
-   * `lastFailureAt`. Without it, restarting the app would wipe a lockout.
+   * `lastFailureAt` (`slowed` as it was given to `recordFailure`). Without it, restarting the app would wipe a
+   * wait or a lockout.
    */
-  restore(userId: string, failures: number, lastFailureAt: number): void {
+  restore(userId: string, failures: number, lastFailureAt: number, slowed = false): void {
     if (failures <= 0) return this.clear(userId);
-    const entry: Entry = { failures, lastFailureAt };
+    const entry: Entry = { failures, lastFailureAt, slowed };
     if (failures >= this.policy.lockoutAfter) entry.lockedUntil = lastFailureAt + this.policy.lockoutMs;
     this.entries.set(userId, entry);
   }
@@ -133,11 +145,13 @@ export class PinAttempts {
 }
 
 /**
- * Wrong PINs across all users in a sliding window: guessing one PIN for each of many users is slowed down
- * even though each user's own count stays low.
+ * Wrong PINs across all users in a sliding window: guessing one PIN for each of many users keeps each user's own
+ * count low, so past `maxFailures` in `windowMs` wrong PINs stop being free for everyone (`PinAttempts`,
+ * `slowed`). It never refuses a check by itself: a user whose PIN is right on the first try always gets in, so
+ * a spray of wrong PINs cannot lock everyone out.
  */
 export class FailureWindow {
-  private readonly failures: number[] = [];
+  private failures: number[] = [];
 
   constructor(
     private readonly maxFailures = 20,
@@ -145,10 +159,15 @@ export class FailureWindow {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  check(now: number = this.clock()): PinAttemptCheck {
-    while (this.failures.length > 0 && this.failures[0]! <= now - this.windowMs) this.failures.shift();
-    if (this.failures.length < this.maxFailures) return { allowed: true };
-    return { allowed: false, retryAfterMs: this.failures[0]! + this.windowMs - now, lockedOut: false };
+  /** Wrong PINs across all users within the window ending `now`. */
+  count(now: number = this.clock()): number {
+    this.failures = this.failures.filter((at) => at > now - this.windowMs);
+    return this.failures.length;
+  }
+
+  /** Whether the window already holds its limit: the next wrong PIN, whoever's, is not free. */
+  overLimit(now: number = this.clock()): boolean {
+    return this.count(now) >= this.maxFailures;
   }
 
   recordFailure(now: number = this.clock()): void {
@@ -156,15 +175,18 @@ export class FailureWindow {
   }
 }
 
-/** The refusal as an API error body, saying how long to wait. */
+/**
+ * A refusal before the PIN was checked (a wait, a lockout, a check in flight) as an API error body. It never
+ * says the PIN was wrong: it was not looked at; the right PIN typed during a wait must not read as "wrong".
+ */
 export function pinAttemptRefusalBody(refusal: PinAttemptRefusal): ApiErrorBody {
   const wait = describeWait(refusal.retryAfterMs);
   if (refusal.lockedOut) {
     return {
       code: 'forbidden',
       message: {
-        'zh-CN': `PIN 错误次数过多，账户已锁定。请 ${wait.zh}后再试，或请管理员解锁。`,
-        en: `Too many wrong PINs: this account is locked. Try again in ${wait.en} or ask an administrator.`,
+        'zh-CN': `PIN 未核对：错误次数过多，账户已锁定。请 ${wait.zh}后再试，或请管理员解锁。`,
+        en: `PIN not checked: too many wrong PINs, this account is locked. Try again in ${wait.en} or ask an administrator.`,
       },
     };
   }
@@ -172,8 +194,31 @@ export function pinAttemptRefusalBody(refusal: PinAttemptRefusal): ApiErrorBody 
     return {
       code: 'forbidden',
       message: {
-        'zh-CN': '上一次 PIN 尚在核对中，请稍候再试。',
-        en: 'The previous PIN is still being checked; try again.',
+        'zh-CN': 'PIN 未核对：上一次 PIN 尚在核对中，请稍候再试。',
+        en: 'PIN not checked: the previous PIN is still being checked; try again.',
+      },
+    };
+  }
+  return {
+    code: 'forbidden',
+    message: {
+      'zh-CN': `PIN 未核对：错误次数过多，请 ${wait.zh}后再试。`,
+      en: `PIN not checked: too many wrong PINs; try again in ${wait.en}.`,
+    },
+  };
+}
+
+/** A PIN that was checked and is wrong, with what the next attempt will meet (`recordFailure`'s result). */
+export function wrongPinBody(next: PinAttemptCheck): ApiErrorBody {
+  if (next.allowed)
+    return { code: 'forbidden', message: { 'zh-CN': 'PIN 错误，请重试。', en: 'Wrong PIN. Try again.' } };
+  const wait = describeWait(next.retryAfterMs);
+  if (next.lockedOut) {
+    return {
+      code: 'forbidden',
+      message: {
+        'zh-CN': `PIN 错误。错误次数过多，账户已锁定：请 ${wait.zh}后再试，或请管理员解锁。`,
+        en: `Wrong PIN. Too many wrong PINs: this account is locked. Try again in ${wait.en} or ask an administrator.`,
       },
     };
   }

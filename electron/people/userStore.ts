@@ -46,13 +46,15 @@ export class UserStore {
   constructor(
     readonly dir: string,
     private readonly now: () => Date = () => new Date(),
+    /** The data folder cannot be written: read what is there, never repair or create anything. */
+    private readonly readOnly = false,
   ) {
     this.file = join(dir, USERS_FILE_NAME);
     this.backupFile = `${this.file}.bak`;
   }
 
   load(): UserStoreLoad {
-    mkdirSync(this.dir, { recursive: true });
+    if (!this.readOnly) mkdirSync(this.dir, { recursive: true });
     const main = readUsersFile(this.file);
     if (main.ok) return { status: 'ok', data: main.data, existed: true };
     const backup = readUsersFile(this.backupFile);
@@ -67,6 +69,7 @@ export class UserStore {
         },
       };
     }
+    if (this.readOnly) return { status: 'ok', data: backup.data, existed: true }; // repaired once it can be written
     // Keep the damaged file as evidence, then put the backup back in place.
     let damagedCopy = '';
     if (!main.missing) {

@@ -12,7 +12,7 @@ import { CSV_BOM, csvCell, journalToCsv } from '../../shared/records/csvExport';
 import { rangeInstant } from '../../shared/records/recordQuery';
 import type { RunRecord } from '../../shared/records/runSummary';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
-import { isJournalName, recordFromVerification } from './runIndex';
+import { isJournalName, NO_WITNESSES, recordFromVerification, type Witnesses } from './runIndex';
 
 export interface BatchExportOptions {
   runsDir: string;
@@ -22,6 +22,12 @@ export interface BatchExportOptions {
   /** The installation's public key (base64 SPKI DER) and its id; absent when none was ever made (nothing sealed). */
   publicKey?: string;
   keyId?: string;
+  /** The key's fingerprint, to compare with the one the branch wrote down (Settings, printed reports). */
+  fingerprint?: string;
+  /** The seal register's size and head hash at the time of export. */
+  register?: { seals: number; head: string };
+  /** What integrity is judged against (the installation's key and its seal register). */
+  witnesses?: Witnesses;
   /** IANA zone for local times in the CSV files; absent: this machine's. */
   timeZone?: string;
   now?: Date;
@@ -122,16 +128,21 @@ export async function exportRange(options: BatchExportOptions): Promise<Buffer> 
   for (const { runId, claimedStart } of selected) {
     const bytes = await readFile(join(options.runsDir, `${runId}.jsonl`)).catch(() => undefined);
     if (!bytes) continue; // removed since the folder was listed
-    const verification = verifyJournalText(
-      bytes.toString('utf8'),
-      nodeJournalCrypto,
-      // Judged as the README's command will judge it: against the installation's key when there is one.
-      options.publicKey ? { trustedKeys: [options.publicKey] } : {},
-    );
+    // Judged as the Records screen judges it: against the installation's key and the seal register.
+    const verification = verifyJournalText(bytes.toString('utf8'), nodeJournalCrypto);
     add(`${runId}.jsonl`, bytes); // verbatim: the evidence is the bytes that were written
     const events = verification.events;
     if (events.length > 0) add(`${runId}.csv`, utf8(journalToCsv(events, planOf(events), options.timeZone)));
-    rows.push(indexRow(recordFromVerification(runId, verification), events[0]?.at ?? claimedStart));
+    rows.push(
+      indexRow(
+        recordFromVerification(
+          runId,
+          verification,
+          options.witnesses ?? { ...NO_WITNESSES, installationKey: () => options.publicKey },
+        ),
+        events[0]?.at ?? claimedStart,
+      ),
+    );
   }
   add(
     INDEX_CSV,
@@ -223,10 +234,12 @@ function indexRow(record: RunRecord, startedAt: string): string[] {
 function readme(options: BatchExportOptions, runs: number, now: Date): string {
   const key = options.publicKey
     ? `  5. ${KEY_FILE.padEnd(16)} 本机的公钥（Ed25519，base64 SPKI DER），密钥编号 ${options.keyId ?? '?'}\n` +
-      `     ${''.padEnd(16)} the installation's public key (Ed25519, base64 SPKI DER), key id ${options.keyId ?? '?'}`
+      `     ${''.padEnd(16)} the installation's public key (Ed25519, base64 SPKI DER), key id ${options.keyId ?? '?'}` +
+      (options.fingerprint ? `\n     ${''.padEnd(16)} 指纹 fingerprint: ${options.fingerprint}` : '')
     : '  5. （无公钥：本机从未封存过记录 / no public key: this installation never sealed a run）';
   const verify = options.publicKey
-    ? `       npm run cli -- records verify <dir> --key <dir>/${KEY_FILE}`
+    ? `       npm run cli -- records verify <dir> --key <dir>/${KEY_FILE}` +
+      (options.fingerprint ? ` --fingerprint "${options.fingerprint}"` : '')
     : '       npm run cli -- records verify <dir>';
   const lines = [
     'Guardbook 处置记录批量导出 / batch export of run records',
@@ -236,6 +249,13 @@ function readme(options: BatchExportOptions, runs: number, now: Date): string {
     '  开始时间在此范围内的记录；只写日期时按 UTC 整天计算。',
     '  Runs that started in this range; a bare date is a whole UTC day.',
     `记录数 runs: ${runs}`,
+    ...(options.register
+      ? [
+          `封存登记簿 seal register: ${options.register.seals} 条封存 seals, 头哈希 head ${options.register.head}`,
+          '  请抄录或另行发送此头哈希：日后的登记簿若与之不符，即被改写过。',
+          '  Write this head down or send it elsewhere: a later register that disagrees with it was rewritten.',
+        ]
+      : []),
     '',
     '内容 / contents',
     '  1. <记录编号>.jsonl  原始记录，逐字节复制：这是证据。',

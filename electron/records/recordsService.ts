@@ -1,5 +1,6 @@
 // Records for the UI: the history from the index (kept current as runs change), exports of one run, and
-// batch exports of a date range as one zip.
+// batch exports of a date range as one zip. What the index says of integrity is shown as "checking" until it
+// has been checked again in this process, against the bytes on disk, the key and the seal register.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
@@ -12,34 +13,108 @@ import { replayRun } from '../../shared/run/runState';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import type { SigningKey } from '../journal/signingKey';
 import { batchFileName, BatchRangeError, exportRange } from './batchExport';
-import { RunIndex } from './runIndex';
+import { RunIndex, type JournalBytes, type Witnesses } from './runIndex';
+import type { SealRegister } from '../journal/sealRegister';
+import type { RegisteredSeal } from '../../shared/journal/sealRegister';
 
 const REFRESH_DELAY_MS = 300;
+/** Journals re-checked between two turns of the event loop: calls from the UI are served in between. */
+const RECHECK_BATCH = 8;
+
+export interface RecordsServiceOptions {
+  /** The seal register: a journal that departs from its registered seal is damaged. */
+  register?: SealRegister;
+  /** The installation's public key; absent: the signing key's (made if missing). */
+  installationKey?: () => string | undefined;
+  /** Told when the background re-check changed what the history shows, or finished. */
+  onChanged?: () => void;
+}
 
 export class RecordsService {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Runs whose integrity was checked against the disk in this process. */
+  private readonly checked = new Set<string>();
+  private recheckState = { done: 0, total: 0 };
+  private recheck: Promise<void> | undefined;
+  private closed = false;
 
   private constructor(
     private readonly runsDir: string,
     private readonly index: RunIndex,
     private readonly signingKey: () => SigningKey,
+    private readonly witnesses: Witnesses,
+    private readonly options: RecordsServiceOptions,
   ) {}
 
-  static async open(runsDir: string, signingKey: () => SigningKey): Promise<RecordsService> {
-    const { index } = await RunIndex.load(runsDir);
-    return new RecordsService(runsDir, index, signingKey);
+  static async open(
+    runsDir: string,
+    signingKey: () => SigningKey,
+    options: RecordsServiceOptions = {},
+  ): Promise<RecordsService> {
+    const witnesses: Witnesses = {
+      installationKey: () => {
+        if (options.installationKey) return options.installationKey();
+        try {
+          return signingKey().publicKey;
+        } catch {
+          return undefined; // no key can be had (a read-only folder that never had one): nothing is ours
+        }
+      },
+      registered: (runId) => options.register?.get(runId),
+    };
+    const { index } = await RunIndex.load(runsDir, witnesses);
+    return new RecordsService(runsDir, index, signingKey, witnesses, options);
+  }
+
+  /**
+   * Re-checks every run the index holds, newest first, a few at a time so that the UI is served in between:
+   * the index is a cache, and an edited index or a journal edited behind its back must not keep a badge.
+   */
+  startRecheck(): Promise<void> {
+    this.recheck ??= (async () => {
+      const runIds = this.index.runIds();
+      this.recheckState = { done: 0, total: runIds.length };
+      // The next journal is read (on the thread pool) while this one is verified.
+      const read = (i: number) => {
+        if (i >= runIds.length) return undefined;
+        const pending = this.index.read(runIds[i]!);
+        pending.catch(() => {}); // awaited in its turn; a vanished file is handled there
+        return pending;
+      };
+      let next = read(0);
+      for (let i = 0; i < runIds.length && !this.closed; i++) {
+        const runId = runIds[i]!;
+        const current = next!;
+        next = read(i + 1);
+        if (!this.checked.has(runId)) await this.refresh(runId, current);
+        this.recheckState.done = i + 1;
+        if (i % RECHECK_BATCH === RECHECK_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+      // A sealed run whose journal is gone is not "no record": the register remembers it, and so does the history.
+      for (const seal of this.options.register?.all() ?? []) {
+        if (!this.index.get(seal.runId)) await this.refresh(seal.runId);
+      }
+      if (!this.closed) this.options.onChanged?.();
+    })();
+    return this.recheck;
+  }
+
+  /** How far the background re-check has come. */
+  checkProgress(): { done: number; total: number } {
+    return { ...this.recheckState };
   }
 
   /** The history; changes still waiting to be indexed are indexed first, so a list is never behind. */
   async list(query: RecordQuery): Promise<RecordPage> {
     await this.flushPending();
-    return this.index.query(query);
+    const page = this.index.query(query);
+    return { ...page, items: page.items.map((r) => this.shown(r)) };
   }
 
-  /** One run's history line (integrity included). */
+  /** One run's history line, its integrity checked now against the bytes on disk. */
   async get(runId: string): Promise<RunRecord> {
     await this.flushPending();
-    const record = this.index.get(runId) ?? (await this.index.refresh(runId).catch(() => undefined));
+    const record = await this.refresh(runId);
     if (!record) {
       throw new ApiError({
         code: 'not-found',
@@ -49,10 +124,30 @@ export class RecordsService {
     return record;
   }
 
-  /** Whether the index, which verified the journal when it last changed, knows this run as sealed and intact. */
-  isSealed(runId: string): boolean {
-    const record = this.index.get(runId);
-    return record?.status === 'sealed' && record.integrity !== 'damaged';
+  /** Reads a journal again and marks it checked; a vanished journal leaves the history. */
+  private async refresh(runId: string, read?: Promise<JournalBytes>): Promise<RunRecord | undefined> {
+    try {
+      const record = await this.index.refresh(runId, read);
+      this.checked.add(runId);
+      return record;
+    } catch {
+      const registered = this.options.register?.get(runId);
+      if (!registered) {
+        this.index.forget(runId);
+        return undefined;
+      }
+      const missing = missingJournalRecord(registered);
+      this.index.remember(missing);
+      this.checked.add(runId);
+      return missing;
+    }
+  }
+
+  /** A record as the UI may show it: what the index says of integrity is not shown before it is checked. */
+  private shown(record: RunRecord): RunRecord {
+    if (this.checked.has(record.runId)) return record;
+    const { damage: _damage, ...rest } = record;
+    return { ...rest, integrity: 'checking' };
   }
 
   private async flushPending(): Promise<void> {
@@ -60,7 +155,7 @@ export class RecordsService {
     this.pending.clear();
     for (const [runId, timer] of waiting) {
       clearTimeout(timer);
-      await this.index.refresh(runId).catch(() => {});
+      await this.refresh(runId);
     }
   }
 
@@ -69,7 +164,7 @@ export class RecordsService {
     clearTimeout(this.pending.get(runId));
     const timer = setTimeout(() => {
       this.pending.delete(runId);
-      void this.index.refresh(runId).catch(() => {}); // the index is rebuilt from journals at the next start
+      void this.refresh(runId); // the index is rebuilt from journals at the next start
     }, REFRESH_DELAY_MS);
     timer.unref?.();
     this.pending.set(runId, timer);
@@ -100,9 +195,20 @@ export class RecordsService {
 
   /** Every run that started in [from, to] as one zip archive, base64 for the JSON API. */
   async exportBatch(from: string, to: string): Promise<{ fileName: string; mime: 'application/zip'; base64: string }> {
-    const { publicKey, keyId } = this.signingKey();
+    const { publicKey, keyId, fingerprint } = this.signingKey();
     try {
-      const zip = await exportRange({ runsDir: this.runsDir, from, to, publicKey, keyId });
+      const zip = await exportRange({
+        runsDir: this.runsDir,
+        from,
+        to,
+        publicKey,
+        keyId,
+        fingerprint,
+        witnesses: this.witnesses,
+        ...(this.options.register
+          ? { register: { seals: this.options.register.size, head: this.options.register.head } }
+          : {}),
+      });
       return { fileName: batchFileName(from, to), mime: 'application/zip', base64: zip.toString('base64') };
     } catch (error) {
       if (error instanceof BatchRangeError) throw new ApiError({ code: 'invalid-input', message: error.text });
@@ -111,11 +217,36 @@ export class RecordsService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.recheck;
     for (const [runId, timer] of this.pending) {
       clearTimeout(timer);
       await this.index.refresh(runId).catch(() => {});
     }
     this.pending.clear();
-    await this.index.flush();
+    await this.index.flush().catch(() => {}); // a cache: rebuilt from the journals if it could not be written
   }
+}
+
+/** The history's line for a registered seal whose journal is gone: damaged, saying when it was sealed. */
+function missingJournalRecord(seal: RegisteredSeal): RunRecord {
+  return {
+    runId: seal.runId,
+    planId: 'unknown',
+    planVersion: 0,
+    planHash: '',
+    planTitle: { 'zh-CN': '（记录文件缺失）', en: '(journal missing)' },
+    category: 'other',
+    mode: 'incident',
+    startedAt: seal.sealedAt,
+    status: 'sealed',
+    operator: null,
+    participants: [],
+    overdueCount: 0,
+    notes: '',
+    events: 0,
+    integrity: 'damaged',
+    damage: `journal missing: sealed ${seal.sealedAt} with ${seal.events} events`,
+    keyId: seal.keyId,
+  };
 }

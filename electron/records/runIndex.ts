@@ -13,9 +13,18 @@ import {
   type RecordQuery,
 } from '../../shared/records/recordQuery';
 import { summariseRun, RunRecordSchema, type RunRecord } from '../../shared/records/runSummary';
-import { replayRun } from '../../shared/run/runState';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { judgeIntegrity, type IntegrityWitnesses } from '../../shared/records/integrity';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
+
+/** What a record's integrity is judged against: the installation's key and the seal register. */
+export interface Witnesses {
+  installationKey(): string | undefined;
+  registered(runId: string): IntegrityWitnesses['registered'];
+}
+
+/** No witnesses: a seal is judged by its own key, as a stranger would (tests, tools without a data folder). */
+export const NO_WITNESSES: Witnesses = { installationKey: () => undefined, registered: () => undefined };
 
 export const INDEX_FILE = 'index.json';
 
@@ -39,6 +48,11 @@ const WRITE_BATCH = 256;
 /** Journals stat()ed at once when checking the index against the disk. */
 const STAT_CONCURRENCY = 32;
 
+export interface JournalBytes {
+  text: string;
+  info: { size: number; mtimeMs: number };
+}
+
 export interface IndexLoadReport {
   read: number;
   reused: number;
@@ -58,12 +72,21 @@ export class RunIndex {
   /** While loading, refreshed entries wait for the one write at the end instead of timed ones. */
   private loading = false;
 
-  private constructor(private readonly runsDir: string) {}
+  private constructor(
+    private readonly runsDir: string,
+    private readonly witnesses: Witnesses,
+  ) {}
 
-  /** Loads the index and brings it up to date with the journals on disk. */
-  static async load(runsDir: string): Promise<{ index: RunIndex; report: IndexLoadReport }> {
+  /**
+   * Loads the index and brings it up to date with the journals on disk by size and time. That is a cache's
+   * check, not integrity: what an entry says of integrity is re-checked against the bytes (`refresh`).
+   */
+  static async load(
+    runsDir: string,
+    witnesses: Witnesses = NO_WITNESSES,
+  ): Promise<{ index: RunIndex; report: IndexLoadReport }> {
     const started = performance.now();
-    const index = new RunIndex(runsDir);
+    const index = new RunIndex(runsDir, witnesses);
     index.loading = true;
     const rebuiltWhole = !(await readIndexFile(join(runsDir, INDEX_FILE), (runId, entry) => index.set(runId, entry)));
     const files = (await readdir(runsDir).catch(() => [] as string[])).filter(isJournalName);
@@ -98,17 +121,49 @@ export class RunIndex {
       }
     }
     index.loading = false;
-    if (index.dirty) await index.flush();
+    // A cache that cannot be written (a read-only folder) is only slower next time: never a reason to fail.
+    if (index.dirty) await index.flush().catch(() => {});
     return { index, report: { read, reused, removed, rebuiltWhole, ms: performance.now() - started } };
   }
 
   /** Reads one journal again and updates its entry (called as runs change, and for stale entries). */
-  async refresh(runId: string): Promise<RunRecord> {
-    const path = join(this.runsDir, `${runId}.jsonl`);
-    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    const record = this.set(runId, { size: info.size, mtimeMs: info.mtimeMs, record: recordFromJournal(runId, text) });
+  async refresh(runId: string, read: Promise<JournalBytes> = this.read(runId)): Promise<RunRecord> {
+    const { text, info } = await read;
+    const record = this.set(runId, {
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      record: recordFromJournal(runId, text, this.witnesses),
+    });
     this.scheduleFlush();
     return record;
+  }
+
+  /** A journal's text and its size and time, read together (started early, it overlaps other work). */
+  read(runId: string): Promise<JournalBytes> {
+    const path = join(this.runsDir, `${runId}.jsonl`);
+    return Promise.all([readFile(path, 'utf8'), stat(path)]).then(([text, info]) => ({ text, info }));
+  }
+
+  /** The run ids the index holds, newest first. */
+  runIds(): string[] {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => newestFirst(a.record, b.record));
+    return this.sorted.map((e) => e.record.runId);
+  }
+
+  /**
+   * Holds a record that has no journal (a registered seal whose journal was deleted): no file backs it, so the
+   * next load drops it, and whoever knows of it (the seal register) puts it back.
+   */
+  remember(record: RunRecord): void {
+    this.set(record.runId, { size: -1, mtimeMs: -1, record });
+    this.scheduleFlush();
+  }
+
+  /** Drops a run whose journal is gone. */
+  forget(runId: string): void {
+    if (!this.entries.has(runId)) return;
+    this.delete(runId);
+    this.scheduleFlush();
   }
 
   all(): RunRecord[] {
@@ -196,15 +251,22 @@ export function isJournalName(name: string): boolean {
 }
 
 /** A run's summary from its journal text; a journal too damaged to replay still gets a (damaged) line. */
-export function recordFromJournal(runId: string, text: string): RunRecord {
-  return recordFromVerification(runId, verifyJournalText(text, nodeJournalCrypto));
+export function recordFromJournal(runId: string, text: string, witnesses: Witnesses = NO_WITNESSES): RunRecord {
+  return recordFromVerification(runId, verifyJournalText(text, nodeJournalCrypto), witnesses);
 }
 
-/** A run's summary from a verification already made (a batch export verifies against the installation key). */
-export function recordFromVerification(runId: string, verification: JournalVerification): RunRecord {
+/** A run's summary from a verification already made, its integrity judged against the witnesses. */
+export function recordFromVerification(
+  runId: string,
+  verification: JournalVerification,
+  witnesses: Witnesses = NO_WITNESSES,
+): RunRecord {
+  const judged = judgeIntegrity(verification, {
+    installationKey: witnesses.installationKey(),
+    registered: witnesses.registered(runId),
+  });
   try {
-    const { state } = replayRun(verification.events);
-    return summariseRun(state, verification);
+    return summariseRun(verification.events, judged);
   } catch {
     return {
       runId,
@@ -222,9 +284,7 @@ export function recordFromVerification(runId: string, verification: JournalVerif
       notes: '',
       events: verification.events.length,
       integrity: 'damaged',
-      damage: verification.failure
-        ? `line ${verification.failure.line} (byte ${verification.failure.offset}): ${verification.failure.reason}`
-        : 'no run.started',
+      damage: judged.damage ?? 'no run.started',
     };
   }
 }

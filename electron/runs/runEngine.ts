@@ -2,8 +2,7 @@
 // journal (write + fsync) and only then applies it. State is always replay(plan, journal); the engine
 // also writes overdue and timeout events when deadlines pass, including ones that passed while closed.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import type { JournalEventData, JournalEventType, RunMode } from '../../shared/journal/events';
 import { refusalOf, type RunCommand } from '../../shared/run/commands';
@@ -13,13 +12,22 @@ import { toRunView, type RunSummary, type RunView } from '../../shared/run/runVi
 import { pick } from '../../shared/plan/labels';
 import { contentHashOf } from '../plans/contentHash';
 import type { PlanLibrary } from '../plans/planLibrary';
-import { JournalFile, JournalSealedError, JournalWriteError, readJournal } from '../journal/journalFile';
+import { JournalSealedError, JournalWriteError } from '../journal/journalFile';
+import { fileJournals, type JournalStore, type RunJournal } from './journalStore';
 import type { SigningKey } from '../journal/signingKey';
+import type { SealRegister } from '../journal/sealRegister';
 
 export interface RunEngineOptions {
   runsDir: string;
+  /** Files in `runsDir` unless told otherwise (memory, when nothing can be recorded). */
+  journals?: JournalStore;
   plans: PlanLibrary;
   signingKey: () => SigningKey;
+  /**
+   * Every seal made here: written before a seal is acknowledged; a registered run is never resumed. The engine
+   * closes it when it closes.
+   */
+  register: SealRegister;
   branch: () => { name: string; code: string };
   /** Local numbers that win over a plan's contacts. */
   phones: () => Record<string, string>;
@@ -30,7 +38,7 @@ export interface RunEngineOptions {
 }
 
 interface OpenRun {
-  journal: JournalFile;
+  journal: RunJournal;
   state: RunState;
   context: ReplayContext;
   cancelTimer?: () => void;
@@ -42,9 +50,15 @@ export class RunEngine {
   private readonly turns = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
   private readonly schedule: NonNullable<RunEngineOptions['schedule']>;
+  private readonly journals: JournalStore;
 
   constructor(private readonly options: RunEngineOptions) {
-    mkdirSync(options.runsDir, { recursive: true });
+    this.journals = options.journals ?? fileJournals(options.runsDir);
+    if (this.journals.durable) {
+      // Journals are evidence: readable by their owner only.
+      mkdirSync(options.runsDir, { recursive: true, mode: 0o700 });
+      chmodSync(options.runsDir, 0o700);
+    }
     this.now = options.now ?? (() => new Date());
     this.schedule =
       options.schedule ??
@@ -55,37 +69,59 @@ export class RunEngine {
   }
 
   journalPath(runId: string): string {
-    return join(this.options.runsDir, `${runId}.jsonl`);
+    return this.journals.path(runId);
   }
 
   /**
    * Reopens every unfinished run (recovering torn tails) and records deadlines that passed while closed.
-   * `knownSealed` lets the caller skip runs its (verified) index already knows to be sealed: at 10,000 runs,
-   * re-reading every finished journal at each start would take many seconds.
+   * A run in the seal register is never reopened, whatever its journal says now (a sealed journal cut back to
+   * an earlier prefix looks unfinished): the register, not the journal or the index, says what was sealed.
+   * A sealed journal the register lacks (a crash between sealing and registering, or a folder from before the
+   * register) is registered late when its seal is this installation's.
    */
-  async resumeUnfinished(
-    knownSealed: (runId: string) => boolean = () => false,
-  ): Promise<{ resumed: string[]; failed: { runId: string; error: string }[] }> {
+  async resumeUnfinished(): Promise<{
+    resumed: string[];
+    registeredLate: string[];
+    failed: { runId: string; error: string }[];
+  }> {
     const resumed: string[] = [];
+    const registeredLate: string[] = [];
     const failed: { runId: string; error: string }[] = [];
-    for (const name of readdirSync(this.options.runsDir)
-      .filter((n) => /^[\w-]+\.jsonl$/.test(n))
-      .sort()) {
-      const runId = name.slice(0, -'.jsonl'.length);
-      if (this.runs.has(runId) || knownSealed(runId)) continue;
-      let journal: JournalFile | undefined;
+    for (const runId of this.journals.runIds()) {
+      if (this.runs.has(runId) || this.options.register.has(runId)) continue;
+      let journal: RunJournal | undefined;
       try {
-        journal = (await JournalFile.open(this.journalPath(runId), { now: this.now })).journal;
+        journal = (await this.journals.open(runId, { now: this.now })).journal;
         this.adopt(runId, journal);
         await this.catchUp(runId);
         resumed.push(runId);
       } catch (error) {
         if (!this.runs.has(runId)) await journal?.close(); // release the lock of a run we could not take up
-        if (error instanceof JournalSealedError) continue;
+        if (error instanceof JournalSealedError) {
+          if (await this.registerLate(runId)) registeredLate.push(runId);
+          continue;
+        }
         failed.push({ runId, error: error instanceof Error ? error.message : String(error) });
       }
     }
-    return { resumed, failed };
+    return { resumed, registeredLate, failed };
+  }
+
+  /** Registers a sealed journal found unregistered, when it verifies and its seal is this installation's. */
+  private async registerLate(runId: string): Promise<boolean> {
+    const verification = await this.journals.read(runId);
+    const seal = verification.events.at(-1);
+    if (!verification.ok || verification.seal !== 'valid' || !seal) return false;
+    if (verification.publicKey !== this.options.signingKey().publicKey) return false; // not ours to vouch for
+    this.options.register.register({
+      runId,
+      events: verification.events.length,
+      head: seal.hash,
+      sealedAt: seal.at,
+      keyId: verification.keyId!,
+      late: true,
+    });
+    return true;
   }
 
   async start(planId: string, mode: RunMode, operator: string | null): Promise<RunView> {
@@ -101,8 +137,8 @@ export class RunEngine {
     }
     const runId = newRunId(this.now());
     const journal = await this.guardWrite(runId, () =>
-      JournalFile.create(
-        this.journalPath(runId),
+      this.journals.create(
+        runId,
         operator,
         {
           runId,
@@ -168,7 +204,8 @@ export class RunEngine {
 
   private async runCommand(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
     const run = this.runs.get(runId);
-    if (!run) throw existsSync(this.journalPath(runId)) ? sealedRun() : notFoundRun(runId);
+    if (!run) throw this.journals.exists(runId) ? sealedRun() : notFoundRun(runId);
+    if (run.writeError) await this.reopenAfterWriteError(runId, run);
     // A deadline that passed (a late timer, a machine that slept) is recorded before the command is judged.
     await this.catchUp(runId);
     const refusal = refusalOf(command, run.state, run.context);
@@ -199,18 +236,41 @@ export class RunEngine {
         await this.append(runId, 'run.aborted', by, { reason: command.reason });
         break;
       case 'signOff': {
+        if (this.options.register.has(runId)) throw sealedRun(); // never sealed twice
+        if (!this.journals.durable) throw nothingToSeal();
+        const key = this.options.signingKey(); // before anything is written: without a key there is no seal
         await this.append(runId, 'run.signedOff', by, {
           name: command.name,
           ...(command.note ? { note: command.note } : {}),
         });
-        const key = this.options.signingKey();
-        const head = this.open(runId).journal.head;
+        const journal = this.open(runId).journal;
+        const head = journal.head;
         await this.append(runId, 'run.sealed', 'system', {
           head,
           signature: key.sign(head),
           publicKey: key.publicKey,
           keyId: key.keyId,
         });
+        // Registered before the seal is acknowledged: from now on a journal cut back to before it is damage.
+        const sealed = journal.events.at(-1)!;
+        try {
+          this.options.register.register({
+            runId,
+            events: journal.events.length,
+            head: sealed.hash,
+            sealedAt: sealed.at,
+            keyId: key.keyId,
+          });
+        } catch (error) {
+          await this.closeRun(runId); // sealed on disk: registered late at the next start
+          throw new ApiError({
+            code: 'storage',
+            message: {
+              'zh-CN': `记录已封存，但未能写入封存登记簿（${(error as NodeJS.ErrnoException).code ?? 'EIO'}）。请报告安全主管。`,
+              en: `The record is sealed but the seal register could not be written (${(error as NodeJS.ErrnoException).code ?? 'EIO'}). Report this to the security manager.`,
+            },
+          });
+        }
         break;
       }
     }
@@ -221,21 +281,42 @@ export class RunEngine {
     return view;
   }
 
+  /**
+   * After a failed write the journal's end is unknown: the next command first reopens it, which moves a torn
+   * tail aside and records that (as a restart would). Once the disk has room again the run simply goes on, and
+   * the history stops showing it as damaged; while it has none, the command is refused as before.
+   */
+  private async reopenAfterWriteError(runId: string, run: OpenRun): Promise<void> {
+    await run.journal.close().catch(() => {});
+    try {
+      const { journal } = await this.journals.open(runId, { now: this.now });
+      const { state, context } = replayRun(journal.events);
+      Object.assign(run, { journal, state, context });
+      delete run.writeError;
+      this.options.onChange(this.view(runId));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      run.writeError = new JournalWriteError(this.journalPath(runId), typeof code === 'string' ? code : 'EIO', error);
+      throw new ApiError({ code: 'storage', message: writeErrorText(run.writeError).message });
+    }
+  }
+
   async close(): Promise<void> {
     for (const runId of [...this.runs.keys()]) await this.closeRun(runId);
+    this.options.register.close();
   }
 
   /** Reads any run, open or sealed, from its journal. */
   async read(runId: string): Promise<RunView> {
     const open = this.runs.get(runId);
     if (open) return this.view(runId);
-    const verification = await readJournal(this.journalPath(runId)).catch(() => undefined);
+    const verification = await this.journals.read(runId).catch(() => undefined);
     if (!verification || verification.events.length === 0) throw notFoundRun(runId);
     const { state, context } = replayRun(verification.events);
     return toRunView(state, context);
   }
 
-  private adopt(runId: string, journal: JournalFile): void {
+  private adopt(runId: string, journal: RunJournal): void {
     const { state, context } = replayRun(journal.events);
     this.runs.set(runId, { journal, state, context });
   }
@@ -261,8 +342,11 @@ export class RunEngine {
     data: JournalEventData<T>,
   ) {
     const run = this.open(runId);
-    const event = await this.guardWrite(runId, () => run.journal.append(type, by, data));
-    run.state = applyEvent(run.state, event, run.context);
+    await this.guardWrite(runId, () => run.journal.append(type, by, data));
+    // The journal may have written an event of its own first (`journal.rewritten`): apply all that is new.
+    for (const event of run.journal.events.slice(run.state.events.length)) {
+      run.state = applyEvent(run.state, event, run.context);
+    }
   }
 
   private async guardWrite<T>(runId: string, write: () => Promise<T>): Promise<T> {
@@ -348,6 +432,16 @@ function sealedRun(): ApiError {
   return new ApiError({
     code: 'invalid-input',
     message: { 'zh-CN': '记录已封存，不能再修改', en: 'The record is sealed and cannot change' },
+  });
+}
+
+function nothingToSeal(): ApiError {
+  return new ApiError({
+    code: 'storage',
+    message: {
+      'zh-CN': '本次处置未被记录（数据目录无法写入），无法签字封存。请以纸质记录为准。',
+      en: 'This run was not recorded (the data folder cannot be written), so it cannot be signed off and sealed. The paper record is what counts.',
+    },
   });
 }
 

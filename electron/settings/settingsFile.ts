@@ -1,5 +1,7 @@
 // Where settings are stored: the same JSON file through `conf` (Node, browser edition) or
 // electron-store (Electron host, which passes its own). Both write atomically.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Conf from 'conf';
 import type { Settings } from '../../shared/settings/schema';
 
@@ -15,3 +17,27 @@ export type SettingsStoreFactory = (dataDir: string) => SettingsStore;
 
 export const confSettingsStore: SettingsStoreFactory = (dataDir) =>
   new Conf<Settings>({ cwd: dataDir, configName: 'settings', clearInvalidConfig: false }) as unknown as SettingsStore;
+
+/**
+ * Settings read from the file as far as they can be, kept in memory: for a data folder that cannot be written
+ * (the branch's phone numbers must still show on the steps). Changes last until the app closes.
+ */
+export const readOnlySettingsStore: SettingsStoreFactory = (dataDir) => {
+  const path = join(dataDir, `${SETTINGS_FILE_NAME}`);
+  let store: Record<string, unknown> = {};
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) store = value as Record<string, unknown>;
+  } catch {
+    // missing or unreadable: defaults
+  }
+  return {
+    path,
+    get store() {
+      return store;
+    },
+    set store(value) {
+      store = value;
+    },
+  };
+};

@@ -25,9 +25,11 @@ export class SettingsService {
     factory: SettingsStoreFactory,
     private readonly onChange: (state: SettingsState) => void = () => {},
     now: () => Date = () => new Date(),
+    /** The data folder cannot be written: nothing is renamed or saved (the store keeps changes in memory). */
+    readOnly = false,
   ) {
     const file = join(dataDir, SETTINGS_FILE_NAME);
-    const problem = existsSync(file) ? problemWith(file) : undefined;
+    const problem = !readOnly && existsSync(file) ? problemWith(file) : undefined;
     if (problem) {
       // Keep the unreadable file as evidence and as a way back; start from defaults.
       const stamp = now().toISOString().replace(/[:.]/g, '-');
@@ -37,7 +39,8 @@ export class SettingsService {
       this.notice = { code: 'settings-reset', backupFile, reason: problem };
     }
     this.store = factory(dataDir);
-    this.settings = SettingsSchema.parse(this.store.store);
+    const parsed = SettingsSchema.safeParse(this.store.store);
+    this.settings = parsed.success || !readOnly ? SettingsSchema.parse(this.store.store) : SettingsSchema.parse({});
     this.store.store = this.settings; // fills in defaults for fields a file did not have
   }
 

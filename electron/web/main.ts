@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { createBackend } from '../backend/backend';
 import { buildRendererIfStale } from '../build/buildRenderer';
 import { PLANS_DIR, PROJECT_ROOT, RENDERER_OUT_DIR } from '../build/projectPaths';
-import { dataDirOverride, defaultDataDir } from '../dataDir';
+import { chooseDataDir, defaultDataDir, type DataDirSource } from '../dataDir';
+import { tmpdir } from 'node:os';
 import { openInBrowser } from './openInBrowser';
 import { startWebHost, type WebHost } from './webHost';
 
 export interface WebEditionOptions {
   port?: number;
   dataDir?: string;
+  /** Where `dataDir` came from (shown on every screen when it is not the default). */
+  dataDirSource?: DataDirSource;
   open?: boolean;
 }
 
@@ -18,7 +21,13 @@ export async function startWebEdition(options: WebEditionOptions = {}): Promise<
   await buildRendererIfStale((line) => process.stderr.write(line + '\n'));
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = options.dataDir ?? defaultDataDir();
-  const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version });
+  const backend = await createBackend({
+    dataDir,
+    dataDirSource: options.dataDir ? (options.dataDirSource ?? 'argument') : 'default',
+    plansDir: PLANS_DIR,
+    host: 'web',
+    version,
+  });
   const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR, port: options.port ?? 0 });
   process.stdout.write(startLine(host, dataDir, Boolean(process.stdout.isTTY)) + '\n');
   if (options.open) openInBrowser(host.url);
@@ -42,8 +51,14 @@ export const URL_FILE_NAME = 'browser-edition.url';
  */
 export function startLine(host: Pick<WebHost, 'url' | 'port'>, dataDir: string, toTerminal: boolean): string {
   if (toTerminal) return `Guardbook 浏览器版 / browser edition: ${host.url}`;
-  const file = join(dataDir, URL_FILE_NAME);
-  writeFileSync(file, host.url + '\n', { mode: 0o600 });
+  let file = join(dataDir, URL_FILE_NAME);
+  try {
+    writeFileSync(file, host.url + '\n', { mode: 0o600 });
+  } catch {
+    // A data folder that cannot be written (the app still starts, unrecorded): the address goes to a temp file.
+    file = join(tmpdir(), `guardbook-${process.pid}-${URL_FILE_NAME}`);
+    writeFileSync(file, host.url + '\n', { mode: 0o600 });
+  }
   chmodSync(file, 0o600); // an older file keeps its mode through writeFileSync
   return `Guardbook 浏览器版 / browser edition: http://127.0.0.1:${host.port}/ (地址与令牌见 / address with token in ${file})`;
 }
@@ -56,8 +71,11 @@ export function parseWebArgs(argv: readonly string[]): WebEditionOptions {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a number from 0 to 65535`);
     options.port = port;
   }
-  const dataDir = dataDirOverride(argv);
-  if (dataDir) options.dataDir = dataDir;
+  const choice = chooseDataDir(argv, '');
+  if (choice.source !== 'default') {
+    options.dataDir = choice.dir;
+    options.dataDirSource = choice.source;
+  }
   if (argv.includes('--open')) options.open = true;
   return options;
 }

@@ -1,13 +1,26 @@
 // The browser edition's server: loopback only, a random session token on every API call, Host and
-// Origin checked, bodies limited. Serves the built renderer, `POST /api/<channel>` and pushes over SSE.
+// Origin checked, methods per path, bodies limited, the same security headers on every response. Serves the
+// built renderer, `POST /api/<channel>` and pushes over SSE (`GET /api/events`).
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import type { Backend } from '../backend/backend';
 import type { Caller } from '../../shared/api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
-import { hostAllowed, originAllowed, SESSION_HEADER, SESSION_ID, TOKEN_HEADER, tokenMatches } from './httpGuards';
+import {
+  allowedMethods,
+  EVENTS_PATH,
+  hostAllowed,
+  originAllowed,
+  SECURITY_HEADERS,
+  SESSION_HEADER,
+  SESSION_ID,
+  setSecurityHeaders,
+  TOKEN_HEADER,
+  tokenMatches,
+} from './httpGuards';
 import { readStaticFile } from './staticFiles';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -43,26 +56,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = 0;
+  /** Responses under way on each connection: a bare answer to a malformed request must not cut into one. */
+  const inFlight = new WeakMap<Duplex, number>();
   const server = createServer((req, res) => {
+    // First, before anything can answer: the security headers, on every response this request gets.
+    setSecurityHeaders(res);
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
     handle(req, res).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'internal', '内部错误', 'Internal error');
       else res.end();
     });
   });
+  // A request Node cannot parse never reaches `handle`; answer it as Node would, with the same headers.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code !== 'ECONNRESET' && socket.writable && !inFlight.get(socket)) {
+      socket.write(bareResponse(CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400));
+    }
+    socket.destroy();
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
     if (!hostAllowed(req, port)) return refuse(res, 403, 'forbidden', '主机名不被允许', 'Host not allowed');
     if (!originAllowed(req, port)) return refuse(res, 403, 'forbidden', '来源不被允许', 'Origin not allowed');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const methods = allowedMethods(url.pathname);
+    if (!methods.includes(req.method ?? '')) return refuseMethod(res, methods);
 
-    if (url.pathname === '/api/events') {
+    if (url.pathname === EVENTS_PATH) {
       if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return refuseToken(res);
       return streamEvents(req, res);
     }
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return refuse(res, 405, 'invalid-input', '只接受 POST', 'Only POST is accepted');
       if (!tokenMatches(header(req, TOKEN_HEADER), token)) return refuseToken(res);
       const body = await readBody(req, maxBody);
       if (body === 'too-large') {
@@ -78,8 +104,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const result = await options.backend.call(channel ?? url.pathname, input, callerOf(req));
       return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return refuse(res, 405, 'invalid-input', '方法不被允许', 'Method not allowed');
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, 'not-found', '找不到该文件', 'Not found');
     res.writeHead(200, {
@@ -170,15 +194,46 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(JSON.stringify(value));
 }
 
-function refuse(res: ServerResponse, status: number, code: ApiErrorBody['code'], zh: string, en: string): void {
-  sendJson(res, status, { ok: false, error: { code, message: { 'zh-CN': zh, en } } });
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: ApiErrorBody['code'],
+  zh: string,
+  en: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { ok: false, error: { code, message: { 'zh-CN': zh, en } } }, headers);
+}
+
+function refuseMethod(res: ServerResponse, methods: readonly string[]): void {
+  const allow = methods.join(', ');
+  const zh = `此处不接受该方法（可用：${allow}）`;
+  refuse(res, 405, 'invalid-input', zh, `Method not allowed here (allowed: ${allow})`, { Allow: allow });
 }
 
 function refuseToken(res: ServerResponse): void {
   refuse(res, 401, 'forbidden', '缺少或错误的会话令牌', 'Missing or wrong session token');
+}
+
+/** Node's own answers to requests it cannot parse, kept as they are (the rest get 400). */
+const CLIENT_ERROR_STATUS: Record<string, number> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
+/** A whole response written straight to the socket, for when there is no ServerResponse: no body, then close. */
+function bareResponse(status: number): string {
+  const headers = { ...SECURITY_HEADERS, 'Content-Length': '0', Connection: 'close' };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}\r\n`;
 }

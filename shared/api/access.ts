@@ -35,6 +35,7 @@ export const CHANNEL_ACCESS = {
   'records.list': 'anyone',
   'records.get': 'anyone',
   'records.reportPdf': 'anyone',
+  'records.integrity': 'anyone',
   'records.export': 'trainer',
   'records.exportBatch': 'trainer',
 } as const satisfies Record<Channel, Access>;

@@ -74,7 +74,14 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'web']),
   dataDir: z.string(),
+  /** Where the data folder came from: anything but the default is shown on every screen (issue 10). */
+  dataDirSource: z.enum(['default', 'argument', 'environment']),
   platform: z.string(),
+  /**
+   * Set when nothing can be recorded (a read-only or unusable data folder): runs can still be followed on
+   * screen, and every screen says that nothing is recorded and to use paper.
+   */
+  recordingUnavailable: TextSchema.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -121,6 +128,29 @@ export const AuditVerificationSchema = z.object({
     .object({ line: z.number().int(), offset: z.number().int(), reason: z.string(), message: TextSchema })
     .optional(),
 });
+
+/** What "verified" rests on: the installation's key and the register of seals, for writing down or sending away. */
+export const RecordsIntegritySchema = z.object({
+  key: z
+    .object({
+      keyId: z.string(),
+      /** SHA-256 of the public key (SPKI DER), hex in groups of four: what an auditor pins from paper. */
+      fingerprint: z.string(),
+      /** How the private key is kept: by the OS (Electron safeStorage) or in a file only the user can read. */
+      protection: z.enum(['os', 'file']),
+    })
+    .nullable(),
+  register: z.object({
+    seals: z.number().int(),
+    /** The register's head hash: a later register whose history differs from this one was rewritten. */
+    head: z.string(),
+    /** Set when the register was found damaged at start (kept aside; a new one names it). */
+    problem: TextSchema.optional(),
+  }),
+  /** The background re-check of every record against the disk, the key and the register. */
+  check: z.object({ done: z.number().int(), total: z.number().int() }),
+});
+export type RecordsIntegrity = z.infer<typeof RecordsIntegritySchema>;
 
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
@@ -190,6 +220,8 @@ export const channels = {
   },
   /** One run's history line: integrity, outcome, who took part. */
   'records.get': { input: z.strictObject({ runId: RunIdSchema }), output: RunRecordSchema },
+  /** The installation key's fingerprint, the seal register's head and how far the re-check has come. */
+  'records.integrity': { input: NoInput, output: RecordsIntegritySchema },
   /** One run as a file to hand over: JSON (journal + public key, verifiable) or CSV for Excel. */
   'records.export': {
     input: z.strictObject({ runId: RunIdSchema, format: z.enum(['json', 'csv']) }),
@@ -219,6 +251,8 @@ export const pushEvents = {
   'run.changed': RunViewSchema,
   /** Users or who is on duty changed: every window asks again (session.get, users.list), as its own view differs. */
   'people.changed': z.object({}),
+  /** Records changed outside a run's own pushes (the background re-check found something, or finished). */
+  'records.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

@@ -29,11 +29,18 @@ export const CHANNEL_NAMES = [
   'records.list',
   'records.reportPdf',
   'records.get',
+  'records.integrity',
   'records.export',
   'records.exportBatch',
 ] as const;
 
-export const PUSH_EVENT_NAMES = ['settings.changed', 'plans.changed', 'run.changed', 'people.changed'] as const;
+export const PUSH_EVENT_NAMES = [
+  'settings.changed',
+  'plans.changed',
+  'run.changed',
+  'people.changed',
+  'records.changed',
+] as const;
 
 /** IPC channel names: one per API channel, and one for pushes to the renderer. */
 export const ipcChannelFor = (channel: string): string => `guardbook:${channel}`;

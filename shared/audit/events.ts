@@ -43,6 +43,11 @@ export const auditEventData = {
   }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
+  /**
+   * The app was started on a data folder other than the default (`--data-dir`, GUARDBOOK_DATA_DIR): another
+   * folder has its own key and its own records, so who pointed the app elsewhere must be on record.
+   */
+  'app.dataDir': z.object({ dir: z.string(), source: z.enum(['argument', 'environment']) }),
   /** A torn last line was moved aside when the trail was reopened. */
   'audit.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),
 } as const;

@@ -35,6 +35,15 @@ export const journalEventData = {
   'run.sealed': z.object({ head: z.string(), signature: z.string(), publicKey: z.string(), keyId: z.string() }),
   /** A torn last line was moved aside when the journal was reopened. */
   'journal.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),
+  /**
+   * The journal file was deleted or replaced while the run was live: it was written again, whole, from the
+   * events already acknowledged (`events` of them), and a replacing file found at the path was kept aside.
+   */
+  'journal.rewritten': z.object({
+    reason: z.enum(['deleted', 'replaced']),
+    events: z.number().int(),
+    displaced: z.string().optional(),
+  }),
 } as const;
 
 export type JournalEventType = keyof typeof journalEventData;

@@ -49,6 +49,8 @@ export interface JournalVerification {
   intactBytes: number;
   seal: 'none' | 'valid' | 'invalid' | 'untrusted';
   keyId?: string;
+  /** The public key the seal names (base64 SPKI), when there is a seal. */
+  publicKey?: string;
 }
 
 /** What a chain of this kind holds: the type its first line must have, and each event type's data schema. */
@@ -102,6 +104,7 @@ export function verifyJournalText(
   let prev = GENESIS_HASH;
   let seal: JournalVerification['seal'] = 'none';
   let keyId: string | undefined;
+  let publicKey: string | undefined;
   const lines = text.split('\n');
   const fail = (index: number, reason: FailureReason, detail = ''): JournalVerification => {
     const offset = (crypto.byteLength ?? utf8Length)(text.slice(0, charOffset));
@@ -112,6 +115,7 @@ export function verifyJournalText(
       intactBytes: offset,
       seal: seal === 'valid' ? 'valid' : seal,
       ...(keyId ? { keyId } : {}),
+      ...(publicKey ? { publicKey } : {}),
     };
   };
 
@@ -142,6 +146,7 @@ export function verifyJournalText(
     if (event.type === 'run.sealed') {
       const data = event.data as { head: string; signature: string; publicKey: string; keyId: string };
       keyId = data.keyId;
+      publicKey = data.publicKey;
       if (data.head !== prev || !crypto.verifySignature(data.publicKey, data.head, data.signature)) {
         seal = 'invalid';
         return fail(i, 'bad-signature');
@@ -162,6 +167,7 @@ export function verifyJournalText(
     intactBytes: (crypto.byteLength ?? utf8Length)(text.slice(0, charOffset)),
     seal,
     ...(keyId ? { keyId } : {}),
+    ...(publicKey ? { publicKey } : {}),
   };
 }
 

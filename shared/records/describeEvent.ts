@@ -81,6 +81,11 @@ export function eventDescriber(plan: Plan): (type: string, data: unknown) => Tex
           `写入中断后恢复：${v('bytes')} 字节已另存为 ${v('sidecar')}`,
           `Recovered after an interrupted write: ${v('bytes')} bytes kept in ${v('sidecar')}`,
         );
+      case 'journal.rewritten':
+        return both(
+          `记录文件在处置中${v('reason') === 'deleted' ? '被删除' : '被替换'}，已按已确认的 ${v('events')} 条事件重写`,
+          `The journal file was ${v('reason')} during the run; it was written again from the ${v('events')} acknowledged events`,
+        );
       default:
         return both(type, type);
     }

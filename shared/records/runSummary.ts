@@ -1,12 +1,18 @@
 // One line of the history: what a manager filters and searches by, derived from a run's journal.
 import { z } from 'zod';
 import { RunModeSchema } from '../journal/events';
-import type { JournalVerification } from '../journal/verify';
+import type { IntegrityJudgement } from './integrity';
 import { pick } from '../plan/labels';
 import { CategorySchema, OutcomeSchema } from '../plan/schema';
-import type { RunState } from '../run/runState';
+import type { JournalEvent } from '../journal/format';
+import type { JournalEventData } from '../journal/events';
 
-export const INTEGRITY = ['verified', 'not-sealed', 'damaged'] as const;
+/**
+ * `verified`: checked now against the bytes on disk, the installation's key and the seal register; `foreign`:
+ * validly sealed, but by another installation's key (never shown as verified); `checking`: the index's claim
+ * has not been re-checked since this start yet.
+ */
+export const INTEGRITY = ['verified', 'not-sealed', 'damaged', 'foreign', 'checking'] as const;
 export type Integrity = (typeof INTEGRITY)[number];
 
 export const RunRecordSchema = z.object({
@@ -32,42 +38,69 @@ export const RunRecordSchema = z.object({
   integrity: z.enum(INTEGRITY),
   /** Where verification failed, when damaged. */
   damage: z.string().optional(),
+  /** The key the seal was made with (its id), when sealed. */
+  keyId: z.string().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
-export function summariseRun(
-  state: RunState,
-  verification: Pick<JournalVerification, 'ok' | 'seal' | 'failure'>,
-): RunRecord {
-  const endedAt = state.outcome?.at;
-  const integrity: Integrity = !verification.ok ? 'damaged' : verification.seal === 'valid' ? 'verified' : 'not-sealed';
-  const participants = [
-    ...new Set(state.events.map((e) => e.by).filter((by): by is string => !!by && by !== 'system')),
-  ];
+/**
+ * A run's history line from its journal events alone. Everything it holds is stated by the events themselves
+ * (the start, ends, sign-off, seal, notes, overdue marks, who acted), so no plan machine is run: the index is
+ * rebuilt and re-checked at the cost of verifying the bytes, not of replaying every run.
+ */
+export function summariseRun(events: readonly JournalEvent[], judged: IntegrityJudgement): RunRecord {
+  const first = events[0];
+  if (!first || first.type !== 'run.started') throw new Error('a run journal starts with run.started');
+  const started = first.data as JournalEventData<'run.started'>;
+  const plan = started.plan.body;
+  let status: RunRecord['status'] = 'active';
+  let ended: JournalEvent | undefined;
+  let overdueCount = 0;
+  const notes: string[] = [];
+  const participants = new Set<string>();
+  for (const event of events) {
+    if (event.by && event.by !== 'system') participants.add(event.by);
+    switch (event.type) {
+      case 'run.ended':
+        status = 'ended';
+        ended = event;
+        break;
+      case 'run.signedOff':
+        status = 'signed-off';
+        break;
+      case 'run.sealed':
+        status = 'sealed';
+        break;
+      case 'step.overdue':
+        overdueCount++;
+        break;
+      case 'note.added':
+        notes.push((event.data as { text: string }).text);
+        break;
+    }
+  }
+  const outcome = (ended?.data as JournalEventData<'run.ended'> | undefined)?.outcome;
   return {
-    runId: state.runId,
-    planId: state.planRef.id,
-    planVersion: state.planRef.version,
-    planHash: state.planRef.contentHash,
-    planTitle: { 'zh-CN': pick(state.plan.title, 'zh-CN'), en: pick(state.plan.title, 'en') },
-    category: state.plan.category,
-    mode: state.mode,
-    startedAt: state.startedAt,
-    ...(endedAt
-      ? { endedAt, durationSeconds: Math.round((Date.parse(endedAt) - Date.parse(state.startedAt)) / 1000) }
+    runId: started.runId,
+    planId: started.plan.id,
+    planVersion: started.plan.version,
+    planHash: started.plan.contentHash,
+    planTitle: { 'zh-CN': pick(plan.title, 'zh-CN'), en: pick(plan.title, 'en') },
+    category: plan.category,
+    mode: started.mode,
+    startedAt: first.at,
+    ...(ended
+      ? { endedAt: ended.at, durationSeconds: Math.round((Date.parse(ended.at) - Date.parse(first.at)) / 1000) }
       : {}),
-    ...(state.outcome ? { outcome: state.outcome.outcome } : {}),
-    status: state.status,
-    operator: state.operator,
-    participants,
-    overdueCount: state.overdue.length,
-    notes: state.notes.map((n) => n.text).join('\n'),
-    events: state.events.length,
-    integrity,
-    ...(verification.failure
-      ? {
-          damage: `line ${verification.failure.line} (byte ${verification.failure.offset}): ${verification.failure.reason}`,
-        }
-      : {}),
+    ...(outcome ? { outcome } : {}),
+    status,
+    operator: started.operator,
+    participants: [...participants],
+    overdueCount,
+    notes: notes.join('\n'),
+    events: events.length,
+    integrity: judged.integrity,
+    ...(judged.damage ? { damage: judged.damage } : {}),
+    ...(judged.keyId ? { keyId: judged.keyId } : {}),
   };
 }

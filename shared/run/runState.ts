@@ -37,6 +37,8 @@ export interface RunState {
   signedOff?: { name: string; note?: string; at: string };
   sealed?: { keyId: string; head: string; at: string };
   recovered: { sidecar: string; bytes: number; at: string }[];
+  /** Times the journal file vanished or was replaced while live and was written again from memory. */
+  rewritten: { reason: 'deleted' | 'replaced'; events: number; at: string }[];
   events: readonly JournalEvent[];
 }
 
@@ -75,6 +77,7 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
     notes: [],
     overdue: [],
     recovered: [],
+    rewritten: [],
     events: [first],
   };
   for (const event of events.slice(1)) state = applyEvent(state, event, context);
@@ -118,6 +121,12 @@ export function applyEvent(state: RunState, event: JournalEvent, context: Replay
     case 'run.sealed':
       next.status = 'sealed';
       next.sealed = { keyId: d.keyId as string, head: d.head as string, at: event.at };
+      break;
+    case 'journal.rewritten':
+      next.rewritten = [
+        ...state.rewritten,
+        { reason: d.reason as 'deleted' | 'replaced', events: d.events as number, at: event.at },
+      ];
       break;
     case 'journal.recovered':
       next.recovered = [...state.recovered, { sidecar: d.sidecar as string, bytes: d.bytes as number, at: event.at }];

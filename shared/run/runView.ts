@@ -37,6 +37,7 @@ export function toRunView(state: RunState, context: ReplayContext): RunView {
     ...(state.signedOff ? { signedOff: state.signedOff } : {}),
     ...(state.sealed ? { sealed: state.sealed } : {}),
     recovered: state.recovered,
+    rewritten: state.rewritten,
     // The first event's full plan is already in `plan`: the timeline keeps only its reference.
     timeline: state.events.map(({ seq, at, type, by, data }) => ({
       seq,

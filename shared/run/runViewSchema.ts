@@ -55,6 +55,8 @@ export const RunViewSchema = z.object({
   signedOff: z.object({ name: z.string(), note: z.string().optional(), at: z.string() }).optional(),
   sealed: z.object({ keyId: z.string(), head: z.string(), at: z.string() }).optional(),
   recovered: z.array(z.object({ sidecar: z.string(), bytes: z.number(), at: z.string() })),
+  /** The journal file vanished or was replaced while live, and was written again from what was acknowledged. */
+  rewritten: z.array(z.object({ reason: z.enum(['deleted', 'replaced']), events: z.number(), at: z.string() })),
   timeline: z.array(TimelineEntrySchema),
   head: z.string(),
   /** Set when the journal could not be written: nothing after it is recorded until this is resolved. */

@@ -8,7 +8,7 @@ import type { JournalEvent } from '../../shared/journal/format';
 import { runCli } from '../../electron/cli/main';
 import { seededRandom, simulateRun } from '../../electron/cli/runsCommands';
 import { readJournal } from '../../electron/journal/journalFile';
-import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
+import { fingerprintOf, loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import { contentHashOf } from '../../electron/plans/contentHash';
 import { bundledPlanFiles } from '../support/bundledPlans';
 import { BUNDLED_PLANS_DIR, loadPlanFile, T0, tempDir } from '../support/runJournal';
@@ -112,6 +112,8 @@ describe('runs simulate, then records verify', () => {
             `sealed, signature valid \\(key ${key.keyId}, trusted\\)$`,
         ),
       ),
+      `installation key fingerprint: ${fingerprintOf(key.publicKey)}`,
+      expect.stringMatching(/^seal register: 1 seals, head [0-9a-f]{64}$/),
     ]);
     const zh = await cli('records', 'verify', path!, '--data-dir', dataDir);
     expect(zh.out[0]).toContain(`（密钥 ${key.keyId}，受信任）`);
@@ -145,6 +147,7 @@ describe('runs simulate, then records verify', () => {
         `armed-robbery v1 ${ARMED_HASH}, seal not valid\n` +
         `  line ${n} (byte ${offsetOfLine(bytes, n)}): ` +
         `untrusted-key — the seal was made with an untrusted key: ${run.keyId}`,
+      `key fingerprint used: ${fingerprintOf(other.publicKey)}`,
     ]);
     // Its own key passes.
     const own = join(run.dataDir, 'keys', 'installation-ed25519.pub.der.b64');
@@ -227,6 +230,7 @@ describe('runs simulate, then records verify', () => {
         plan: { id: 'armed-robbery', version: 1, contentHash: ARMED_HASH },
         seal: 'valid',
         keyId: run.keyId,
+        fingerprint: fingerprintOf(loadOrCreateSigningKey(run.dataDir).publicKey),
       },
       {
         file: join(dir, 'b-torn.jsonl'),

@@ -49,6 +49,7 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'records.list': 'anyone',
   'records.get': 'anyone',
   'records.reportPdf': 'anyone',
+  'records.integrity': 'anyone',
   'records.export': 'trainer',
   'records.exportBatch': 'trainer',
 };

@@ -226,6 +226,7 @@ describe('channel and push event names', () => {
       'records.list': { mode: 'drill' },
       'records.get': { runId },
       'records.reportPdf': { runId },
+      'records.integrity': {},
       'records.export': { runId, format: 'csv' },
       'records.exportBatch': { from: '2000-01-01', to: '2100-12-31' },
     };

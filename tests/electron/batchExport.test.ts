@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/main';
 import { simulateRun } from '../../electron/cli/runsCommands';
-import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
+import { fingerprintOf, loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import {
   batchFileName,
   BatchRangeError,
@@ -103,8 +103,11 @@ describe('exportRange', () => {
     const dir = extract(files);
     const { out, io } = cli();
     expect(await runCli(['records', 'verify', dir, '--key', join(dir, KEY_FILE), '--lang', 'en'], io)).toBe(0);
-    expect(out).toHaveLength(3);
-    expect(out.every((line) => /^PASS .*sealed, signature valid \(key [0-9a-f]{16}, trusted\)$/.test(line))).toBe(true);
+    expect(out).toHaveLength(4);
+    expect(
+      out.slice(0, 3).every((line) => /^PASS .*sealed, signature valid \(key [0-9a-f]{16}, trusted\)$/.test(line)),
+    ).toBe(true);
+    expect(out[3]).toBe(`key fingerprint used: ${fingerprintOf(keyOf(dataDir).publicKey)}`);
   });
 
   it('writes an index.csv with a BOM and one row per run, oldest first', async () => {

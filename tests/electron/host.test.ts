@@ -161,6 +161,23 @@ const fake = await vi.hoisted(async () => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     dialog: { showErrorBox: vi.fn() },
+    // The OS's encryption, stood in for by a reversible encoding that is plainly not the PEM text.
+    safeStorage: {
+      backend: 'gnome_libsecret' as string,
+      isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+      getSelectedStorageBackend(): string {
+        return this.backend;
+      },
+      encryptStringAsync: vi.fn((plain: string) =>
+        Promise.resolve(Buffer.from(`os-sealed:${Buffer.from(plain).toString('base64')}`)),
+      ),
+      decryptStringAsync: vi.fn((sealed: Buffer) =>
+        Promise.resolve({
+          shouldReEncrypt: false,
+          result: Buffer.from(sealed.toString().slice('os-sealed:'.length), 'base64').toString(),
+        }),
+      ),
+    },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: Object.assign(new EventEmitter(), {
       invoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ ok: true, value: { channel, input } })),
@@ -179,6 +196,7 @@ vi.mock('electron', () => ({
   session: fake.session,
   shell: fake.shell,
   dialog: fake.dialog,
+  safeStorage: fake.safeStorage,
   contextBridge: fake.contextBridge,
   ipcRenderer: fake.ipcRenderer,
 }));
@@ -745,6 +763,16 @@ describe('main entry', () => {
       value: { host: 'electron', version: '9.9.9-test', dataDir },
     });
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
+  });
+
+  it('says where the data folder came from, and keeps the private key under the OS’s protection', async () => {
+    expect(await ipc('app.info')).toMatchObject({ ok: true, value: { dataDirSource: 'environment' } });
+    const keys = join(dataDir, 'keys');
+    expect(existsSync(join(keys, 'installation-ed25519.key.pem'))).toBe(false);
+    const sealed = readFileSync(join(keys, 'installation-ed25519.key.os'), 'utf8');
+    expect(sealed).not.toContain('PRIVATE KEY');
+    expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+    expect(await ipc('records.integrity')).toMatchObject({ ok: true, value: { key: { protection: 'os' } } });
   });
 
   it('opens one secure window on the app URL, with the bundled preload beside main', () => {

@@ -596,7 +596,11 @@ describe('a write that fails on a full disk', () => {
 
     free();
     const restarted = new EngineHarness(plans, dataDir, h.clock);
-    expect(await restarted.engine.resumeUnfinished()).toEqual({ resumed: [started.runId], failed: [] });
+    expect(await restarted.engine.resumeUnfinished()).toEqual({
+      resumed: [started.runId],
+      registeredLate: [],
+      failed: [],
+    });
     const resumed = await restarted.engine.read(started.runId);
     expect(resumed.writeError).toBeUndefined();
     expect(resumed.notes).toHaveLength(acknowledged);

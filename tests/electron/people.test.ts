@@ -1,11 +1,13 @@
 // Users and PINs: the user schema and role order, scrypt PIN hashes, the PIN rules, and waits and lockouts
-// for wrong PINs (all with an injected clock).
+// for wrong PINs, per user and across all users (all with an injected clock).
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PIN_ATTEMPT_POLICY,
   delayAfterFailures,
+  FailureWindow,
   PinAttempts,
   pinAttemptRefusalBody,
+  wrongPinBody,
 } from '../../electron/people/pinAttempts';
 import { hashPin, isValidPin, verifyPin } from '../../electron/people/pinHash';
 import { ApiErrorSchema } from '../../shared/api/errors';
@@ -229,12 +231,16 @@ describe('PinAttempts', () => {
     expect(attempts.begin('wang-wei', T0)).toEqual({ allowed: true });
   });
 
-  it('explains a refusal in both languages as a forbidden API error', () => {
+  it('explains a refusal before the PIN was checked in both languages: "not checked", never "wrong"', () => {
     const wait = pinAttemptRefusalBody({ allowed: false, retryAfterMs: 3_500, lockedOut: false });
     expect(ApiErrorSchema.parse(wait)).toEqual(wait);
-    expect(wait.code).toBe('forbidden');
-    expect(wait.message['zh-CN']).toContain('4 秒');
-    expect(wait.message.en).toContain('4 seconds');
+    expect(wait).toEqual({
+      code: 'forbidden',
+      message: {
+        'zh-CN': 'PIN 未核对：错误次数过多，请 4 秒后再试。',
+        en: 'PIN not checked: too many wrong PINs; try again in 4 seconds.',
+      },
+    });
 
     const locked = pinAttemptRefusalBody({
       allowed: false,
@@ -242,8 +248,10 @@ describe('PinAttempts', () => {
       lockedOut: true,
     });
     expect(locked.code).toBe('forbidden');
+    expect(locked.message['zh-CN']).toMatch(/^PIN 未核对：/);
     expect(locked.message['zh-CN']).toContain('15 分钟');
     expect(locked.message['zh-CN']).toContain('管理员');
+    expect(locked.message.en).toMatch(/^PIN not checked: /);
     expect(locked.message.en).toContain('15 minutes');
     expect(pinAttemptRefusalBody({ allowed: false, retryAfterMs: 1_000, lockedOut: false }).message.en).toContain(
       '1 second.',
@@ -251,5 +259,80 @@ describe('PinAttempts', () => {
 
     const busy = pinAttemptRefusalBody({ allowed: false, retryAfterMs: 0, lockedOut: false });
     expect(busy.code).toBe('forbidden');
+    expect(busy.message.en).toBe('PIN not checked: the previous PIN is still being checked; try again.');
+    for (const body of [wait, locked, busy]) {
+      expect(body.message['zh-CN']).not.toContain('PIN 错误');
+      expect(body.message.en).not.toContain('Wrong PIN');
+    }
+  });
+
+  it('explains a PIN that was checked and is wrong, with what the next attempt meets', () => {
+    expect(wrongPinBody({ allowed: true }).message).toEqual({
+      'zh-CN': 'PIN 错误，请重试。',
+      en: 'Wrong PIN. Try again.',
+    });
+    expect(wrongPinBody({ allowed: false, retryAfterMs: 2_000, lockedOut: false }).message).toEqual({
+      'zh-CN': 'PIN 错误。请 2 秒后再试。',
+      en: 'Wrong PIN. Try again in 2 seconds.',
+    });
+    const locked = wrongPinBody({ allowed: false, retryAfterMs: 15 * MINUTE, lockedOut: true });
+    expect(ApiErrorSchema.parse(locked)).toEqual(locked);
+    expect(locked.message.en).toBe(
+      'Wrong PIN. Too many wrong PINs: this account is locked. Try again in 15 minutes or ask an administrator.',
+    );
+    expect(locked.message['zh-CN']).toContain('15 分钟');
+  });
+
+  it('a slowed failure is not free: the first wrong PIN already costs a wait, and the waits double from there', () => {
+    const attempts = new PinAttempts();
+    expect(attempts.recordFailure('wang-wei', T0, true)).toEqual({
+      allowed: false,
+      retryAfterMs: 2 * SECOND,
+      lockedOut: false,
+    });
+    expect(attempts.recordFailure('wang-wei', T0 + 2 * SECOND, true)).toMatchObject({ retryAfterMs: 4 * SECOND });
+    // Slowing changes the waits, never the lockout count, and never refuses a user with no wrong PIN.
+    expect(attempts.check('li-na', T0)).toEqual({ allowed: true });
+    for (let i = 3; i < 10; i++) attempts.recordFailure('wang-wei', T0 + i * 10 * MINUTE, true);
+    expect(attempts.failureCount('wang-wei', T0 + 90 * MINUTE)).toBe(9);
+    expect(attempts.check('wang-wei', T0 + 100 * MINUTE)).toEqual({ allowed: true });
+  });
+
+  it('restores a slowed run as it was', () => {
+    const attempts = new PinAttempts();
+    attempts.restore('wang-wei', 1, T0, true);
+    attempts.restore('li-na', 1, T0);
+    expect(attempts.check('wang-wei', T0 + SECOND)).toEqual({ allowed: false, retryAfterMs: SECOND, lockedOut: false });
+    expect(attempts.check('li-na', T0)).toEqual({ allowed: true });
+    attempts.restore('zhao', 10, T0, true);
+    expect(attempts.check('zhao', T0 + MINUTE)).toMatchObject({ allowed: false, lockedOut: true });
+  });
+});
+
+describe('FailureWindow', () => {
+  it('counts wrong PINs across all users in a sliding window, and is over its limit once it holds the limit', () => {
+    let now = T0;
+    const window = new FailureWindow(3, 10 * MINUTE, () => now);
+    for (let i = 0; i < 2; i++) window.recordFailure();
+    expect(window.overLimit()).toBe(false);
+    now += MINUTE;
+    window.recordFailure();
+    expect(window.count()).toBe(3);
+    expect(window.overLimit()).toBe(true);
+    // The first two leave the window ten minutes after they came.
+    now = T0 + 10 * MINUTE;
+    expect(window.count()).toBe(1);
+    expect(window.overLimit()).toBe(false);
+    now += MINUTE;
+    expect(window.count()).toBe(0);
+  });
+
+  it('defaults to 20 wrong PINs in ten minutes', () => {
+    const window = new FailureWindow();
+    for (let i = 0; i < 19; i++) window.recordFailure(T0);
+    expect(window.overLimit(T0)).toBe(false);
+    window.recordFailure(T0);
+    expect(window.overLimit(T0)).toBe(true);
+    expect(window.overLimit(T0 + 10 * MINUTE)).toBe(false);
   });
 });

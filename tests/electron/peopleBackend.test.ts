@@ -115,8 +115,11 @@ describe('wrong PINs', () => {
     expect(refusal(await attempt('000001')).message.en).toBe('Wrong PIN. Try again.');
     expect(refusal(await attempt('000002')).message.en).toBe('Wrong PIN. Try again.');
     expect(refusal(await attempt('000003')).message.en).toBe('Wrong PIN. Try again in 2 seconds.');
-    // During the wait even the right PIN is not checked.
-    expect(refusal(await attempt(PINS.manager)).message['zh-CN']).toContain('秒后再试');
+    // During the wait even the right PIN is not checked, and the answer says so rather than "wrong".
+    expect(refusal(await attempt(PINS.manager)).message).toEqual({
+      'zh-CN': 'PIN 未核对：错误次数过多，请 2 秒后再试。',
+      en: 'PIN not checked: too many wrong PINs; try again in 2 seconds.',
+    });
     clock.now += 2_000;
     expect(refusal(await attempt('000004')).message.en).toBe('Wrong PIN. Try again in 4 seconds.');
     for (let n = 5; n <= 10; n++) {
@@ -124,7 +127,9 @@ describe('wrong PINs', () => {
       await attempt(`00000${n % 10}`);
     }
     const locked = refusal(await attempt(PINS.manager));
-    expect(locked.message.en).toContain('locked');
+    expect(locked.message.en).toBe(
+      'PIN not checked: too many wrong PINs, this account is locked. Try again in 15 minutes or ask an administrator.',
+    );
     const failed = b.audit.entries.filter((e) => e.type === 'pin.failed');
     expect(failed.map((e) => (e.data as { failures: number }).failures)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(failed.at(-1)!.data).toMatchObject({ userId: manager.id, lockedOut: true });
@@ -145,22 +150,6 @@ describe('wrong PINs', () => {
         unlocked: { name: '李主管', role: 'manager' },
       },
     );
-  }, 30_000);
-
-  it('slows down guessing across many users, not only per user', async () => {
-    const b = await start(tempDir());
-    const { guard, trainer, manager } = await usersOfEachRole(b);
-    const targets = [guard, trainer, manager];
-    // Two wrong PINs per user are free; across users the backend allows 20 in ten minutes.
-    let refusedAt = -1;
-    for (let i = 0; i < 30 && refusedAt < 0; i++) {
-      const who = targets[i % 3]!;
-      // Fresh users each time would be fairer to the attacker; the per-user wait is cleared to isolate the window.
-      b.people['attempts'].clear(who.id);
-      const result = await b.call('session.unlock', { userId: who.id, pin: '000000' }, window(`w${i}`));
-      if (refusal(result).message.en.includes('Try again in')) refusedAt = i;
-    }
-    expect(refusedAt).toBe(20);
   }, 30_000);
 
   it('a disabled user cannot unlock, and disabling one locks the windows they had unlocked', async () => {

@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { simulateRun } from '../../electron/cli/runsCommands';
 import { INDEX_FILE, RunIndex } from '../../electron/records/runIndex';
+import { dataFolderWitnesses } from '../../electron/records/dataFolderWitnesses';
 import { RecordsService } from '../../electron/records/recordsService';
-import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
+import { fingerprintOf, loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import { CSV_BOM, csvCell } from '../../shared/records/csvExport';
 import { queryable, queryRecords } from '../../shared/records/recordQuery';
 import type { RunRecord } from '../../shared/records/runSummary';
@@ -41,12 +42,12 @@ const byId = (records: RunRecord[]) => Object.fromEntries(records.map((r) => [r.
 
 describe('the run index', () => {
   it('rebuilt from the journals equals the index kept up to date incrementally', async () => {
-    const { runsDir, runIds } = await dataDirWithRuns(6);
-    const { index: incremental } = await RunIndex.load(runsDir);
+    const { dataDir, runsDir, runIds } = await dataDirWithRuns(6);
+    const { index: incremental } = await RunIndex.load(runsDir, dataFolderWitnesses(dataDir));
     for (const runId of runIds) await incremental.refresh(runId);
     await incremental.flush();
     unlinkSync(join(runsDir, INDEX_FILE));
-    const { index: rebuilt, report } = await RunIndex.load(runsDir);
+    const { index: rebuilt, report } = await RunIndex.load(runsDir, dataFolderWitnesses(dataDir));
     expect(report).toMatchObject({ read: 6, reused: 0, rebuiltWhole: true });
     expect(byId(rebuilt.all())).toEqual(byId(incremental.all()));
     expect(rebuilt.all().every((r) => r.integrity === 'verified' && r.status === 'sealed')).toBe(true);
@@ -69,10 +70,10 @@ describe('the run index', () => {
   });
 
   it('marks a damaged journal, and rebuilds a corrupt index file whole', async () => {
-    const { runsDir, runIds } = await dataDirWithRuns(2);
+    const { dataDir, runsDir, runIds } = await dataDirWithRuns(2);
     appendFileSync(join(runsDir, `${runIds[0]}.jsonl`), '{"seq":999}\n');
     writeFileSync(join(runsDir, INDEX_FILE), '{"format": 1, "entries": ');
-    const { index, report } = await RunIndex.load(runsDir);
+    const { index, report } = await RunIndex.load(runsDir, dataFolderWitnesses(dataDir));
     expect(report.rebuiltWhole).toBe(true);
     expect(index.get(runIds[0]!)).toMatchObject({
       integrity: 'damaged',
@@ -161,7 +162,11 @@ describe('exports', () => {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
     expect(await runCli(['records', 'list', '--data-dir', dataDir, '--lang', 'en'], io)).toBe(0);
-    expect(out.at(-1)).toBe('2 runs');
+    expect(out.at(-3)).toBe('2 runs');
+    expect(out.at(-2)).toBe(
+      `installation key fingerprint: ${fingerprintOf(loadOrCreateSigningKey(dataDir).publicKey)}`,
+    );
+    expect(out.at(-1)).toMatch(/^seal register: 2 seals, head [0-9a-f]{64}$/);
     expect(out[0]).toContain(runIds[1]);
     const csv = join(dataDir, 'out.csv');
     expect(

@@ -1,5 +1,6 @@
-// The command line's way back for a forgotten administrator PIN: refused while the app has the folder open,
-// recorded on the audit trail, and the new PIN read from standard input.
+// The command line's ways back for an administrator: a forgotten PIN (`users reset-pin`, the new PIN read from
+// standard input) and a lockout after wrong PINs (`users unlock`); both refused while the app has the folder open
+// and recorded on the audit trail.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/main';
+import { usersUnlock } from '../../electron/cli/usersCommands';
+import { UsageError } from '../../electron/cli/io';
 import { call, setupAdmin } from '../support/people';
 
 const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
@@ -67,6 +70,48 @@ describe('users reset-pin', () => {
     expect((await cli(['users', 'reset-pin', 'a', 'b'], '975318')).code).toBe(2);
     expect((await cli(['users', 'reset-pin', 'a'])).code).toBe(2);
   });
+});
+
+// `users unlock` is called directly until it is registered in the command table (electron/cli/main.ts).
+function unlock(argv: string[]) {
+  const out: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+  return usersUnlock(argv, io).then((code) => ({ code, text: out.join('\n') }));
+}
+
+describe('users unlock', () => {
+  it('needs one user id, and names an unknown one', async () => {
+    await expect(unlock([])).rejects.toThrow(UsageError);
+    await expect(unlock(['a', 'b'])).rejects.toThrow(UsageError);
+    const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-users-cli-'));
+    dirs.push(dataDir);
+    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    await setupAdmin(backend);
+    await backend.close();
+    await expect(unlock(['u-nobody', '--data-dir', dataDir])).rejects.toThrow(/No user "u-nobody"/);
+  }, 30_000);
+
+  it('on a user who is not locked out, says so, and still records that the count was cleared', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-users-cli-'));
+    dirs.push(dataDir);
+    const start = () => createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    let backend = await start();
+    const admin = await setupAdmin(backend);
+    await backend.close();
+    const result = await unlock([admin.id, '--data-dir', dataDir]);
+    expect(result.code).toBe(0);
+    expect(result.text).toContain('was not locked out');
+    backend = await start();
+    try {
+      expect(backend.audit.entries.at(-1)).toMatchObject({
+        type: 'user.lockoutCleared',
+        by: expect.stringMatching(/^cli:/),
+      });
+    } finally {
+      await backend.close();
+    }
+  }, 30_000);
+  // Lifting a real lockout after ten wrong PINs: tests/electron/pinSpray.test.ts.
 });
 
 describe('one app per data folder', () => {

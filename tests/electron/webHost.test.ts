@@ -1,8 +1,9 @@
 // The browser edition's server, over a real backend on a temp data dir: every refusal with its status and typed
-// error body, the API and static files, SSE pushes, and the loopback-only listen address.
+// error body, the API and static files, SSE pushes, the security headers on every response, the methods each
+// path answers, and the loopback-only listen address.
 import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Server, type AddressInfo } from 'node:net';
+import { connect, Server, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
 import { startLine, URL_FILE_NAME } from '../../electron/web/main';
-import { SESSION_HEADER, TOKEN_HEADER } from '../../electron/web/httpGuards';
+import { SECURITY_HEADERS, SESSION_HEADER, TOKEN_HEADER } from '../../electron/web/httpGuards';
 import { PlanDetailSchema, PlanSummarySchema, SettingsStateSchema } from '../../shared/api/channels';
 import { ApiErrorSchema, type ApiErrorBody } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
@@ -140,6 +141,51 @@ function expectRefusal(reply: Reply, status: number, code: ApiErrorBody['code'])
 function otherToken(token: string): string {
   const last = token.at(-1) === 'A' ? 'B' : 'A';
   return token.slice(0, -1) + last;
+}
+
+/** Opens a request whose response is a stream that never ends (SSE); the response is destroyed after the test. */
+function openStream(port: number, req: Req): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const r = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method ?? 'GET',
+        path: req.path,
+        headers: { Host: `127.0.0.1:${port}`, ...req.headers },
+      },
+      (res) => {
+        openRequests.push(res);
+        resolve(res);
+      },
+    );
+    r.on('error', reject);
+    r.end();
+  });
+}
+
+/** Writes raw bytes to the server and returns everything it sent back before closing the connection. */
+function sendRaw(port: number, data: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const parts: Buffer[] = [];
+    socket.on('data', (c: Buffer) => parts.push(c));
+    // The server closes the connection after its answer; a reset while we still write is not a failure here.
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(Buffer.concat(parts).toString('latin1')));
+    socket.write(data);
+  });
+}
+
+/** The status and headers of a raw HTTP response (header names in lower case, like IncomingHttpHeaders). */
+function parseRawHead(text: string): { status: number; headers: Record<string, string> } {
+  const [statusLine = '', ...lines] = text.split('\r\n\r\n')[0]!.split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(statusLine)?.[1] ?? 0), headers };
 }
 
 describe('web host: start-up', () => {
@@ -294,9 +340,11 @@ describe('web host: refusals', () => {
 
   it('refuses GET and other methods on /api/<channel> (405)', async () => {
     const { host } = await setup();
-    for (const method of ['GET', 'PUT', 'DELETE']) {
+    for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']) {
       const reply = await send(host.port, { method, path: '/api/plans.list', headers: { [TOKEN_HEADER]: host.token } });
-      expectRefusal(reply, 405, 'invalid-input');
+      if (method === 'HEAD') expect(reply.status).toBe(405);
+      else expectRefusal(reply, 405, 'invalid-input');
+      expect(reply.headers.allow).toBe('POST');
     }
   });
 
@@ -422,20 +470,20 @@ describe('web host: static files', () => {
 
   it('refuses methods other than GET and HEAD on static paths (405)', async () => {
     const { host } = await setup();
-    expectRefusal(await send(host.port, { method: 'POST', path: '/index.html', body: '' }), 405, 'invalid-input');
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const reply = await send(host.port, { method, path: '/index.html', body: '' });
+      expectRefusal(reply, 405, 'invalid-input');
+      expect(reply.headers.allow).toBe('GET, HEAD');
+    }
+    const head = await send(host.port, { method: 'HEAD', path: '/index.html' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
   });
 });
 
 describe('web host: server-sent events', () => {
   function openEvents(port: number, path: string): Promise<IncomingMessage> {
-    return new Promise((resolve, reject) => {
-      const r = request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-        openRequests.push(res);
-        resolve(res);
-      });
-      r.on('error', reject);
-      r.end();
-    });
+    return openStream(port, { path });
   }
 
   /** Resolves with the text received so far once it contains `needle`. */
@@ -500,6 +548,32 @@ describe('web host: server-sent events', () => {
     const path = `/api/events?token=${host.token}`;
     expectRefusal(await send(host.port, { path, headers: { Host: `evil.example:${host.port}` } }), 403, 'forbidden');
     expectRefusal(await send(host.port, { path, headers: { Origin: 'http://evil.example' } }), 403, 'forbidden');
+  });
+
+  it('answers GET only: POST, PUT, DELETE and HEAD are refused (405), even with the right token', async () => {
+    const { host, backend } = await setup();
+    const subscribe = vi.spyOn(backend.push, 'subscribe');
+    const path = `/api/events?token=${encodeURIComponent(host.token)}`;
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      // Content-Length given: Node's client frames a DELETE body only then.
+      const reply = await send(host.port, { method, path, headers: { 'Content-Length': '2' }, body: '{}' });
+      expectRefusal(reply, 405, 'invalid-input');
+      expect(reply.headers.allow).toBe('GET');
+    }
+    // HEAD: no body to check, but the same refusal (a HEAD stream would never end and never send anything).
+    const head = await send(host.port, { method: 'HEAD', path });
+    expect(head.status).toBe(405);
+    expect(head.headers.allow).toBe('GET');
+    // The method is checked before the token: without one it is still 405, not 401.
+    expectRefusal(await send(host.port, { method: 'POST', path: '/api/events' }), 405, 'invalid-input');
+    // None of them opened a stream.
+    expect(subscribe).not.toHaveBeenCalled();
+
+    const res = await openEvents(host.port, path);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    await waitFor(res, ': connected\n\n');
+    expect(subscribe).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -569,7 +643,7 @@ describe('web host: PINs and tokens', () => {
       403,
       'forbidden',
     );
-    expect(during.message.en).toMatch(/Try again in \d+ seconds?/);
+    expect(during.message.en).toMatch(/try again in \d+ seconds?/i);
   });
 
   it('without a well-formed session header, an unlock lasts for that one call only', async () => {
@@ -591,5 +665,168 @@ describe('web host: PINs and tokens', () => {
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     // At a terminal a person needs the address to open.
     expect(startLine(host, dataDir, true)).toContain(`#token=${host.token}`);
+  });
+});
+
+describe('web host: security headers', () => {
+  /** Written out here rather than taken from SECURITY_HEADERS, so that changing the constant fails this test. */
+  const EXPECTED: Record<string, string> = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+  };
+
+  interface Head {
+    status: number;
+    headers: IncomingHttpHeaders;
+  }
+
+  interface Case {
+    name: string;
+    status: number;
+    run(s: Setup): Promise<Head>;
+  }
+
+  const get =
+    (path: string, headers: Record<string, string> = {}) =>
+    (s: Setup) =>
+      send(s.host.port, { path, headers });
+  const call =
+    (channel: string, input: unknown, headers: Record<string, string> = {}) =>
+    (s: Setup) =>
+      api(s.host, channel, input, headers);
+  const raw = (data: (port: number) => string) => async (s: Setup) =>
+    parseRawHead(await sendRaw(s.host.port, data(s.host.port)));
+  const events = (s: Setup) => `/api/events?token=${encodeURIComponent(s.host.token)}`;
+
+  const CASES: Case[] = [
+    { name: 'static index.html', status: 200, run: get('/') },
+    { name: 'static asset', status: 200, run: get('/assets/app.js') },
+    { name: 'static HEAD', status: 200, run: (s) => send(s.host.port, { method: 'HEAD', path: '/index.html' }) },
+    { name: 'static file not found', status: 404, run: get('/missing.html') },
+    { name: 'static path outside the renderer', status: 404, run: get('/..%2fsecret') },
+    {
+      name: 'static path, wrong method',
+      status: 405,
+      run: (s) => send(s.host.port, { method: 'DELETE', path: '/index.html' }),
+    },
+    { name: 'API result', status: 200, run: call('plans.list', {}) },
+    {
+      name: 'API without a token',
+      status: 401,
+      run: (s) => send(s.host.port, { method: 'POST', path: '/api/plans.list', body: '{}' }),
+    },
+    { name: 'API with a wrong token', status: 401, run: (s) => api(s.host, 'plans.list', {}, { [TOKEN_HEADER]: 'x' }) },
+    { name: 'API locked', status: 401, run: call('settings.update', { branch: { name: 'Pudong' } }) },
+    { name: 'refused Host (API)', status: 403, run: call('plans.list', {}, { Host: 'evil.example' }) },
+    { name: 'refused Host (static)', status: 403, run: get('/', { Host: 'evil.example' }) },
+    { name: 'refused Origin', status: 403, run: call('plans.list', {}, { Origin: 'http://evil.example' }) },
+    {
+      name: 'API, wrong method',
+      status: 405,
+      run: (s) => send(s.host.port, { path: '/api/plans.list', headers: { [TOKEN_HEADER]: s.host.token } }),
+    },
+    {
+      name: 'API body over the limit',
+      status: 413,
+      run: (s) =>
+        send(s.host.port, {
+          method: 'POST',
+          path: '/api/plans.list',
+          headers: { [TOKEN_HEADER]: s.host.token },
+          body: 'x'.repeat(MAX_BODY + 1),
+        }),
+    },
+    {
+      name: 'API body not JSON',
+      status: 400,
+      run: (s) =>
+        send(s.host.port, {
+          method: 'POST',
+          path: '/api/plans.get',
+          headers: { [TOKEN_HEADER]: s.host.token },
+          body: '{',
+        }),
+    },
+    { name: 'API invalid input', status: 400, run: call('plans.get', { id: 42 }) },
+    { name: 'API unknown channel', status: 404, run: call('nope', {}) },
+    { name: 'API not found', status: 404, run: call('plans.get', { id: 'no-such-plan' }) },
+    {
+      name: 'API internal error',
+      status: 500,
+      run: (s) => {
+        vi.spyOn(s.backend, 'call').mockRejectedValueOnce(new Error('boom'));
+        return api(s.host, 'plans.list', {});
+      },
+    },
+    { name: 'event stream', status: 200, run: (s) => openStream(s.host.port, { path: events(s) }).then(head) },
+    { name: 'event stream without a token', status: 401, run: get('/api/events') },
+    {
+      name: 'event stream with a wrong token',
+      status: 401,
+      run: (s) => send(s.host.port, { path: `/api/events?token=${otherToken(s.host.token)}` }),
+    },
+    {
+      name: 'event stream, refused Host',
+      status: 403,
+      run: (s) => send(s.host.port, { path: events(s), headers: { Host: 'evil.example' } }),
+    },
+    {
+      name: 'event stream, wrong method',
+      status: 405,
+      run: (s) => send(s.host.port, { method: 'POST', path: events(s) }),
+    },
+    { name: 'request Node cannot parse', status: 400, run: raw(() => 'NOT HTTP AT ALL\r\n\r\n') },
+    {
+      name: 'request headers over Node’s limit',
+      status: 431,
+      run: raw((port) => `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+    },
+  ];
+
+  function head(res: IncomingMessage): Head {
+    return { status: res.statusCode ?? 0, headers: res.headers };
+  }
+
+  it('the one header set is the one this test expects', () => {
+    expect(
+      Object.fromEntries(Object.entries(SECURITY_HEADERS).map(([name, value]) => [name.toLowerCase(), value])),
+    ).toEqual(EXPECTED);
+  });
+
+  it('every kind of response carries nosniff, no-referrer, COOP, CORP and X-Frame-Options', async () => {
+    const s = await setup();
+    const seen = new Set<number>();
+    for (const c of CASES) {
+      const reply = await c.run(s);
+      expect({ case: c.name, status: reply.status }).toEqual({ case: c.name, status: c.status });
+      for (const [name, value] of Object.entries(EXPECTED)) {
+        expect({ case: c.name, [name]: reply.headers[name] }).toEqual({ case: c.name, [name]: value });
+      }
+      seen.add(c.status);
+    }
+    // Every status the host answers with is in the table.
+    expect([...seen].sort()).toEqual([200, 400, 401, 403, 404, 405, 413, 431, 500]);
+  });
+
+  it('never writes a bare answer into a response under way on the same connection', async () => {
+    const { host } = await setup();
+    const text = await new Promise<string>((resolve) => {
+      const socket = connect(host.port, '127.0.0.1');
+      let received = '';
+      socket.on('error', () => {});
+      socket.on('close', () => resolve(received));
+      socket.on('data', (c: Buffer) => {
+        received += c.toString('latin1');
+        // Once the stream is open, send something Node cannot parse on the same connection.
+        if (received.includes(': connected')) socket.write('NOT HTTP AT ALL\r\n\r\n');
+      });
+      socket.write(`GET /api/events?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`);
+    });
+    expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(text).toContain(': connected');
+    expect(text.match(/HTTP\/1\.1 /g)).toHaveLength(1);
   });
 });

@@ -364,7 +364,7 @@ describe('deadlines', () => {
 
     clock.advance(30);
     const second = new EngineHarness(sketch, dataDir, clock);
-    expect(await second.engine.resumeUnfinished()).toEqual({ resumed: [runId], failed: [] });
+    expect(await second.engine.resumeUnfinished()).toEqual({ resumed: [runId], registeredLate: [], failed: [] });
     let view = await second.engine.read(runId);
     expect(since(view, 1)).toEqual([
       { type: 'step.overdue', at: at(30), by: 'system', data: { step: 'raise-alarm', due: at(10), targetSeconds: 10 } },
@@ -480,10 +480,11 @@ describe('how a run ends', () => {
     expect(h.pending()).toEqual([]);
     await expect(JournalFile.open(path)).rejects.toBeInstanceOf(JournalSealedError);
     expect(await h.engine.read(runId)).toEqual(view);
-    const restarted = new EngineHarness(sketch, h.dataDir, h.clock);
-    expect(await restarted.engine.resumeUnfinished()).toEqual({ resumed: [], failed: [] });
-    expect(await restarted.engine.read(runId)).toEqual(view);
     await h.engine.close();
+    const restarted = new EngineHarness(sketch, h.dataDir, h.clock);
+    expect(await restarted.engine.resumeUnfinished()).toEqual({ resumed: [], registeredLate: [], failed: [] });
+    expect(await restarted.engine.read(runId)).toEqual(view);
+    await restarted.engine.close();
   });
 
   it('lists unfinished runs, newest first, and again after a restart', async () => {

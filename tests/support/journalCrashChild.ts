@@ -1,7 +1,7 @@
 // The child process of the crash test (bundled with esbuild, run with plain node): opens the journal,
 // recovering a torn tail, then appends notes of random length until it is killed. Each event's `seq hash`
 // is printed the moment its append resolves (written and fsynced); stdout to a pipe is synchronous on Linux,
-// so a printed line reaches the parent even when SIGKILL follows at once.
+// so a printed line reaches the parent even when SIGKILL follows at once. Run by `tests/support/crashHarness.ts`.
 import { JournalFile } from '../../electron/journal/journalFile';
 
 const [path, label, seedText] = process.argv.slice(2);
@@ -17,6 +17,12 @@ const random = (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
+// The parent holds our stdin open: when it closes, the parent is gone (killed, or exited without killing us
+// first), and nothing may go on appending to its temporary journal.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+
 const { journal, recovered } = await JournalFile.open(path);
 process.stdout.write(`open ${journal.events.length}${recovered ? ' recovered' : ''}\n`);
 for (let i = 0; ; i++) {
@@ -26,4 +32,7 @@ for (let i = 0; ; i++) {
   const text = `${label} #${i} ` + (random() < 0.5 ? '记'.repeat(length) : 'x'.repeat(length));
   const event = await journal.append('note.added', 'crash-child', { text: text.slice(0, 4000) });
   process.stdout.write(`${event.seq} ${event.hash}\n`);
+  // Appends resolve as microtasks only: without a turn of the event loop the child would never see its stdin
+  // close (nor an EPIPE on stdout), and would go on appending for ever once its parent is gone.
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -9,6 +9,7 @@ import { checkPlanText } from '../../shared/plan/checkPlanText';
 import type { Plan } from '../../shared/plan/schema';
 import type { RunView } from '../../shared/run/runView';
 import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
+import { SealRegister } from '../../electron/journal/sealRegister';
 import { contentHashOf } from '../../electron/plans/contentHash';
 import { PlanLibrary } from '../../electron/plans/planLibrary';
 import { RunEngine } from '../../electron/runs/runEngine';
@@ -91,6 +92,7 @@ export class EngineHarness {
       runsDir: join(dataDir, 'runs'),
       plans,
       signingKey: () => loadOrCreateSigningKey(dataDir),
+      register: SealRegister.open(dataDir, 'test'),
       branch: () => ({ name: '测试支行', code: 'T001' }),
       phones: () => ({}),
       onChange: (view) => {

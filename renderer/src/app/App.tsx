@@ -1,4 +1,4 @@
-// The app shell: navigation, the settings notice, and the current screen.
+// The app shell: navigation, the banners every screen must show, the settings notice, and the current screen.
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, PlanSummary } from '../../../shared/api/channels';
@@ -15,6 +15,7 @@ import { RecordsScreen } from '../screens/RecordsScreen';
 import { RunScreen } from '../screens/RunScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { hrefFor, useRoute, type Route } from './router';
+import { ShellBanners } from './ShellBanners';
 import { useSettings } from './SettingsContext';
 import { useAsync } from './useAsync';
 
@@ -59,6 +60,7 @@ export function App({ info }: { info: AppInfo }) {
         <LockIndicator />
         <LanguageToggle />
       </header>
+      <ShellBanners info={info} />
       <SettingsNotice />
       <main id="main" tabIndex={-1}>
         <LoadState state={plans} retry={reloadPlans}>

@@ -2,7 +2,12 @@
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
-  app: { name: 'Guardbook', skipToContent: 'Skip to main content' },
+  app: {
+    name: 'Guardbook',
+    skipToContent: 'Skip to main content',
+    dataDirNotDefault: 'Data folder is not the default: {{dir}} (set by {{source}})',
+    dataDirSources: { argument: 'a start-up argument', environment: 'an environment variable' },
+  },
   nav: {
     home: 'Start',
     plans: 'Plans',
@@ -100,6 +105,10 @@ export const en: Messages = {
     commandFailed: 'Not recorded: {{message}}',
     dismiss: 'Dismiss',
     writeError: 'The record could not be written',
+    rewritten:
+      'The record file was {{how}} during the run; it was written again from the {{count}} acknowledged actions, nothing lost. Report this to the security manager.',
+    rewrittenHow: { deleted: 'deleted', replaced: 'replaced' },
+    rewrittenTimes: ' ({{count}} times)',
     shortcuts: 'Keys: Enter done · 1–9 choose · N note',
   },
   plans: {
@@ -161,8 +170,21 @@ export const en: Messages = {
     notRecorded: 'Not recorded',
     notSigned: 'Not signed off yet',
     sofar: '(still running)',
-    integrity: { verified: 'Verified', 'not-sealed': 'Not sealed', damaged: 'Damaged' },
+    integrity: {
+      verified: 'Verified',
+      'not-sealed': 'Not sealed',
+      damaged: 'Damaged',
+      foreign: 'Sealed by another installation',
+      checking: 'Checking…',
+    },
+    foreignKey: ' (key {{keyId}})',
+    foreignTitle: 'This record was sealed by another installation',
+    foreignText:
+      'The signature itself is valid, but the sealing key ({{keyId}}) is not this installation’s key, so this PC ' +
+      'cannot vouch for the record. Check its key fingerprint with where the record came from.',
     damage: 'line {{line}} (from byte {{byte}}): {{reason}}',
+    damageAtLine: 'line {{line}}: {{reason}}',
+    damageJoin: '; ',
     damageReasons: {
       torn: 'the last line is incomplete',
       'bad-json': 'not valid JSON',
@@ -175,6 +197,8 @@ export const en: Messages = {
       'bad-signature': 'the seal signature is not valid',
       'untrusted-key': 'the seal key is not trusted',
       'after-seal': 'events follow the seal',
+      'cut-after-seal': 'cut back after it was sealed',
+      'differs-from-seal': 'differs from its registered seal (rewritten)',
     },
     damagedTitle: 'This record failed its integrity check',
     damagedText:
@@ -310,6 +334,17 @@ export const en: Messages = {
       'The system check failed ({{where}}). The journal may have been altered; this record shows only what ' +
       'comes before the failure and is not a complete record.',
     statementUnknown: 'Checking…',
+    statementForeign:
+      'This record is generated from the Guardbook journal of {{events}} events. Its signature is valid, but the ' +
+      'sealing key {{keyId}} is not this installation’s key: it was sealed by another installation, and this PC ' +
+      'cannot vouch for where it came from. Check it against that installation’s key fingerprint.',
+    statementChecking: 'Checking…: this record has not been checked again since the app started; print it later.',
+    installationKey: 'This installation’s key fingerprint',
+    keyIdAside: ' (key id {{keyId}})',
+    registerHead: 'Seal register head hash',
+    registerSeals: ' ({{count}} seals)',
+    witnessesReadAt: 'Read at',
+    witnessesUnavailable: 'Could not be read',
     head: 'Last entry hash',
     sealedHead: 'Sealed hash',
     sealStatus: 'Seal status',
@@ -350,6 +385,21 @@ export const en: Messages = {
     dataDir: 'Data folder',
     host: 'Running as',
     hosts: { electron: 'Desktop app', web: 'Browser edition' },
+    integrity: 'Record integrity',
+    integrityHint:
+      'Write the key fingerprint and the register head hash below down, or send them to head-office security: ' +
+      'with them a replaced key or rewritten records can be found later.',
+    keyFingerprint: 'Installation key fingerprint',
+    keyId: 'Key id',
+    keyProtection: 'Private key',
+    protection: { os: 'protected by the OS', file: 'kept in a file only this user can read' },
+    noKey: 'No installation key yet (there is no data folder it could be written to)',
+    registerSeals: 'Seal register',
+    sealCount: '{{count}} seals',
+    registerHead: 'Register head hash',
+    recheck: 'Re-check of records',
+    checking: 'Checking records {{done}}/{{total}}',
+    checked: 'All records checked',
   },
   contacts: {
     'head-office-security': 'Head-office security',
@@ -493,7 +543,9 @@ export const en: Messages = {
       exported: 'Records exported ({{format}})',
       usersRestored: 'The people file could not be read and was restored from a backup',
       recovered: 'A write to the audit trail was interrupted; {{bytes}} bytes were kept aside',
+      dataDir: 'The app was started on a data folder that is not the default (set by {{source}})',
     },
+    dataDirFolder: 'Data folder: {{dir}}',
     userFields: { name: 'Name', role: 'Role', disabled: 'Status' },
     settingsFields: {
       language: 'Language',

@@ -1,6 +1,11 @@
 // Chinese UI text (the primary language). Keys are shared with en.ts, whose type this file defines.
 export const zhCN = {
-  app: { name: 'Guardbook 应急处置助手', skipToContent: '跳到主要内容' },
+  app: {
+    name: 'Guardbook 应急处置助手',
+    skipToContent: '跳到主要内容',
+    dataDirNotDefault: '数据目录不是默认位置：{{dir}}（由{{source}}指定）',
+    dataDirSources: { argument: '启动参数', environment: '环境变量' },
+  },
   nav: {
     home: '应急启动',
     plans: '预案库',
@@ -98,6 +103,9 @@ export const zhCN = {
     commandFailed: '操作未被记录：{{message}}',
     dismiss: '知道了',
     writeError: '记录写入失败',
+    rewritten: '记录文件在处置中被{{how}}，已按已确认的 {{count}} 条操作重写，未丢失。请报告安全主管。',
+    rewrittenHow: { deleted: '删除', replaced: '替换' },
+    rewrittenTimes: '（共 {{count}} 次）',
     shortcuts: '快捷键：Enter 完成 · 1–9 选择 · N 备注',
   },
   plans: {
@@ -153,8 +161,20 @@ export const zhCN = {
     notRecorded: '未记录',
     notSigned: '尚未签字确认',
     sofar: '（仍在进行）',
-    integrity: { verified: '已验证', 'not-sealed': '未封存', damaged: '已损坏' },
+    integrity: {
+      verified: '已验证',
+      'not-sealed': '未封存',
+      damaged: '已损坏',
+      foreign: '由其他安装封存',
+      checking: '核验中…',
+    },
+    foreignKey: '（密钥 {{keyId}}）',
+    foreignTitle: '此记录由其他安装封存',
+    foreignText:
+      '签名本身有效，但封存密钥（{{keyId}}）不是本机的安装密钥，本机不能为此记录担保。请向该记录的来源核对其密钥指纹。',
     damage: '第 {{line}} 行（第 {{byte}} 字节起）：{{reason}}',
+    damageAtLine: '第 {{line}} 行：{{reason}}',
+    damageJoin: '；',
     damageReasons: {
       torn: '最后一行不完整',
       'bad-json': '不是有效的 JSON',
@@ -167,6 +187,8 @@ export const zhCN = {
       'bad-signature': '封存签名无效',
       'untrusted-key': '封存密钥不受信任',
       'after-seal': '封存后仍有事件',
+      'cut-after-seal': '记录在封存后被截短',
+      'differs-from-seal': '与登记的封存不符（被改写）',
     },
     damagedTitle: '此记录未通过完整性校验',
     damagedText: '校验失败位置：{{where}}。以下只显示失败位置之前的内容；请保留原文件并报告安全保卫部门。',
@@ -296,6 +318,16 @@ export const zhCN = {
     statementDamaged:
       '系统校验未通过（{{where}}）。日志可能已被改动，本记录仅显示校验失败之前的内容，不能作为完整记录使用。',
     statementUnknown: '正在校验…',
+    statementForeign:
+      '本记录依据 Guardbook 处置日志生成，日志共 {{events}} 条事件，签名有效，但封存密钥 {{keyId}} 不是本机的安装密钥：' +
+      '记录由其他安装封存，本机不能证明其来源。请以该安装的密钥指纹核对。',
+    statementChecking: '核验中…：本次启动后尚未重新核验此记录，请稍后再打印。',
+    installationKey: '本机安装密钥指纹',
+    keyIdAside: '（密钥编号 {{keyId}}）',
+    registerHead: '封存登记簿末条哈希',
+    registerSeals: '（共 {{count}} 条封存）',
+    witnessesReadAt: '读取时间',
+    witnessesUnavailable: '无法读取',
     head: '末条记录哈希',
     sealedHead: '封存哈希',
     sealStatus: '封存状态',
@@ -336,6 +368,20 @@ export const zhCN = {
     dataDir: '数据目录',
     host: '运行方式',
     hosts: { electron: '桌面应用', web: '浏览器版' },
+    integrity: '记录核验',
+    integrityHint:
+      '请把下面的密钥指纹和登记簿末条哈希抄写下来，或发送给上级行安全保卫部门：日后据此可以发现密钥被更换或记录被改写。',
+    keyFingerprint: '安装密钥指纹',
+    keyId: '密钥编号',
+    keyProtection: '私钥保存方式',
+    protection: { os: '由操作系统加密保存', file: '存于仅本用户可读的文件' },
+    noKey: '尚无安装密钥（还没有可写入的数据目录）',
+    registerSeals: '封存登记簿',
+    sealCount: '{{count}} 条封存',
+    registerHead: '登记簿末条哈希',
+    recheck: '记录复核',
+    checking: '正在核验记录 {{done}}/{{total}}',
+    checked: '全部记录已核验',
   },
   contacts: {
     'head-office-security': '上级行安全保卫部门',
@@ -470,7 +516,9 @@ export const zhCN = {
       exported: '导出记录（{{format}}）',
       usersRestored: '人员文件无法读取，已从备份恢复',
       recovered: '审计记录写入曾中断，{{bytes}} 字节已另存',
+      dataDir: '应用在非默认数据目录上启动（由{{source}}指定）',
     },
+    dataDirFolder: '数据目录：{{dir}}',
     userFields: { name: '姓名', role: '角色', disabled: '状态' },
     settingsFields: {
       language: '界面语言',

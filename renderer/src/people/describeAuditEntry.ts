@@ -95,6 +95,10 @@ function describe<K extends keyof typeof auditEventData>(
       summary: t('audit.events.usersRestored'),
       details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],
     }),
+    'app.dataDir': (d) => ({
+      summary: t('audit.events.dataDir', { source: t(`app.dataDirSources.${d.source}`) }),
+      details: [t('audit.dataDirFolder', { dir: d.dir })],
+    }),
     'audit.recovered': (d) => ({
       summary: t('audit.events.recovered', { bytes: d.bytes }),
       details: [t('audit.sidecar', { file: d.sidecar }), d.reason],

@@ -131,7 +131,7 @@ function RecordRow({ record, position }: { record: RunRecord; position: number }
         {record.operator ?? <span className="muted">{t('records.unidentified')}</span>}
       </span>
       <span role="cell" className="col-integrity">
-        <IntegrityBadge integrity={record.integrity} damage={record.damage} />
+        <IntegrityBadge integrity={record.integrity} damage={record.damage} keyId={record.keyId} compact />
       </span>
     </div>
   );

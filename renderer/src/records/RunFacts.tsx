@@ -75,8 +75,16 @@ export function RunFacts({ view, record, now }: { view: RunView; record: RunReco
       </dd>
       <dt>{t('records.facts.integrity')}</dt>
       <dd data-testid="record-integrity">
-        {record ? <IntegrityBadge integrity={record.integrity} damage={record.damage} /> : none('…')}
-        {view.sealed && (
+        {record ? (
+          <IntegrityBadge
+            integrity={record.integrity}
+            damage={record.damage}
+            keyId={record.keyId ?? view.sealed?.keyId}
+          />
+        ) : (
+          none('…')
+        )}
+        {view.sealed && record?.integrity !== 'foreign' && (
           <span className="small">
             {' '}
             {t('run.keyId')} <code>{view.sealed.keyId}</code>

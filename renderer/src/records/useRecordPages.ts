@@ -1,8 +1,9 @@
-// The history as pages of `records.list`, fetched as the list scrolls to them; a new query starts afresh.
+// The history as pages of `records.list`, fetched as the list scrolls to them; a new query starts afresh, and a
+// `records.changed` push (the background re-check changed what the history shows) fetches again in place.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecordQuery } from '../../../shared/records/recordQuery';
 import type { RunRecord } from '../../../shared/records/runSummary';
-import { useApi } from '../api/ApiContext';
+import { useApi, usePush } from '../api/ApiContext';
 
 export const PAGE_SIZE = 200;
 
@@ -66,6 +67,12 @@ export function useRecordPages(query: Omit<RecordQuery, 'offset' | 'limit'>): Re
   );
 
   useEffect(() => restart(false), [restart]);
+
+  // Lines the re-check settled ('checking' → verified, damaged…): fetch again, keeping what is shown meanwhile.
+  usePush(
+    'records.changed',
+    useCallback(() => restart(true), [restart]),
+  );
 
   const want = useCallback(
     (first: number, last: number) => {

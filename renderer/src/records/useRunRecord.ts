@@ -1,4 +1,5 @@
-// A run's line in the history (its integrity, as the backend verified the journal), kept current as it changes.
+// A run's line in the history (its integrity, as the backend verified the journal), kept current as it changes:
+// the run's own pushes, and `records.changed` when the background re-check settled (or changed) its integrity.
 import { useCallback, useEffect, useState } from 'react';
 import type { RunRecord } from '../../../shared/records/runSummary';
 import type { RunView } from '../../../shared/run/runViewSchema';
@@ -24,5 +25,6 @@ export function useRunRecord(view: RunView | undefined): RunRecord | undefined {
       [load, runId],
     ),
   );
+  usePush('records.changed', load);
   return record;
 }

@@ -1,7 +1,8 @@
-// What the runner must never let a guard miss: drill or live incident, a journal that cannot be written,
-// and a tap that was not recorded.
+// What the runner must never let a guard miss: drill or live incident, a journal that cannot be written, a
+// journal file that was deleted or replaced under the run, and a tap that was not recorded.
 import { useTranslation } from 'react-i18next';
 import type { RunMode } from '../../../shared/journal/events';
+import type { RunView } from '../../../shared/run/runViewSchema';
 import { useLanguage } from '../components/useLanguage';
 import type { RunHandle } from './useRun';
 
@@ -24,6 +25,27 @@ export function WriteErrorBanner({ writeError }: { writeError: RunHandle['writeE
     <div role="alert" className="write-error">
       <strong>⚠ {t('run.writeError')}</strong>
       <p>{writeError.message[lang]}</p>
+    </div>
+  );
+}
+
+/**
+ * The journal file vanished or was replaced while the run was live, and the engine wrote it again from the
+ * acknowledged events: nothing was lost, but someone touched the evidence, and the manager must hear of it.
+ */
+export function RewrittenBanner({ rewritten }: { rewritten: RunView['rewritten'] }) {
+  const { t } = useTranslation();
+  const last = rewritten.at(-1);
+  if (!last) return null;
+  return (
+    <div role="alert" className="notice notice-warning run-rewritten" data-testid="journal-rewritten">
+      <p>
+        <strong>
+          <span aria-hidden="true">⚠ </span>
+          {t('run.rewritten', { how: t(`run.rewrittenHow.${last.reason}`), count: last.events })}
+        </strong>
+        {rewritten.length > 1 && t('run.rewrittenTimes', { count: rewritten.length })}
+      </p>
     </div>
   );
 }

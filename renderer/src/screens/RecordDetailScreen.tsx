@@ -67,6 +67,12 @@ function RecordDetail({ view }: { view: RunView }) {
           <p>{t('records.damagedText', { where: record.damage ? damageText(record.damage, t) : '' })}</p>
         </div>
       )}
+      {record?.integrity === 'foreign' && (
+        <div className="notice notice-warning" data-testid="record-foreign">
+          <strong>{t('records.foreignTitle')}</strong>
+          <p>{t('records.foreignText', { keyId: record.keyId ?? view.sealed?.keyId ?? '—' })}</p>
+        </div>
+      )}
       {active && (
         <p className="notice notice-warning">
           {t('records.inProgress')}{' '}

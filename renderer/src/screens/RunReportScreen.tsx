@@ -1,5 +1,7 @@
 // The printable record of a run (应急处置记录 / 应急演练记录): one A4 form as a branch files it, with a toolbar
-// on screen only. What it states comes from the run's own journal; the seal statement from the backend's check.
+// on screen only. What it states comes from the run's own journal; the seal statement from the backend's check,
+// with the installation key's fingerprint and the seal register's head as read then, so an auditor pins the key
+// from paper.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +14,14 @@ import { hrefFor } from '../app/router';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { ProblemList } from '../records/ProblemList';
-import { damageText } from '../records/IntegrityBadge';
+import { damageText, foreignText } from '../records/IntegrityBadge';
 import { formatDateTime, formatDurationWords, formatLongDate, formatTimeOfDay } from '../records/recordTime';
 import { branchText } from '../records/RunFacts';
 import { participantsOf, problemsOf } from '../records/runFindings';
 import { stepVisits } from '../records/stepDurations';
 import { useRunRecord } from '../records/useRunRecord';
+import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
+import type { AsyncState } from '../app/useAsync';
 import { downloadReportPdf } from '../records/exportRun';
 import { useApi } from '../api/ApiContext';
 import { ApiError } from '../../../shared/api/errors';
@@ -52,6 +56,8 @@ function Report({ view }: { view: RunView }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const record = useRunRecord(view);
+  // Read once: the paper states the key and the register as they were when it was made.
+  const [witnesses] = useRecordsIntegrity(false);
   const describe = useMemo(() => eventDescriber(view.plan), [view.plan]);
   const visits = useMemo(() => stepVisits(view.plan, view.timeline), [view]);
   const problems = useMemo(() => problemsOf(view, visits), [view, visits]);
@@ -65,8 +71,9 @@ function Report({ view }: { view: RunView }) {
       className={`report-sheet mode-${view.mode}`}
       aria-labelledby="report-title"
       data-run-id={view.runId}
-      // Complete once the backend's integrity check has arrived: the Electron host prints to PDF only then.
-      data-ready={record ? 'true' : 'false'}
+      // Complete once the backend's integrity check and the key and register have arrived: the Electron host
+      // prints to PDF only then.
+      data-ready={record && witnesses.status !== 'loading' ? 'true' : 'false'}
     >
       <header className="report-header">
         {view.mode === 'drill' && <p className="report-stamp">{t('report.drillStamp')}</p>}
@@ -156,7 +163,7 @@ function Report({ view }: { view: RunView }) {
             </div>
           </Row>
           <Row label={t('report.integrity')}>
-            <IntegrityStatement view={view} record={record} />
+            <IntegrityStatement view={view} record={record} witnesses={witnesses} />
           </Row>
         </tbody>
       </table>
@@ -174,9 +181,19 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function IntegrityStatement({ view, record }: { view: RunView; record: RunRecord | undefined }) {
+function IntegrityStatement({
+  view,
+  record,
+  witnesses,
+}: {
+  view: RunView;
+  record: RunRecord | undefined;
+  witnesses: AsyncState<IntegrityReading>;
+}) {
   const { t } = useTranslation();
   const integrity = record?.integrity;
+  const keyId = record?.keyId ?? view.sealed?.keyId;
+  // Only 'verified' says the seal is valid and this installation's: 'foreign' and 'checking' never read as it.
   const text =
     integrity === 'verified' && view.sealed
       ? t('report.statementVerified', {
@@ -184,11 +201,15 @@ function IntegrityStatement({ view, record }: { view: RunView; record: RunRecord
           time: formatDateTime(view.sealed.at),
           keyId: view.sealed.keyId,
         })
-      : integrity === 'damaged'
-        ? t('report.statementDamaged', { where: record?.damage ? damageText(record.damage, t) : '' })
-        : integrity === 'not-sealed'
-          ? t('report.statementNotSealed', { events: view.timeline.length })
-          : t('report.statementUnknown');
+      : integrity === 'foreign'
+        ? t('report.statementForeign', { events: view.timeline.length, keyId: keyId ?? '—' })
+        : integrity === 'checking'
+          ? t('report.statementChecking')
+          : integrity === 'damaged'
+            ? t('report.statementDamaged', { where: record?.damage ? damageText(record.damage, t) : '' })
+            : integrity === 'not-sealed'
+              ? t('report.statementNotSealed', { events: view.timeline.length })
+              : t('report.statementUnknown');
   return (
     <>
       <p>{text}</p>
@@ -202,8 +223,50 @@ function IntegrityStatement({ view, record }: { view: RunView; record: RunRecord
           <code>{view.sealed?.keyId ?? '—'}</code>
         </dd>
         <dt>{t('report.sealStatus')}</dt>
-        <dd data-integrity={integrity}>{integrity ? t(`records.integrity.${integrity}`) : '…'}</dd>
+        <dd data-integrity={integrity}>
+          {integrity === 'foreign' ? foreignText(keyId, t) : integrity ? t(`records.integrity.${integrity}`) : '…'}
+        </dd>
+        <Witnesses witnesses={witnesses} />
       </dl>
+    </>
+  );
+}
+
+/** This installation's key fingerprint and the seal register's head, with the time they were read. */
+function Witnesses({ witnesses }: { witnesses: AsyncState<IntegrityReading> }) {
+  const { t } = useTranslation();
+  if (witnesses.status === 'loading') return null;
+  if (witnesses.status === 'error') {
+    return (
+      <>
+        <dt>{t('report.installationKey')}</dt>
+        <dd>{t('report.witnessesUnavailable')}</dd>
+      </>
+    );
+  }
+  const { integrity, readAt } = witnesses.value;
+  return (
+    <>
+      <dt>{t('report.installationKey')}</dt>
+      <dd>
+        {integrity.key ? (
+          <>
+            <code data-testid="report-fingerprint">{integrity.key.fingerprint}</code>
+            {t('report.keyIdAside', { keyId: integrity.key.keyId })}
+          </>
+        ) : (
+          t('settings.noKey')
+        )}
+      </dd>
+      <dt>{t('report.registerHead')}</dt>
+      <dd>
+        <code data-testid="report-register-head">{integrity.register.head}</code>
+        {t('report.registerSeals', { count: integrity.register.seals })}
+      </dd>
+      <dt>{t('report.witnessesReadAt')}</dt>
+      <dd>
+        <time dateTime={readAt}>{formatDateTime(readAt)}</time>
+      </dd>
     </>
   );
 }

@@ -15,7 +15,7 @@ import { currentSteps, workStepsOf } from '../run/currentSteps';
 import { NoteDialog, NoteList } from '../run/Notes';
 import { ParallelTracks } from '../run/ParallelTracks';
 import { actionId, registerRunActions, useActionKeys } from '../run/runActions';
-import { CommandError, ModeBanner, WriteErrorBanner } from '../run/RunBanners';
+import { CommandError, ModeBanner, RewrittenBanner, WriteErrorBanner } from '../run/RunBanners';
 import { RunEnd } from '../run/SignOff';
 import { StepCard } from '../run/StepCard';
 import { formatClock, formatDuration, secondsBetween } from '../run/time';
@@ -63,6 +63,7 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
     <section className={`run mode-${view.mode}`} aria-labelledby="run-title" data-status={view.status}>
       <ModeBanner mode={view.mode} />
       <WriteErrorBanner writeError={run.writeError} />
+      <RewrittenBanner rewritten={view.rewritten} />
       <div className="run-head">
         <a className="run-back" href={hrefFor({ screen: 'home' })}>
           ← {t('run.back')}

@@ -1,5 +1,7 @@
 // Settings. Language, theme and sound are for whoever is at the PC: they apply at once, no PIN. The branch, its
 // phone numbers and the idle lock are what guards rely on: a manager's PIN, and the backend validates them.
+// Record integrity shows what "verified" rests on (the key's fingerprint, the seal register's head), to be
+// written down or sent to head office, and how far the re-check of the records has come.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api/channels';
@@ -12,10 +14,12 @@ import {
 } from '../../../shared/settings/schema';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
+import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { ErrorNote } from '../people/ErrorNote';
 import { personLabel, roleLabel } from '../people/labels';
 import { useSession } from '../people/SessionContext';
+import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文（简体）', en: 'English' };
 
@@ -27,6 +31,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
       <Preferences />
       <BranchSettings />
       <PeopleAndAudit />
+      <RecordIntegrity />
       <h2>{t('settings.about')}</h2>
       <dl className="facts">
         <dt>{t('settings.host')}</dt>
@@ -278,6 +283,73 @@ function BranchSettings() {
       )}
       {status?.kind === 'failed' && <ErrorNote error={status.error} />}
     </form>
+  );
+}
+
+/** The installation key, the seal register and the re-check: anyone may read them (nothing here is secret). */
+function RecordIntegrity() {
+  const { t } = useTranslation();
+  const [state, reload] = useRecordsIntegrity(true);
+  return (
+    <section className="settings-integrity" aria-labelledby="integrity-title">
+      <h2 id="integrity-title">{t('settings.integrity')}</h2>
+      <p className="muted small">{t('settings.integrityHint')}</p>
+      <LoadState state={state} retry={reload}>
+        {(reading) => <IntegrityFacts reading={reading} />}
+      </LoadState>
+    </section>
+  );
+}
+
+function IntegrityFacts({ reading: { integrity } }: { reading: IntegrityReading }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { key, register, check } = integrity;
+  const checking = check.done < check.total;
+  return (
+    <>
+      {register.problem && (
+        <div role="alert" className="notice notice-error" data-testid="register-problem">
+          <p>{register.problem[lang]}</p>
+        </div>
+      )}
+      <dl className="facts integrity-facts">
+        <dt>{t('settings.keyFingerprint')}</dt>
+        <dd>
+          {key ? (
+            <code className="fingerprint" data-testid="key-fingerprint">
+              {key.fingerprint}
+            </code>
+          ) : (
+            <span className="muted">{t('settings.noKey')}</span>
+          )}
+        </dd>
+        {key && (
+          <>
+            <dt>{t('settings.keyId')}</dt>
+            <dd>
+              <code data-testid="key-id">{key.keyId}</code>
+            </dd>
+            <dt>{t('settings.keyProtection')}</dt>
+            <dd data-protection={key.protection}>{t(`settings.protection.${key.protection}`)}</dd>
+          </>
+        )}
+        <dt>{t('settings.registerSeals')}</dt>
+        <dd data-testid="register-seals">{t('settings.sealCount', { count: register.seals })}</dd>
+        <dt>{t('settings.registerHead')}</dt>
+        <dd>
+          <code className="fingerprint" data-testid="register-head">
+            {register.head}
+          </code>
+        </dd>
+        <dt>{t('settings.recheck')}</dt>
+        <dd>
+          <span role="status" data-testid="recheck" data-done={checking ? 'false' : 'true'}>
+            {checking ? t('settings.checking', { done: check.done, total: check.total }) : t('settings.checked')}
+          </span>
+        </dd>
+      </dl>
+    </>
   );
 }
 

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createBackend } from '../../../electron/backend/backend';
+import type { DataDirSource } from '../../../electron/dataDir';
 import { PLANS_DIR, PROJECT_ROOT, RENDERER_OUT_DIR } from '../../../electron/build/projectPaths';
 import { startWebHost, type WebHost } from '../../../electron/web/webHost';
 
 export interface Guardbook {
+  /** The data folder the backend was given (a file's path, with `dataDirIsFile`). */
   dataDir: string;
   host: WebHost;
   /** Opens the app as the printed URL does (token in the fragment) and waits for Home. */
@@ -27,17 +29,43 @@ export interface Seed {
   write(dataDir: string): Promise<void>;
 }
 
-export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | undefined; seed: Seed | undefined }>({
+/** The text of the file that stands where the data folder should be, with `dataDirIsFile`. */
+export const NOT_A_FOLDER = 'not a folder\n';
+
+export const test = base.extend<{
+  guardbook: Guardbook;
+  settingsFile: string | undefined;
+  seed: Seed | undefined;
+  dataDirSource: DataDirSource | undefined;
+  dataDirIsFile: boolean;
+}>({
   // A test may put text into settings.json before the backend starts (e.g. a corrupt file).
   settingsFile: [undefined, { option: true }],
   seed: [undefined, { option: true }],
-  guardbook: async ({ settingsFile, seed }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-e2e-'));
-    if (settingsFile !== undefined) writeFileSync(join(dataDir, 'settings.json'), settingsFile);
-    await seed?.write(dataDir);
+  // Where the data folder came from, as the hosts tell the backend (`--data-dir`, GUARDBOOK_DATA_DIR).
+  dataDirSource: [undefined, { option: true }],
+  // The data folder's path is a file: nothing can be recorded there (settingsFile and seed do not apply).
+  dataDirIsFile: [false, { option: true }],
+  guardbook: async ({ settingsFile, seed, dataDirSource, dataDirIsFile }, use) => {
+    const root = mkdtempSync(join(tmpdir(), 'guardbook-e2e-'));
+    let dataDir = root;
+    if (dataDirIsFile) {
+      dataDir = join(root, 'Guardbook');
+      writeFileSync(dataDir, NOT_A_FOLDER);
+    } else {
+      if (settingsFile !== undefined) writeFileSync(join(dataDir, 'settings.json'), settingsFile);
+      await seed?.write(dataDir);
+    }
     const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
       .version;
-    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version, log: () => {} });
+    const backend = await createBackend({
+      dataDir,
+      ...(dataDirSource ? { dataDirSource } : {}),
+      plansDir: PLANS_DIR,
+      host: 'web',
+      version,
+      log: () => {},
+    });
     const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR });
     await use({
       dataDir,
@@ -49,7 +77,7 @@ export const test = base.extend<{ guardbook: Guardbook; settingsFile: string | u
     });
     await host.close();
     await backend.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   },
 });
 

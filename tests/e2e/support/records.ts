@@ -1,9 +1,11 @@
 // Runs for the records tests, written before the backend starts by the real engine on a scripted clock: each
 // command a given number of seconds after the one before, so targets are missed and runs lie in the past.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANS_DIR } from '../../../electron/build/projectPaths';
-import { loadOrCreateSigningKey } from '../../../electron/journal/signingKey';
+import { SealRegister } from '../../../electron/journal/sealRegister';
+import { keyIdOf, loadOrCreateSigningKey, readPublicKey } from '../../../electron/journal/signingKey';
 import { PlanLibrary } from '../../../electron/plans/planLibrary';
 import { RunEngine } from '../../../electron/runs/runEngine';
 import type { RunCommand } from '../../../shared/run/commands';
@@ -24,10 +26,13 @@ export interface ScriptedRun {
 export async function writeRuns(dataDir: string, runs: readonly ScriptedRun[]): Promise<string[]> {
   let clock = 0;
   let branch = BRANCH;
+  const key = loadOrCreateSigningKey(dataDir);
   const engine = new RunEngine({
     runsDir: join(dataDir, 'runs'),
     plans: await PlanLibrary.loadBundled(PLANS_DIR),
-    signingKey: () => loadOrCreateSigningKey(dataDir),
+    signingKey: () => key,
+    // Seals are registered as the app registers them, so the app vouches for these runs as its own.
+    register: SealRegister.open(dataDir, key.keyId, () => new Date(clock)),
     branch: () => branch,
     phones: () => ({ 'head-office-security': '0571-8765 4321' }),
     onChange: () => {},
@@ -50,6 +55,26 @@ export async function writeRuns(dataDir: string, runs: readonly ScriptedRun[]): 
     await engine.close();
   }
   return ids;
+}
+
+/**
+ * Writes the runs in another installation's data folder (its own key, its own seal register), then copies their
+ * journals into `dataDir`'s runs: validly sealed records, but not by this installation. Returns their ids and the
+ * other installation's key id.
+ */
+export async function writeForeignRuns(
+  dataDir: string,
+  runs: readonly ScriptedRun[],
+): Promise<{ ids: string[]; keyId: string }> {
+  const other = mkdtempSync(join(tmpdir(), 'guardbook-e2e-other-'));
+  try {
+    const ids = await writeRuns(other, runs);
+    mkdirSync(join(dataDir, 'runs'), { recursive: true, mode: 0o700 });
+    for (const id of ids) copyFileSync(join(other, 'runs', `${id}.jsonl`), join(dataDir, 'runs', `${id}.jsonl`));
+    return { ids, keyId: keyIdOf(readPublicKey(other)!) };
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
 }
 
 /** Alters one event's text in place, keeping its hash: what a tampered record looks like. */

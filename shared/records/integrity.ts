@@ -1,0 +1,70 @@
+// One rule for what a record's integrity is, used by the index, the Records screen, exports and the CLI:
+// verified only when the bytes verify now, the seal is the installation's own key and the journal matches its
+// registered seal. The index is a cache and never a witness.
+import { registerMismatch, type RegisteredSeal } from '../journal/sealRegister';
+import type { JournalVerification } from '../journal/verify';
+import type { Text } from '../plan/findings';
+import type { Integrity } from './runSummary';
+
+export interface IntegrityJudgement {
+  integrity: Exclude<Integrity, 'checking'>;
+  /** Where and why, when damaged: `line 7 (byte 1234): bad-hash` or a register mismatch. */
+  damage?: string;
+  /** The same in words, in both languages (for reports and the CLI). */
+  damageText?: Text;
+  keyId?: string;
+}
+
+export interface IntegrityWitnesses {
+  /** The installation's public key (base64 SPKI); absent when it has none (nothing sealed here yet). */
+  installationKey: string | undefined;
+  /** The register's entry for this run, if it was ever sealed here. */
+  registered: RegisteredSeal | undefined;
+}
+
+export function judgeIntegrity(
+  verification: Pick<JournalVerification, 'ok' | 'seal' | 'failure' | 'events' | 'keyId' | 'publicKey'>,
+  witnesses: IntegrityWitnesses,
+): IntegrityJudgement {
+  const keyId = verification.keyId ? { keyId: verification.keyId } : {};
+  const mismatch = witnesses.registered && registerMismatch(verification, witnesses.registered);
+  const f = verification.ok ? undefined : verification.failure;
+  if (f || mismatch || !verification.ok) {
+    // The journal's own first fault comes first; a departure from the register is said beside it.
+    const parts = [
+      ...(f
+        ? [
+            {
+              code: `line ${f.line} (byte ${f.offset}): ${f.reason}`,
+              zh: `第 ${f.line} 行（字节 ${f.offset}）：${f.message['zh-CN']}`,
+              en: `line ${f.line} (byte ${f.offset}): ${f.message.en}`,
+            },
+          ]
+        : []),
+      ...(mismatch
+        ? [
+            {
+              code: `line ${mismatch.line}: ${mismatch.reason}`,
+              zh: mismatch.message['zh-CN'],
+              en: mismatch.message.en,
+            },
+          ]
+        : []),
+    ];
+    return {
+      integrity: 'damaged',
+      ...(parts.length > 0
+        ? {
+            damage: parts.map((p) => p.code).join('; '),
+            damageText: { 'zh-CN': parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') },
+          }
+        : {}),
+      ...keyId,
+    };
+  }
+  if (verification.seal !== 'valid') return { integrity: 'not-sealed' };
+  if (!witnesses.installationKey || verification.publicKey !== witnesses.installationKey) {
+    return { integrity: 'foreign', ...keyId };
+  }
+  return { integrity: 'verified', ...keyId };
+}
