@@ -206,9 +206,21 @@ export async function benchJournal(): Promise<void> {
       if (r > 0) cliRuns.push(performance.now() - start);
     }
     const cliMs = cliRuns.sort((a, b) => a - b)[2]!;
+    // What any verifier of a file must do at least: read it, decode it, parse and hash each line.
+    const fileBaselineMs = time(() => {
+      for (const line of readFileSync(file).toString('utf8').split('\n')) {
+        if (line === '') continue;
+        JSON.parse(line);
+        sha256Hex(line);
+      }
+    });
     console.log(
-      `  records verify --data-dir of ${VERIFY_EVENTS + 1} events (file read, seal, key, register): ${cliMs.toFixed(1)} ms; ` +
-        `/ baseline: ${(cliMs / baselineMs).toFixed(2)}× (goal ≤ 2×: ${cliMs / baselineMs <= 2 ? 'met' : 'NOT met'})`,
+      `  records verify --data-dir of ${VERIFY_EVENTS + 1} events (file read, chain, seal, pinned key, register): ` +
+        `${cliMs.toFixed(1)} ms; read + decode + JSON.parse + SHA-256 per line: ${fileBaselineMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `  records verify / that baseline: ${(cliMs / fileBaselineMs).toFixed(2)}× ` +
+        `(goal ≤ 2×: ${cliMs / fileBaselineMs <= 2 ? 'met' : 'NOT met'})`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -52,7 +52,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
   const results: FileResult[] = [];
   for (const file of await journalFiles(args.positionals)) {
     try {
-      const { journal, bundledKey } = journalOf(file, await readFile(file, 'utf8'));
+      const { journal, bundledKey } = journalOf(file, (await readFile(file)).toString('utf8'));
       // Without a key given separately, an export is checked against the key it carries: that proves it is
       // intact and self-consistent, not who sealed it (the output says which).
       const keys = trustedKeys ?? (bundledKey ? [bundledKey] : undefined);

@@ -272,7 +272,7 @@ export function isTornTail(bytes: Buffer, verification: JournalVerification): bo
 
 /** Reads and verifies a journal without opening it for writing (history, reports, verify). */
 export async function readJournal(path: string): Promise<JournalVerification> {
-  return verifyJournalText(await readFile(path, 'utf8'), nodeJournalCrypto);
+  return verifyJournalText((await readFile(path)).toString('utf8'), nodeJournalCrypto); // decoded whole: faster
 }
 
 async function moveTornTailAside(

@@ -65,6 +65,14 @@ export class PeopleService {
         options.audit.append('users.restored', 'system', { from: options.store.backupFile, damagedCopy, reason });
         options.log?.(`users file unreadable (${reason}); restored from ${options.store.backupFile}`);
       }
+      if (loaded.status === 'ok' && !loaded.existed && this.trailHasUsers()) {
+        // Both files gone, yet users were made here: never "no users" (that would hand out a new administrator).
+        this.problem = {
+          'zh-CN': `人员文件 ${options.store.file} 及其备份都不存在，但审计记录显示曾创建过用户。请从备份恢复该文件；在此之前无法解锁，但仍可启动事件处置。`,
+          en: `The users file ${options.store.file} and its backup are both missing, yet the audit trail shows users were created. Restore the file from a backup; until then nobody can unlock, but incidents can still be started.`,
+        };
+        options.log?.(this.problem.en);
+      }
     }
     this.restoreWrongPinCounts();
   }

@@ -51,14 +51,18 @@ export class RecordsService {
     signingKey: () => SigningKey,
     options: RecordsServiceOptions = {},
   ): Promise<RecordsService> {
+    let ownKey: { publicKey: string | undefined } | undefined;
     const witnesses: Witnesses = {
       installationKey: () => {
         if (options.installationKey) return options.installationKey();
-        try {
-          return signingKey().publicKey;
-        } catch {
-          return undefined; // no key can be had (a read-only folder that never had one): nothing is ours
+        if (!ownKey) {
+          try {
+            ownKey = { publicKey: signingKey().publicKey };
+          } catch {
+            ownKey = { publicKey: undefined }; // no key can be had (a read-only folder that never had one)
+          }
         }
+        return ownKey.publicKey;
       },
       registered: (runId) => options.register?.get(runId),
     };
@@ -82,6 +86,7 @@ export class RecordsService {
         return pending;
       };
       let next = read(0);
+      this.index.beginBatch();
       for (let i = 0; i < runIds.length && !this.closed; i++) {
         const runId = runIds[i]!;
         const current = next!;
@@ -94,6 +99,7 @@ export class RecordsService {
       for (const seal of this.options.register?.all() ?? []) {
         if (!this.index.get(seal.runId)) await this.refresh(seal.runId);
       }
+      await this.index.endBatch();
       if (!this.closed) this.options.onChanged?.();
     })();
     return this.recheck;

@@ -69,7 +69,7 @@ export class RunIndex {
   private readonly entries = new Map<string, Stored>();
   private readonly pool = new Interner();
   private flushing: Promise<void> = Promise.resolve();
-  /** While loading, refreshed entries wait for the one write at the end instead of timed ones. */
+  /** While loading (or in a batch), refreshed entries wait for the one write at the end instead of timed ones. */
   private loading = false;
 
   private constructor(
@@ -141,7 +141,8 @@ export class RunIndex {
   /** A journal's text and its size and time, read together (started early, it overlaps other work). */
   read(runId: string): Promise<JournalBytes> {
     const path = join(this.runsDir, `${runId}.jsonl`);
-    return Promise.all([readFile(path, 'utf8'), stat(path)]).then(([text, info]) => ({ text, info }));
+    // Decoded whole, not through readFile's chunked decoder: several times faster on Chinese text.
+    return Promise.all([readFile(path), stat(path)]).then(([bytes, info]) => ({ text: bytes.toString('utf8'), info }));
   }
 
   /** The run ids the index holds, newest first. */
@@ -235,6 +236,19 @@ export class RunIndex {
   private delete(runId: string): void {
     this.entries.delete(runId);
     this.sorted = undefined;
+  }
+
+  /**
+   * Holds timed writes back while many entries are refreshed in a row (the re-check after a start): writing a
+   * 30 MB index every second of it would cost more than the re-check itself. `endBatch` writes once.
+   */
+  beginBatch(): void {
+    this.loading = true;
+  }
+
+  async endBatch(): Promise<void> {
+    this.loading = false;
+    if (this.dirty) await this.flush().catch(() => {}); // a cache: rebuilt from the journals if not written
   }
 
   /** Many changes in a row (a run in progress) cost one write; losing it in a crash only costs a re-read. */

@@ -31,6 +31,8 @@ import { acquireJournalLock, JournalLockedError } from '../../electron/journal/j
 import { nodeJournalCrypto, sha256Hex } from '../../electron/journal/nodeCrypto';
 import { loadOrCreateSigningKey, type SigningKey } from '../../electron/journal/signingKey';
 import { ApiError } from '../../shared/api/errors';
+import { createBackend } from '../../electron/backend/backend';
+import { PLANS_DIR } from '../../electron/build/projectPaths';
 import { EngineHarness, fixtureLibrary, lineStarts, startedData, tempDir, tickingClock } from '../support/runJournal';
 
 const crypto = nodeJournalCrypto;
@@ -610,6 +612,45 @@ describe('a write that fails on a full disk', () => {
     await restarted.engine.close();
     expect((await readJournal(restarted.engine.journalPath(started.runId))).ok).toBe(true);
     rmSync(dataDir, { recursive: true });
+  });
+
+  it('once the disk has room again the run goes on without a restart, and the history no longer says damaged', async (ctx) => {
+    ctx.skip(!mountPoint, skipReason);
+    const dataDir = join(mountPoint!, 'room');
+    mkdirSync(dataDir);
+    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: 'test', log: () => {} });
+    try {
+      const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+        const result = await backend.call(channel, input);
+        if (!result.ok) throw new ApiError(result.error);
+        return result.value as T;
+      };
+      const { runId } = await ok<{ runId: string }>('runs.start', { planId: 'fire', mode: 'incident' });
+      const free = fillDisk();
+      let refused: ApiError | undefined;
+      for (let i = 0; i < 200 && !refused; i++) {
+        await ok('runs.command', { runId, command: { type: 'note', text: `note ${i} ${'记录'.repeat(100)}` } }).catch(
+          (e: unknown) => (refused = e as ApiError),
+        );
+      }
+      expect(refused?.body.code).toBe('storage');
+      // Half a line is on disk: meanwhile the history shows the run as damaged.
+      expect((await ok<{ integrity: string }>('records.get', { runId })).integrity).toBe('damaged');
+      free();
+      // The next tap reopens the journal (its torn tail moved aside and recorded) and is acknowledged.
+      const view = await ok<{ writeError?: unknown; recovered: unknown[] }>('runs.command', {
+        runId,
+        command: { type: 'note', text: '磁盘已清理' },
+      });
+      expect(view.writeError).toBeUndefined();
+      expect((await ok<{ integrity: string }>('records.get', { runId })).integrity).toBe('not-sealed');
+      const page = await ok<{ items: { runId: string; integrity: string }[] }>('records.list', {});
+      expect(page.items.find((r) => r.runId === runId)?.integrity).toBe('not-sealed');
+      expect((await readJournal(join(dataDir, 'runs', `${runId}.jsonl`))).ok).toBe(true);
+    } finally {
+      await backend.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   // On a full disk the kernel takes the part of a line that fits and returns a short write; the journal keeps

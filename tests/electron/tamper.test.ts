@@ -511,3 +511,28 @@ describe('a sealed journal deleted', () => {
     );
   });
 });
+
+describe('the users file and its backup both missing', () => {
+  it('the app starts and incidents start; nobody can unlock and no new administrator is handed out; it says why', async () => {
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    await call(first, 'users.setup', { name: '管理员', pin: '246813' });
+    await stop(first);
+    rmSync(join(dataDir, 'people', 'users.json'));
+    rmSync(join(dataDir, 'people', 'users.json.bak'), { force: true });
+
+    const backend = await start(dataDir);
+    const run = await call<RunView>(backend, 'runs.start', { planId: 'fire', mode: 'incident' });
+    expect(run.status).toBe('active');
+    const setup = await backend.call('users.setup', { name: '新管理员', pin: '135792' });
+    expect(setup.ok).toBe(false);
+    const unlock = await backend.call('session.unlock', { userId: 'u-000000000000', pin: '246813' });
+    expect(unlock).toMatchObject({
+      ok: false,
+      error: {
+        code: 'storage',
+        message: { en: expect.stringMatching(/both missing, yet the audit trail shows users/) },
+      },
+    });
+  });
+});
