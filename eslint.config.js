@@ -4,7 +4,63 @@ import sdl from '@microsoft/eslint-plugin-sdl';
 import tseslint from 'typescript-eslint';
 
 const ELECTRON_ONLY_IN_HOST = "Only electron/host/ may import 'electron' (it throws outside the Electron runtime).";
+const HOST_ONLY_FROM_HOST =
+  "electron/host/ modules import 'electron': code that runs in plain Node must not import them (the host hands " +
+  'the backend what it needs as parameters).';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'stream'];
+
+// The boundary is crossed by a module specifier, however it is written: `import`, `export … from`, `import()`,
+// `require()`, `createRequire(…)()`, `import x = require()`. no-restricted-imports sees the first two; the syntax
+// selectors below the rest. A "host" path segment is electron/host/ (the only folder of that name); the resolved
+// graph is checked again by dependency-cruiser (.dependency-cruiser.cjs, `npm run lint:deps`).
+const ELECTRON = String.raw`/^electron(\/|$)/`;
+const HOST = String.raw`/(^|\/)host(\/|$)/`;
+const loadedBy = (specifier, message) => [
+  { selector: `ImportExpression[source.value=${specifier}]`, message },
+  { selector: `CallExpression[callee.name='require'][arguments.0.value=${specifier}]`, message },
+  { selector: `CallExpression[callee.callee.name='createRequire'][arguments.0.value=${specifier}]`, message },
+  { selector: `TSExternalModuleReference[expression.value=${specifier}]`, message },
+];
+const electronPackage = {
+  paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_HOST }],
+  patterns: [{ regex: '^electron/', message: ELECTRON_ONLY_IN_HOST }],
+};
+const hostModules = { regex: '(^|/)host(/|$)', message: HOST_ONLY_FROM_HOST };
+
+// tests/ may load electron/host/ modules, but only where Electron is stood in for: a test file that imports one
+// must call vi.mock('electron', …) (vitest hoists it above the imports), or the host module's own import throws.
+const HOST_SPECIFIER = /(^|\/)host(\/|$)/;
+const hostNeedsElectronMock = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Tests import electron/host/ modules only with vi.mock('electron')." },
+    schema: [],
+    messages: { unmocked: "This imports an electron/host/ module: stand in for Electron with vi.mock('electron', …)." },
+  },
+  create(context) {
+    const hostImports = [];
+    let mocked = false;
+    const literal = (node) => node?.type === 'Literal' && typeof node.value === 'string';
+    const see = (source) => literal(source) && HOST_SPECIFIER.test(source.value) && hostImports.push(source);
+    return {
+      ImportDeclaration: (node) => see(node.source),
+      ExportNamedDeclaration: (node) => see(node.source),
+      ExportAllDeclaration: (node) => see(node.source),
+      ImportExpression: (node) => see(node.source),
+      CallExpression(node) {
+        const { callee } = node;
+        const [first] = node.arguments;
+        if (callee.type === 'Identifier' && callee.name === 'require') see(first);
+        const viMock =
+          callee.type === 'MemberExpression' && callee.object.name === 'vi' && callee.property.name === 'mock';
+        if (viMock && literal(first) && first.value === 'electron') mocked = true;
+      },
+      'Program:exit'() {
+        if (!mocked) for (const node of hostImports) context.report({ node, messageId: 'unmocked' });
+      },
+    };
+  },
+};
 
 // Microsoft's SDL rules (https://github.com/microsoft/eslint-plugin-sdl) for the code that runs in Electron or a
 // browser. Its configs carry no `files`, so each is scoped here. 1.1.0 declares `eslint: ^9` only; it loads and
@@ -35,6 +91,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Tool configs that must be CommonJS (.dependency-cruiser.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -63,16 +124,19 @@ export default tseslint.config(
     },
   },
   {
-    // electron/, bench/ and tests run in plain Node: only the host files may import Electron.
+    // Everything outside electron/host/ that runs in plain Node: no 'electron', however it is loaded.
     files: ['electron/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['electron/host/**'],
+    rules: { 'no-restricted-imports': ['error', electronPackage] },
+  },
+  {
+    // Nor any electron/host/ module (each imports 'electron'); bench runs in plain Node too.
+    files: ['electron/**/*.ts', 'bench/**/*.ts'],
     ignores: ['electron/host/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_HOST }],
-          patterns: [{ regex: '^electron/', message: ELECTRON_ONLY_IN_HOST }],
-        },
+        { paths: electronPackage.paths, patterns: [...electronPackage.patterns, hostModules] },
       ],
     },
   },
@@ -84,9 +148,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_HOST }],
+          paths: electronPackage.paths,
           patterns: [
-            { regex: '^electron/', message: ELECTRON_ONLY_IN_HOST },
+            ...electronPackage.patterns,
+            hostModules,
             { group: ['**/renderer/**'], message: 'The backend talks to the renderer through the typed API only.' },
           ],
         },
@@ -107,6 +172,27 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // import(), require() and friends of 'electron' or of a host module, anywhere outside electron/host/.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/host/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...loadedBy(ELECTRON, ELECTRON_ONLY_IN_HOST),
+        ...loadedBy(HOST, HOST_ONLY_FROM_HOST),
+      ],
+    },
+  },
+  {
+    // tests/: 'electron' never; host modules where the test stands in for Electron (see hostNeedsElectronMock).
+    files: ['tests/**/*.ts'],
+    plugins: { guardbook: { rules: { 'host-needs-electron-mock': hostNeedsElectronMock } } },
+    rules: {
+      'no-restricted-syntax': ['error', ...loadedBy(ELECTRON, ELECTRON_ONLY_IN_HOST)],
+      'guardbook/host-needs-electron-mock': 'error',
     },
   },
   {

@@ -1,8 +1,9 @@
 // Where Guardbook keeps its data. Electron uses its userData folder; the browser edition uses the same
-// platform folder so both editions see one library and one set of records. GUARDBOOK_DATA_DIR or
-// --data-dir overrides both.
+// platform folder so both editions see one library and one set of records. One rule for the app, the browser
+// edition and every CLI command: `--data-dir`, else GUARDBOOK_DATA_DIR, else the platform folder.
 import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { diskErrorReason } from './diskErrors';
 import { join } from 'node:path';
 
 export const APP_DIR_NAME = 'Guardbook';
@@ -25,18 +26,42 @@ export function dataDirOverride(argv: readonly string[], env: NodeJS.ProcessEnv 
 
 export type DataDirSource = 'default' | 'argument' | 'environment';
 
-/** The data folder and where it came from: `--data-dir`, then GUARDBOOK_DATA_DIR, then `fallback`. */
+export interface DataDirChoice {
+  dir: string;
+  source: DataDirSource;
+}
+
+/**
+ * The data folder and where it came from: `--data-dir`, then GUARDBOOK_DATA_DIR, then `fallback`. The one rule of
+ * every entry point; this form finds `--data-dir DIR` or `--data-dir=DIR` in a raw argv (Electron's, which also
+ * carries Chromium's switches). Entry points that parse their options first use `dataDirFrom`.
+ */
 export function chooseDataDir(
   argv: readonly string[],
   fallback: string,
   env: NodeJS.ProcessEnv = process.env,
-): { dir: string; source: DataDirSource } {
+): DataDirChoice {
   const i = argv.indexOf('--data-dir');
   const inline = argv.find((a) => a.startsWith('--data-dir='));
-  const fromArgument = i >= 0 ? argv[i + 1] : inline?.slice('--data-dir='.length);
-  if (fromArgument) return { dir: fromArgument, source: 'argument' };
+  return dataDirFrom(i >= 0 ? argv[i + 1] : inline?.slice('--data-dir='.length), fallback, env);
+}
+
+/** The same rule given the `--data-dir` value already parsed (undefined or empty: none was given). */
+export function dataDirFrom(
+  argument: string | undefined,
+  fallback: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DataDirChoice {
+  if (argument) return { dir: argument, source: 'argument' };
   if (env.GUARDBOOK_DATA_DIR) return { dir: env.GUARDBOOK_DATA_DIR, source: 'environment' };
   return { dir: fallback, source: 'default' };
+}
+
+/** How a choice reads in messages and usage: where the folder came from. */
+export function dataDirSourceText(source: DataDirSource): string {
+  if (source === 'argument') return '--data-dir';
+  if (source === 'environment') return 'GUARDBOOK_DATA_DIR';
+  return '默认 / default';
 }
 
 /**
@@ -59,19 +84,11 @@ export function recordingProblem(dir: string): { code: string; message: { 'zh-CN
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    const why: Record<string, { zh: string; en: string }> = {
-      EROFS: { zh: '数据目录所在磁盘为只读', en: 'the data folder is on a read-only disk' },
-      EACCES: { zh: '没有写入数据目录的权限', en: 'there is no permission to write the data folder' },
-      EPERM: { zh: '没有写入数据目录的权限', en: 'there is no permission to write the data folder' },
-      ENOTDIR: { zh: '数据目录路径是一个文件，而不是文件夹', en: 'the data folder path is a file, not a folder' },
-      EEXIST: { zh: '数据目录路径是一个文件，而不是文件夹', en: 'the data folder path is a file, not a folder' },
-      ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
-    };
-    const r = why[code] ?? { zh: `无法写入（${code}）`, en: `it cannot be written (${code})` };
+    const r = diskErrorReason(code);
     return {
       code,
       message: {
-        'zh-CN': `无法记录：${r.zh}（${dir}）。预案仍可按步骤查看，但任何操作都不会被记录——请立即改用纸质记录，并报告安全主管。`,
+        'zh-CN': `无法记录：${r['zh-CN']}（${dir}）。预案仍可按步骤查看，但任何操作都不会被记录——请立即改用纸质记录，并报告安全主管。`,
         en: `Nothing can be recorded: ${r.en} (${dir}). Plans can still be followed on screen, but nothing you do is recorded — use paper now and report this to the security manager.`,
       },
     };

@@ -6,12 +6,17 @@ import { buildRendererIfStale } from './build/buildRenderer';
 import { HOST_OUT_DIR, PROJECT_ROOT } from './build/projectPaths';
 import { isStale } from './build/staleness';
 import { ELECTRON_MISSING_REASON, findElectronRuntime, tryFetchElectronRuntime } from './electronRuntime';
-import { parseWebArgs, startWebEdition } from './web/main';
+import { parseWebArgs, startWebEdition, webUsage } from './web/main';
+import { chooseDataDir, defaultDataDir } from './dataDir';
 
 const FETCH_TIMEOUT_MS = 60_000;
 
 async function launch(argv: readonly string[]): Promise<void> {
   const say = (line: string) => process.stderr.write(line + '\n');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(webUsage() + '\n');
+    return;
+  }
   await buildRendererIfStale(say);
   let runtime = findElectronRuntime();
   if (!runtime && process.env.GUARDBOOK_NO_ELECTRON !== '1') {
@@ -20,7 +25,7 @@ async function launch(argv: readonly string[]): Promise<void> {
   }
   if (!runtime) {
     say(`Guardbook: ${ELECTRON_MISSING_REASON}; starting the browser edition instead.`);
-    await startWebEdition({ ...parseWebArgs(argv), open: true });
+    await startWebEdition({ ...browserOptions(argv, say), open: true });
     return;
   }
   const hostSources = ['electron', 'shared', 'package.json'].map((p) => join(PROJECT_ROOT, p));
@@ -33,6 +38,22 @@ async function launch(argv: readonly string[]): Promise<void> {
   child.on('exit', (code) => {
     process.exitCode = code ?? 0;
   });
+}
+
+/**
+ * The browser edition's options from what was meant for Electron. Switches it does not know (Chromium's, say) are
+ * reported and left out rather than stopping the app: it starts anyway, on the same data folder.
+ */
+function browserOptions(argv: readonly string[], say: (line: string) => void): ReturnType<typeof parseWebArgs> {
+  try {
+    return parseWebArgs(argv);
+  } catch (error) {
+    say(
+      `Guardbook: ${error instanceof Error ? error.message : String(error)}; starting with the data folder rule only.`,
+    );
+    const choice = chooseDataDir(argv, defaultDataDir());
+    return choice.source === 'default' ? {} : { dataDir: choice.dir, dataDirSource: choice.source };
+  }
 }
 
 launch(process.argv.slice(2)).catch((error: unknown) => {

@@ -123,6 +123,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     register,
     installationKey: () => installationKey,
     onChanged: () => push.emit('records.changed', {}),
+    clock,
   });
   const runs = new RunEngine({
     runsDir,

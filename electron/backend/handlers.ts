@@ -123,10 +123,10 @@ export function createHandlers(services: Services): Handlers {
       people.audit('records.exported', user.id, { format, runId });
       return file;
     },
-    'records.exportBatch': async ({ from, to }, caller) => {
+    'records.exportBatch': async (query, caller) => {
       const user = actor(caller);
-      const zip = await services.records.exportBatch(from, to);
-      people.audit('records.exported', user.id, { format: 'zip', from, to });
+      const { runs, ...zip } = await services.records.exportBatch(query);
+      people.audit('records.exported', user.id, { format: 'zip', from: query.from, to: query.to, runs });
       return zip;
     },
   };

@@ -1,64 +1,75 @@
 // The Guardbook command line: `npm run cli -- <group> <command> ...`. Never prints a stack trace for bad input.
 import { ApiError } from '../../shared/api/errors';
-import { EXIT_FINDINGS, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { auditVerify } from './auditCommands';
-import { plansCheck, plansShow } from './plansCommands';
-import { recordsVerify } from './recordsCommands';
-import { recordsExport, recordsList } from './recordsListExport';
-import { runsSimulate } from './runsCommands';
-import { usersList, usersResetPin, usersUnlock } from './usersCommands';
+import { KeyProtectedError } from '../journal/signingKey';
+import { commandUsage, HELP_WORDS, usageTable, type CommandSpec } from './args';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { AUDIT_VERIFY, auditVerify } from './auditCommands';
+import { PLANS_CHECK, PLANS_SHOW, plansCheck, plansShow } from './plansCommands';
+import { RECORDS_VERIFY, recordsVerify } from './recordsCommands';
+import { RECORDS_EXPORT, RECORDS_LIST, recordsExport, recordsList } from './recordsListExport';
+import { RUNS_SIMULATE, runsSimulate } from './runsCommands';
+import { USERS_LIST, USERS_RESET_PIN, USERS_UNLOCK, usersList, usersResetPin, usersUnlock } from './usersCommands';
 
-const USAGE = `usage: guardbook <command>
-  plans check <file|dir>... [--json] [--lang zh-CN|en]   check plan files; exit 0 clean, 1 errors, 2 usage
-  plans show <file> [--lang zh-CN|en]                    print a plan as an outline
-  records verify <file|dir>... [--key FILE | --data-dir DIR] [--json] [--lang zh-CN|en]
-                                                         verify run journals; exit 0 all intact, 1 any damaged
-  records list [--data-dir DIR] [--mode drill|incident] [--plan ID] [--outcome O] [--from D] [--to D] [--text T] [--json]
-                                                         the history, newest first (from the rebuildable index)
-  records export <run-id> --format json|csv [--data-dir DIR] [--out FILE]
-                                                         one run: JSON (journal + public key) or CSV for Excel
-  records export --from D --to D [--out FILE.zip] [--data-dir DIR] [--time-zone TZ]
-                                                         every run started in [D, D] (dates are whole UTC days) as
-                                                         one zip: journals, CSVs, index.csv, public key, README
-  runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]
-                                                         walk a plan through the engine, leave a sealed run
-  audit verify [FILE] [--data-dir DIR] [--json] [--lang zh-CN|en]
-                                                         check the audit trail's hash chain; exit 0 intact, 1 damaged
-  users list [--data-dir DIR] [--json]                   the users, their roles and lockouts
-  users reset-pin <user-id> [--data-dir DIR]             a forgotten PIN (the only administrator's): the new PIN is
-                                                         read from standard input; recorded in the audit trail
-  users unlock <user-id> [--data-dir DIR]                lift a lockout after wrong PINs; the PIN stays the same;
-                                                         recorded in the audit trail`;
+interface Command {
+  spec: CommandSpec;
+  run: (argv: readonly string[], io: CliIo) => Promise<number>;
+}
 
-const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
-  'plans check': plansCheck,
-  'plans show': plansShow,
-  'records verify': recordsVerify,
-  'records list': recordsList,
-  'records export': recordsExport,
-  'runs simulate': runsSimulate,
-  'audit verify': auditVerify,
-  'users list': usersList,
-  'users reset-pin': usersResetPin,
-  'users unlock': usersUnlock,
-};
+/** Every command, in the order the usage lists them; each one's usage is defined next to it. */
+const COMMANDS: readonly Command[] = [
+  { spec: PLANS_CHECK, run: plansCheck },
+  { spec: PLANS_SHOW, run: plansShow },
+  { spec: RECORDS_VERIFY, run: recordsVerify },
+  { spec: RECORDS_LIST, run: recordsList },
+  { spec: RECORDS_EXPORT, run: recordsExport },
+  { spec: RUNS_SIMULATE, run: runsSimulate },
+  { spec: AUDIT_VERIFY, run: auditVerify },
+  { spec: USERS_LIST, run: usersList },
+  { spec: USERS_RESET_PIN, run: usersResetPin },
+  { spec: USERS_UNLOCK, run: usersUnlock },
+];
+
+/** The whole usage (`guardbook --help`), assembled from the commands' own. */
+export function usage(): string {
+  return usageTable(COMMANDS.map((c) => c.spec));
+}
+
+function commandNamed(words: readonly (string | undefined)[]): Command | undefined {
+  return COMMANDS.find((c) => c.spec.name === words.join(' '));
+}
+
+/** The commands of a group (`users`), if it is one. */
+function groupNamed(group: string | undefined): Command[] {
+  return COMMANDS.filter((c) => c.spec.name.split(' ')[0] === group);
+}
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [group, command, ...rest] = argv;
-  if (group === '--help' || group === 'help' || group === undefined) {
-    (group === undefined ? io.err : io.out)(USAGE);
-    return group === undefined ? EXIT_USAGE : 0;
+  if (group === undefined) {
+    io.err(usage());
+    return EXIT_USAGE;
   }
-  const run = COMMANDS[`${group} ${command ?? ''}`];
-  if (!run) {
-    io.err(`unknown command: ${[group, command].filter(Boolean).join(' ')}\n${USAGE}`);
+  if (HELP_WORDS.has(group)) return help(argv.slice(1), io);
+  const found = commandNamed([group, command]);
+  if (!found) {
+    const commands = groupNamed(group);
+    // `guardbook users --help`: the group's commands.
+    if (commands.length > 0 && command !== undefined && HELP_WORDS.has(command)) {
+      io.out(usageTable(commands.map((c) => c.spec)));
+      return EXIT_OK;
+    }
+    const why =
+      commands.length > 0 && command === undefined
+        ? `${group} needs a command`
+        : `unknown command: ${[group, command].filter(Boolean).join(' ')}`;
+    io.err(`${why}\n${usageTable((commands.length > 0 ? commands : COMMANDS).map((c) => c.spec))}`);
     return EXIT_USAGE;
   }
   try {
-    return await run(rest, io);
+    return await found.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n${USAGE}`);
+      io.err(`${error.message}\n${commandUsage(found.spec)}\n(guardbook --help: every command)`);
       return EXIT_USAGE;
     }
     if (error instanceof ApiError) {
@@ -66,8 +77,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`${error.body.message['zh-CN']} / ${error.body.message.en}`);
       return EXIT_FINDINGS;
     }
+    if (error instanceof KeyProtectedError) {
+      // A data folder of the desktop app, whose private key only the app can use: said, not an internal error.
+      io.err(error.message);
+      return EXIT_FINDINGS;
+    }
     throw error;
   }
+}
+
+/** `guardbook --help` (everything), `guardbook help users` (a group), `guardbook help users list` (one command). */
+function help(words: readonly string[], io: CliIo): number {
+  if (words.length === 0) {
+    io.out(usage());
+    return EXIT_OK;
+  }
+  const one = commandNamed(words);
+  if (one) {
+    io.out(commandUsage(one.spec));
+    return EXIT_OK;
+  }
+  const commands = words.length === 1 ? groupNamed(words[0]) : [];
+  if (commands.length > 0) {
+    io.out(usageTable(commands.map((c) => c.spec)));
+    return EXIT_OK;
+  }
+  io.err(`unknown command: ${words.join(' ')}\n${usage()}`);
+  return EXIT_USAGE;
 }
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));

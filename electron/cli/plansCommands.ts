@@ -6,7 +6,7 @@ import { contentHashOf } from '../plans/contentHash';
 import { planOutline } from '../../shared/plan/outline';
 import { LANGUAGES, type Language } from '../../shared/plan/schema';
 import { checkPlanFile, listPlanFiles } from '../plans/planFiles';
-import { parseArgs } from './args';
+import { defineCommand, parseCommandArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 
 const SEVERITY_WORD = {
@@ -27,16 +27,34 @@ export function formatFinding(file: string, f: PlacedFinding, lang: Language): s
   return `${where}: ${SEVERITY_WORD[lang][f.severity]}${subject ? ` ${subject}` : ''}: ${f.message[lang]} [${f.code}]`;
 }
 
+export const PLANS_CHECK = defineCommand({
+  name: 'plans check',
+  forms: [
+    {
+      synopsis: 'plans check <file|dir>... [--json] [--lang zh-CN|en]',
+      about: ['check plan files; exit 0 clean, 1 errors, 2 usage'],
+    },
+  ],
+  options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+});
+
+export const PLANS_SHOW = defineCommand({
+  name: 'plans show',
+  forms: [{ synopsis: 'plans show <file> [--lang zh-CN|en]', about: ['print a plan as an outline'] }],
+  options: { lang: { type: 'string' } },
+});
+
 export async function plansCheck(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['lang'] });
-  const lang = languageOf(args.options.get('lang'));
+  const args = parseCommandArgs(PLANS_CHECK, argv, io);
+  if (!args) return EXIT_OK;
+  const lang = languageOf(args.values.lang);
   if (args.positionals.length === 0) throw new UsageError('plans check needs at least one file or directory');
   const files = await listPlanFiles(args.positionals);
   const results = await Promise.all(files.map(checkPlanFile));
   const all = results.flatMap((r) => r.findings);
   const { errors, warnings } = countBySeverity(all);
 
-  if (args.flags.has('json')) {
+  if (args.values.json) {
     const files = results.map((r) => ({
       file: display(r.file),
       valid: countBySeverity(r.findings).errors === 0,
@@ -55,8 +73,9 @@ export async function plansCheck(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 export async function plansShow(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: [], options: ['lang'] });
-  const lang = languageOf(args.options.get('lang'));
+  const args = parseCommandArgs(PLANS_SHOW, argv, io);
+  if (!args) return EXIT_OK;
+  const lang = languageOf(args.values.lang);
   if (args.positionals.length !== 1) throw new UsageError('plans show takes exactly one plan file');
   const result = await checkPlanFile(args.positionals[0]!);
   const file = display(result.file);

@@ -10,7 +10,7 @@ import { fingerprintOf, readPublicKey } from '../journal/signingKey';
 import { readSealRegister } from '../journal/sealRegister';
 import { registerMismatch, type RegisterMismatch } from '../../shared/journal/sealRegister';
 import { witnessLines } from './witnessLines';
-import { parseArgs } from './args';
+import { defineCommand, parseCommandArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 import { languageOf } from './plansCommands';
 
@@ -33,14 +33,45 @@ function journalOf(file: string, text: string): { journal: string; bundledKey?: 
   return { journal: parsed.data.journal, ...(parsed.data.publicKey ? { bundledKey: parsed.data.publicKey } : {}) };
 }
 
+export const RECORDS_VERIFY = defineCommand({
+  name: 'records verify',
+  forms: [
+    {
+      synopsis: [
+        'records verify <file|dir>... [--key FILE | --data-dir DIR] [--fingerprint F]',
+        '[--json] [--lang zh-CN|en]',
+      ],
+      about: [
+        'verify run journals; exit 0 all intact, 1 any damaged;',
+        "against a data folder's key and seal register only when",
+        '--data-dir names it (GUARDBOOK_DATA_DIR is not used here)',
+      ],
+    },
+  ],
+  options: {
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    key: { type: 'string' },
+    'data-dir': { type: 'string' },
+    fingerprint: { type: 'string' },
+  },
+});
+
+/**
+ * Checks files handed over (exports, copies of journals), so what to trust is said on the command line: a data
+ * folder's key and register are used only when `--data-dir` names one, never taken from the environment. Reads
+ * only: the folder named is not written to.
+ */
 export async function recordsVerify(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['lang', 'key', 'data-dir', 'fingerprint'] });
-  const lang = languageOf(args.options.get('lang'));
+  const args = parseCommandArgs(RECORDS_VERIFY, argv, io);
+  if (!args) return EXIT_OK;
+  const lang = languageOf(args.values.lang);
   if (args.positionals.length === 0)
     throw new UsageError('records verify needs at least one journal file or directory');
-  const dataDir = args.options.get('data-dir');
-  const trustedKeys = await trustedKeysFrom(args.options.get('key'), dataDir);
-  const pinned = args.options.get('fingerprint');
+  const dataDir = args.values['data-dir'];
+  if (dataDir === '') throw new UsageError('--data-dir needs a folder');
+  const trustedKeys = await trustedKeysFrom(args.values.key, dataDir);
+  const pinned = args.values.fingerprint;
   // The key in a folder (or a file) is only as good as its fingerprint: an auditor pins it from paper.
   if (pinned !== undefined && trustedKeys && !sameFingerprint(fingerprintOf(trustedKeys[0]!), pinned)) {
     io.out(
@@ -87,7 +118,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
       }
     }
   }
-  if (args.flags.has('json')) {
+  if (args.values.json) {
     io.out(
       JSON.stringify(
         results.map((r) => ({

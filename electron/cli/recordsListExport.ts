@@ -1,5 +1,5 @@
-// `records list` and `records export`: the history from the index, one run as JSON or Excel-safe CSV, and a
-// date range of runs as one zip archive.
+// `records list` and `records export`: the history, one run as JSON or Excel-safe CSV, and a date range of runs
+// as one zip archive. Both only read the data folder: no key, no index, no folder is made or written there.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { RunRecord } from '../../shared/records/runSummary';
 import { dataFolderWitnesses } from '../records/dataFolderWitnesses';
@@ -10,47 +10,92 @@ import { verifyJournalText } from '../../shared/journal/verify';
 import { OUTCOME_LABELS } from '../../shared/plan/labels';
 import { journalToCsv } from '../../shared/records/csvExport';
 import { runExport } from '../../shared/records/jsonExport';
-import { RecordQuerySchema } from '../../shared/records/recordQuery';
+import { RecordQuerySchema, type RecordPage, type RecordQuery } from '../../shared/records/recordQuery';
 import { replayRun } from '../../shared/run/runState';
-import { dataDirOverride, defaultDataDir } from '../dataDir';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import { fingerprintOf, keyIdOf, readPublicKey } from '../journal/signingKey';
 import { readSealRegister } from '../journal/sealRegister';
 import { batchFileName, BatchRangeError, exportRange } from '../records/batchExport';
 import { RunIndex } from '../records/runIndex';
-import { parseArgs, type ParsedArgs } from './args';
+import { dataFolderExists, dataFolderOf, defineCommand, parseCommandArgs, type ParsedArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 import { languageOf } from './plansCommands';
 
-function dataDirOf(value: string | undefined): string {
-  return dataDirOverride(['--data-dir', value ?? '']) ?? defaultDataDir();
-}
+export const RECORDS_LIST = defineCommand({
+  name: 'records list',
+  forms: [
+    {
+      synopsis: [
+        'records list [--data-dir DIR] [--mode drill|incident] [--plan ID] [--outcome O]',
+        '[--from D] [--to D] [--text T] [--limit N] [--json] [--lang zh-CN|en]',
+      ],
+      about: ['the history, newest first, each journal checked now'],
+    },
+  ],
+  options: {
+    json: { type: 'boolean' },
+    'data-dir': { type: 'string' },
+    lang: { type: 'string' },
+    mode: { type: 'string' },
+    plan: { type: 'string' },
+    outcome: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    text: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  dataFolder: true,
+});
+
+export const RECORDS_EXPORT = defineCommand({
+  name: 'records export',
+  forms: [
+    {
+      synopsis: 'records export <run-id> --format json|csv [--data-dir DIR] [--out FILE]',
+      about: ['one run: JSON (journal + public key) or CSV for Excel'],
+    },
+    {
+      synopsis: 'records export --from D --to D [--out FILE.zip] [--data-dir DIR] [--time-zone TZ]',
+      about: [
+        'every run started in [D, D] (dates are whole UTC days) as',
+        'one zip: journals, CSVs, index.csv, public key, README',
+      ],
+    },
+  ],
+  options: {
+    'data-dir': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'time-zone': { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  },
+  dataFolder: true,
+});
+
+type ExportArgs = ParsedArgs<typeof RECORDS_EXPORT.options>;
 
 export async function recordsList(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, {
-    flags: ['json'],
-    options: ['data-dir', 'lang', 'mode', 'plan', 'outcome', 'from', 'to', 'text', 'limit'],
-  });
+  const args = parseCommandArgs(RECORDS_LIST, argv, io);
+  if (!args) return EXIT_OK;
+  const { values } = args;
   if (args.positionals.length > 0) throw new UsageError('records list takes no file names');
-  const lang = languageOf(args.options.get('lang'));
+  const lang = languageOf(values.lang);
   const query = RecordQuerySchema.safeParse({
-    ...(args.options.has('mode') ? { mode: args.options.get('mode') } : {}),
-    ...(args.options.has('plan') ? { planId: args.options.get('plan') } : {}),
-    ...(args.options.has('outcome') ? { outcome: args.options.get('outcome') } : {}),
-    ...(args.options.has('from') ? { from: args.options.get('from') } : {}),
-    ...(args.options.has('to') ? { to: args.options.get('to') } : {}),
-    ...(args.options.has('text') ? { text: args.options.get('text') } : {}),
-    limit: Number(args.options.get('limit') ?? 500),
+    ...(values.mode !== undefined ? { mode: values.mode } : {}),
+    ...(values.plan !== undefined ? { planId: values.plan } : {}),
+    ...(values.outcome !== undefined ? { outcome: values.outcome } : {}),
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(values.to !== undefined ? { to: values.to } : {}),
+    ...(values.text !== undefined ? { text: values.text } : {}),
+    limit: Number(values.limit ?? 500),
   });
   if (!query.success) throw new UsageError(`bad filter: ${query.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-  const dataDir = dataDirOf(args.options.get('data-dir'));
-  const { index } = await RunIndex.load(join(dataDir, 'runs'), dataFolderWitnesses(dataDir));
-  const listed = index.query(query.data);
-  // The index is a cache: what is shown of integrity is checked now against the journals, key and register.
-  const items: RunRecord[] = [];
-  for (const r of listed.items) items.push(await index.refresh(r.runId).catch(() => r));
-  const page = { ...listed, items };
-  if (args.flags.has('json')) {
+  const folder = dataFolderOf(values['data-dir']);
+  if (!dataFolderExists(folder, io)) return EXIT_FINDINGS;
+  const dataDir = folder.dir;
+  const page = await recordsNow(dataDir, query.data);
+  if (values.json) {
     io.out(JSON.stringify(page, null, 2));
     return EXIT_OK;
   }
@@ -64,16 +109,31 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
   return EXIT_OK;
 }
 
+/**
+ * The history as the app shows it: the index (a cache, never written back here: this command writes nothing) for
+ * the query, and every listed run judged now from its journal against the folder's key and seal register.
+ */
+async function recordsNow(dataDir: string, query: RecordQuery): Promise<RecordPage> {
+  const { index } = await RunIndex.load(join(dataDir, 'runs'), dataFolderWitnesses(dataDir), { readOnly: true });
+  const listed = index.query(query);
+  const items: RunRecord[] = [];
+  for (const r of listed.items) items.push(await index.refresh(r.runId).catch(() => r));
+  return { ...listed, items };
+}
+
 export async function recordsExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: [], options: ['data-dir', 'format', 'out', 'time-zone', 'from', 'to'] });
+  const args = parseCommandArgs(RECORDS_EXPORT, argv, io);
+  if (!args) return EXIT_OK;
   const timeZone = timeZoneOf(args);
-  if (args.options.has('from') || args.options.has('to')) return recordsExportRange(args, timeZone, io);
+  if (args.values.from !== undefined || args.values.to !== undefined) return recordsExportRange(args, timeZone, io);
   if (args.positionals.length !== 1) throw new UsageError('records export takes one run id (or --from and --to)');
   const runId = args.positionals[0]!;
   if (!RunIdSchema.safeParse(runId).success) throw new UsageError(`not a run id: ${runId}`);
-  const format = args.options.get('format') ?? 'json';
+  const format = args.values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError('--format takes json or csv');
-  const dataDir = dataDirOf(args.options.get('data-dir'));
+  const folder = dataFolderOf(args.values['data-dir']);
+  if (!dataFolderExists(folder, io)) return EXIT_FINDINGS;
+  const dataDir = folder.dir;
   let journal: string;
   try {
     journal = await readFile(join(dataDir, 'runs', `${runId}.jsonl`), 'utf8');
@@ -81,7 +141,7 @@ export async function recordsExport(argv: readonly string[], io: CliIo): Promise
     io.err(`找不到处置记录 / no run: ${runId}`);
     return EXIT_FINDINGS;
   }
-  const out = args.options.get('out') ?? `${runId}.${format}`;
+  const out = args.values.out ?? `${runId}.${format}`;
   if (format === 'json') {
     const publicKey = readPublicKey(dataDir);
     const bundle = runExport(
@@ -105,13 +165,14 @@ export async function recordsExport(argv: readonly string[], io: CliIo): Promise
 }
 
 /** `records export --from D --to D`: every run that started in the range, as one zip. */
-async function recordsExportRange(args: ParsedArgs, timeZone: string | undefined, io: CliIo): Promise<number> {
+async function recordsExportRange(args: ExportArgs, timeZone: string | undefined, io: CliIo): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError('records export takes a run id or --from and --to, not both');
-  const from = args.options.get('from');
-  const to = args.options.get('to');
+  const { from, to } = args.values;
   if (from === undefined || to === undefined) throw new UsageError('records export needs both --from and --to');
-  if ((args.options.get('format') ?? 'zip') !== 'zip') throw new UsageError('a range is exported as a zip');
-  const dataDir = dataDirOf(args.options.get('data-dir'));
+  if ((args.values.format ?? 'zip') !== 'zip') throw new UsageError('a range is exported as a zip');
+  const folder = dataFolderOf(args.values['data-dir']);
+  if (!dataFolderExists(folder, io)) return EXIT_FINDINGS;
+  const dataDir = folder.dir;
   const publicKey = readPublicKey(dataDir); // absent until a run was sealed here: the archive then says so
   const register = readSealRegister(dataDir);
   let zip: Buffer;
@@ -131,15 +192,15 @@ async function recordsExportRange(args: ParsedArgs, timeZone: string | undefined
     if (error instanceof BatchRangeError) throw new UsageError(`${error.text['zh-CN']} / ${error.text.en}`);
     throw error;
   }
-  const out = args.options.get('out') ?? batchFileName(from, to);
+  const out = args.values.out ?? batchFileName(from, to);
   await writeFile(out, zip);
   io.out(out);
   return EXIT_OK;
 }
 
 /** `--time-zone`, checked here: an unknown zone would otherwise surface as an internal error mid-export. */
-function timeZoneOf(args: ParsedArgs): string | undefined {
-  const timeZone = args.options.get('time-zone');
+function timeZoneOf(args: ExportArgs): string | undefined {
+  const timeZone = args.values['time-zone'];
   if (timeZone === undefined) return undefined;
   try {
     new Intl.DateTimeFormat('en', { timeZone });

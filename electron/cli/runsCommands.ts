@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { commandFor, type RunCommand } from '../../shared/run/commands';
 import { PLANS_DIR } from '../build/projectPaths';
-import { dataDirOverride, defaultDataDir } from '../dataDir';
 import { loadOrCreateSigningKey } from '../journal/signingKey';
 import { SealRegister } from '../journal/sealRegister';
 import { PlanLibrary } from '../plans/planLibrary';
 import { RunEngine } from '../runs/runEngine';
-import { parseArgs } from './args';
+import { dataFolderOf, defineCommand, parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
 
 /** A small seeded generator (mulberry32): the same seed walks the same path. */
@@ -85,15 +84,29 @@ export async function simulateRun(
   }
 }
 
+export const RUNS_SIMULATE = defineCommand({
+  name: 'runs simulate',
+  forms: [
+    {
+      synopsis: 'runs simulate <plan-id> [--mode drill|incident] [--data-dir DIR] [--seed N]',
+      about: ['walk a plan through the engine, leave a sealed run'],
+    },
+  ],
+  options: { mode: { type: 'string' }, 'data-dir': { type: 'string' }, seed: { type: 'string' } },
+  dataFolder: true,
+});
+
+/** Writes a run (and, the first time, the folder, its key and its seal register): it is meant to. */
 export async function runsSimulate(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { flags: [], options: ['mode', 'data-dir', 'seed'] });
+  const args = parseCommandArgs(RUNS_SIMULATE, argv, io);
+  if (!args) return EXIT_OK;
   if (args.positionals.length !== 1) throw new UsageError('runs simulate takes one plan id');
-  const mode = args.options.get('mode') ?? 'drill';
+  const mode = args.values.mode ?? 'drill';
   if (mode !== 'drill' && mode !== 'incident') throw new UsageError('--mode takes drill or incident');
-  const seed = Number(args.options.get('seed') ?? 1);
+  const seed = Number(args.values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
-  const dataDir = dataDirOverride(['--data-dir', args.options.get('data-dir') ?? '']) ?? defaultDataDir();
-  const result = await simulateRun({ planId: args.positionals[0]!, dataDir, mode, seed });
+  const folder = dataFolderOf(args.values['data-dir']);
+  const result = await simulateRun({ planId: args.positionals[0]!, dataDir: folder.dir, mode, seed });
   io.out(`${result.runId} ${result.path} (${result.events} events)`);
   return EXIT_OK;
 }

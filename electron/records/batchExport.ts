@@ -28,6 +28,11 @@ export interface BatchExportOptions {
   register?: { seals: number; head: string };
   /** What integrity is judged against (the installation's key and its seal register). */
   witnesses?: Witnesses;
+  /**
+   * Only these runs (of those started in the range): what the history shows under its filters. Absent: every run
+   * started in the range.
+   */
+  only?: ReadonlySet<string>;
   /** IANA zone for local times in the CSV files; absent: this machine's. */
   timeZone?: string;
   now?: Date;
@@ -96,7 +101,8 @@ export function batchFileName(from: string, to: string): string {
 export async function exportRange(options: BatchExportOptions): Promise<Buffer> {
   const { start, end } = resolveRange(options.from, options.to);
   const now = options.now ?? new Date();
-  const selected = await runsStartedIn(options.runsDir, start, end);
+  const inRange = await runsStartedIn(options.runsDir, start, end);
+  const selected = options.only ? inRange.filter((c) => options.only!.has(c.runId)) : inRange;
   if (selected.length > MAX_RUNS_PER_ARCHIVE) {
     throw new BatchRangeError({
       'zh-CN': `范围内有 ${selected.length} 条记录，一个压缩包最多 ${MAX_RUNS_PER_ARCHIVE} 条：请缩小日期范围`,

@@ -1,7 +1,7 @@
 // Records for the UI: the history from the index (kept current as runs change), exports of one run, and
 // batch exports of a date range as one zip. What the index says of integrity is shown as "checking" until it
 // has been checked again in this process, against the bytes on disk, the key and the seal register.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { verifyJournalText } from '../../shared/journal/verify';
@@ -12,12 +12,14 @@ import type { RunRecord } from '../../shared/records/runSummary';
 import { replayRun } from '../../shared/run/runState';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import type { SigningKey } from '../journal/signingKey';
-import { batchFileName, BatchRangeError, exportRange } from './batchExport';
-import { RunIndex, type JournalBytes, type Witnesses } from './runIndex';
+import { batchFileName, BatchRangeError, exportRange, MAX_RUNS_PER_ARCHIVE } from './batchExport';
+import { isJournalName, RunIndex, type JournalBytes, type Witnesses } from './runIndex';
 import type { SealRegister } from '../journal/sealRegister';
 import type { RegisteredSeal } from '../../shared/journal/sealRegister';
 
 const REFRESH_DELAY_MS = 300;
+/** How often a list looks at the folder for journals written or removed by another process. */
+const RELIST_AFTER_MS = 2_000;
 /** Journals re-checked between two turns of the event loop: calls from the UI are served in between. */
 const RECHECK_BATCH = 8;
 
@@ -28,6 +30,8 @@ export interface RecordsServiceOptions {
   installationKey?: () => string | undefined;
   /** Told when the background re-check changed what the history shows, or finished. */
   onChanged?: () => void;
+  /** The clock for how often the folder is listed (tests move it). */
+  clock?: () => number;
 }
 
 export class RecordsService {
@@ -36,6 +40,7 @@ export class RecordsService {
   private readonly checked = new Set<string>();
   private recheckState = { done: 0, total: 0 };
   private recheck: Promise<void> | undefined;
+  private lastListing = -Infinity;
   private closed = false;
 
   private constructor(
@@ -113,6 +118,7 @@ export class RecordsService {
   /** The history; changes still waiting to be indexed are indexed first, so a list is never behind. */
   async list(query: RecordQuery): Promise<RecordPage> {
     await this.flushPending();
+    await this.pickUpOthers();
     const page = this.index.query(query);
     return { ...page, items: page.items.map((r) => this.shown(r)) };
   }
@@ -128,6 +134,21 @@ export class RecordsService {
       });
     }
     return record;
+  }
+
+  /**
+   * Journals another process wrote or removed (the CLI's `runs simulate`, a restore from backup) join or leave the
+   * history without a restart. A folder listing, at most every few seconds: 10,000 names take a few milliseconds.
+   */
+  private async pickUpOthers(): Promise<void> {
+    const now = (this.options.clock ?? Date.now)();
+    if (now - this.lastListing < RELIST_AFTER_MS) return;
+    this.lastListing = now;
+    const names = await readdir(this.runsDir).catch(() => undefined);
+    if (!names) return;
+    const onDisk = new Set(names.filter(isJournalName).map((n) => n.slice(0, -'.jsonl'.length)));
+    for (const runId of onDisk) if (!this.index.get(runId)) await this.refresh(runId);
+    for (const runId of this.index.runIds()) if (!onDisk.has(runId)) await this.refresh(runId); // gone, or missing
   }
 
   /** Reads a journal again and marks it checked; a vanished journal leaves the history. */
@@ -200,7 +221,18 @@ export class RecordsService {
   }
 
   /** Every run that started in [from, to] as one zip archive, base64 for the JSON API. */
-  async exportBatch(from: string, to: string): Promise<{ fileName: string; mime: 'application/zip'; base64: string }> {
+  async exportBatch(
+    query: RecordQuery & { from: string; to: string },
+  ): Promise<{ fileName: string; mime: 'application/zip'; base64: string; runs: number }> {
+    const { from, to } = query;
+    // Exactly what the history shows under the same filters: never last week's drills with today's incidents.
+    await this.flushPending();
+    const only = new Set<string>();
+    for (let offset = 0, total = 1; offset < total && offset <= MAX_RUNS_PER_ARCHIVE; offset += 500) {
+      const page = this.index.query({ ...query, offset, limit: 500 });
+      total = page.total;
+      for (const r of page.items) only.add(r.runId);
+    }
     const { publicKey, keyId, fingerprint } = this.signingKey();
     try {
       const zip = await exportRange({
@@ -211,11 +243,17 @@ export class RecordsService {
         keyId,
         fingerprint,
         witnesses: this.witnesses,
+        only,
         ...(this.options.register
           ? { register: { seals: this.options.register.size, head: this.options.register.head } }
           : {}),
       });
-      return { fileName: batchFileName(from, to), mime: 'application/zip', base64: zip.toString('base64') };
+      return {
+        fileName: batchFileName(from, to),
+        mime: 'application/zip',
+        base64: zip.toString('base64'),
+        runs: only.size,
+      };
     } catch (error) {
       if (error instanceof BatchRangeError) throw new ApiError({ code: 'invalid-input', message: error.text });
       throw error;

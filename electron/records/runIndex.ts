@@ -69,6 +69,8 @@ export class RunIndex {
   private readonly entries = new Map<string, Stored>();
   private readonly pool = new Interner();
   private flushing: Promise<void> = Promise.resolve();
+  /** Never written back (the CLI's listing commands write nothing in the data folder). */
+  private readOnly = false;
   /** While loading (or in a batch), refreshed entries wait for the one write at the end instead of timed ones. */
   private loading = false;
 
@@ -84,9 +86,11 @@ export class RunIndex {
   static async load(
     runsDir: string,
     witnesses: Witnesses = NO_WITNESSES,
+    options: { readOnly?: boolean } = {},
   ): Promise<{ index: RunIndex; report: IndexLoadReport }> {
     const started = performance.now();
     const index = new RunIndex(runsDir, witnesses);
+    index.readOnly = options.readOnly ?? false;
     index.loading = true;
     const rebuiltWhole = !(await readIndexFile(join(runsDir, INDEX_FILE), (runId, entry) => index.set(runId, entry)));
     const files = (await readdir(runsDir).catch(() => [] as string[])).filter(isJournalName);
@@ -193,7 +197,7 @@ export class RunIndex {
 
   /** A few hundred entries at a time, so the whole index never exists as one string. */
   private async write(): Promise<void> {
-    if (!this.dirty) return;
+    if (!this.dirty || this.readOnly) return;
     this.dirty = false;
     try {
       await this.writeFile();
@@ -206,7 +210,7 @@ export class RunIndex {
   private async writeFile(): Promise<void> {
     const path = join(this.runsDir, INDEX_FILE);
     const temp = `${path}.${process.pid}.tmp`;
-    const handle = await open(temp, 'w');
+    const handle = await open(temp, 'w', 0o600); // summaries of evidence: its owner's only, like the journals
     try {
       let batch = HEADER_LINE;
       let count = 0;
@@ -254,7 +258,7 @@ export class RunIndex {
   /** Many changes in a row (a run in progress) cost one write; losing it in a crash only costs a re-read. */
   private scheduleFlush(): void {
     this.dirty = true;
-    if (this.flushTimer || this.loading) return;
+    if (this.flushTimer || this.loading || this.readOnly) return;
     this.flushTimer = setTimeout(() => void this.flush().catch(() => {}), 1000);
     this.flushTimer.unref?.();
   }

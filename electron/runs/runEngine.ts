@@ -14,6 +14,7 @@ import { contentHashOf } from '../plans/contentHash';
 import type { PlanLibrary } from '../plans/planLibrary';
 import { JournalSealedError, JournalWriteError } from '../journal/journalFile';
 import { fileJournals, type JournalStore, type RunJournal } from './journalStore';
+import { diskErrorReason } from '../diskErrors';
 import type { SigningKey } from '../journal/signingKey';
 import type { SealRegister } from '../journal/sealRegister';
 
@@ -455,19 +456,11 @@ function isFsError(error: unknown): boolean {
 }
 
 function writeErrorText(error: JournalWriteError): { code: string; message: { 'zh-CN': string; en: string } } {
-  const reason: Record<string, { zh: string; en: string }> = {
-    ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
-    EROFS: { zh: '磁盘为只读', en: 'the disk is read-only' },
-    ENOENT: { zh: '记录文件夹已被删除', en: 'the records folder was removed' },
-    EACCES: { zh: '没有写入权限', en: 'permission denied' },
-    EPERM: { zh: '没有写入权限', en: 'permission denied' },
-    EIO: { zh: '磁盘读写错误', en: 'a disk input/output error' },
-  };
-  const r = reason[error.code] ?? { zh: error.code, en: error.code };
+  const r = diskErrorReason(error.code);
   return {
     code: error.code,
     message: {
-      'zh-CN': `记录写入失败（${r.zh}）：此后的操作未被记录。请立即报告，并改用纸质记录。`,
+      'zh-CN': `记录写入失败（${r['zh-CN']}）：此后的操作未被记录。请立即报告，并改用纸质记录。`,
       en: `Could not write the record (${r.en}): what follows is not recorded. Report this now and record on paper.`,
     },
   };

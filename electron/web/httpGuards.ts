@@ -10,6 +10,13 @@ export const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const TOKEN_HEADER = 'x-guardbook-token';
 
+/**
+ * `WWW-Authenticate` on a 401 for a missing or wrong token (a 401 needs a challenge). It tells the renderer that the
+ * tab was opened without the printed address's token, or with one from before a restart, rather than that a window
+ * is locked (also 401, without it), so it can show where the full address is. No browser asks for a password on it.
+ */
+export const TOKEN_CHALLENGE = 'Guardbook-Token';
+
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }

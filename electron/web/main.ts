@@ -1,10 +1,12 @@
-// The browser edition: `npm run start:web [-- --port N --data-dir DIR]`. Prints one line with the URL to open.
+// The browser edition: `npm run start:web [-- --port N --data-dir DIR --open]`. Prints one line with the URL to open.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../backend/backend';
 import { buildRendererIfStale } from '../build/buildRenderer';
 import { PLANS_DIR, PROJECT_ROOT, RENDERER_OUT_DIR } from '../build/projectPaths';
-import { chooseDataDir, defaultDataDir, type DataDirSource } from '../dataDir';
+import { parseStrict } from '../cli/args';
+import { UsageError } from '../cli/io';
+import { dataDirFrom, defaultDataDir, type DataDirSource } from '../dataDir';
 import { tmpdir } from 'node:os';
 import { openInBrowser } from './openInBrowser';
 import { startWebHost, type WebHost } from './webHost';
@@ -63,29 +65,63 @@ export function startLine(host: Pick<WebHost, 'url' | 'port'>, dataDir: string, 
   return `Guardbook 浏览器版 / browser edition: http://127.0.0.1:${host.port}/ (地址与令牌见 / address with token in ${file})`;
 }
 
-export function parseWebArgs(argv: readonly string[]): WebEditionOptions {
+/** `npm run start:web -- --help`. */
+export function webUsage(): string {
+  return `usage: npm run start:web -- [--port N] [--data-dir DIR] [--open]
+  --port N          the port on 127.0.0.1 (0 to 65535; default: any free one)
+  --data-dir DIR    the data folder: --data-dir, else GUARDBOOK_DATA_DIR, else the app's (${defaultDataDir()})
+  --open            open the address in the default browser
+  --help, -h        this text`;
+}
+
+const WEB_OPTIONS = {
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  open: { type: 'boolean' },
+} as const;
+
+/**
+ * The browser edition's options, parsed as the CLI's are (strict: anything else is a UsageError), the data
+ * folder by the one rule. `help` when `--help` or `-h` was given.
+ */
+export function parseWebArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): WebEditionOptions & { help?: true } {
+  const parsed = parseStrict(WEB_OPTIONS, argv);
+  if (parsed === 'help') return { help: true };
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
   const options: WebEditionOptions = {};
-  const portAt = argv.indexOf('--port');
-  if (portAt >= 0) {
-    const port = Number(argv[portAt + 1]);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a number from 0 to 65535`);
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port takes a number from 0 to 65535`);
     options.port = port;
   }
-  const choice = chooseDataDir(argv, '');
+  if (values['data-dir'] === '') throw new UsageError('--data-dir needs a folder');
+  const choice = dataDirFrom(values['data-dir'], defaultDataDir(env), env);
   if (choice.source !== 'default') {
     options.dataDir = choice.dir;
     options.dataDirSource = choice.source;
   }
-  if (argv.includes('--open')) options.open = true;
+  if (values.open) options.open = true;
   return options;
 }
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry) {
   try {
-    await startWebEdition(parseWebArgs(process.argv.slice(2)));
+    const { help, ...options } = parseWebArgs(process.argv.slice(2));
+    if (help) process.stdout.write(webUsage() + '\n');
+    else await startWebEdition(options);
   } catch (error) {
-    process.stderr.write(`Guardbook could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${webUsage()}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`Guardbook could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
   }
 }

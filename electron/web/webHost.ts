@@ -18,6 +18,7 @@ import {
   SESSION_HEADER,
   SESSION_ID,
   setSecurityHeaders,
+  TOKEN_CHALLENGE,
   TOKEN_HEADER,
   tokenMatches,
 } from './httpGuards';
@@ -221,7 +222,9 @@ function refuseMethod(res: ServerResponse, methods: readonly string[]): void {
 }
 
 function refuseToken(res: ServerResponse): void {
-  refuse(res, 401, 'forbidden', '缺少或错误的会话令牌', 'Missing or wrong session token');
+  refuse(res, 401, 'forbidden', '缺少或错误的会话令牌', 'Missing or wrong session token', {
+    'WWW-Authenticate': TOKEN_CHALLENGE,
+  });
 }
 
 /** Node's own answers to requests it cannot parse, kept as they are (the rest get 400). */

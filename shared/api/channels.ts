@@ -96,14 +96,28 @@ const RangeBoundSchema = z
     message: 'an ISO date (2026-03-01) or a time with its offset (2026-03-01T08:00:00+08:00)',
   });
 
-/** An inclusive range of start times; a bare date is a whole UTC day, as in the history's filter. */
-export const ExportRangeSchema = z.strictObject({ from: RangeBoundSchema, to: RangeBoundSchema }).refine(
-  ({ from, to }) => {
-    const [start, end] = [rangeInstant(from, 'start'), rangeInstant(to, 'end')];
-    return start === undefined || end === undefined || start <= end;
-  },
-  { path: ['to'], message: 'the range ends before it starts' },
-);
+/**
+ * An inclusive range of start times (a bare date is a whole UTC day, as in the history's filter), and the
+ * history's other filters: the archive holds exactly the runs the list shows.
+ */
+export const ExportRangeSchema = z
+  .strictObject({
+    from: RangeBoundSchema,
+    to: RangeBoundSchema,
+    mode: RecordQuerySchema.shape.mode,
+    planId: RecordQuerySchema.shape.planId,
+    category: RecordQuerySchema.shape.category,
+    outcome: RecordQuerySchema.shape.outcome,
+    operator: RecordQuerySchema.shape.operator,
+    text: RecordQuerySchema.shape.text,
+  })
+  .refine(
+    ({ from, to }) => {
+      const [start, end] = [rangeInstant(from, 'start'), rangeInstant(to, 'end')];
+      return start === undefined || end === undefined || start <= end;
+    },
+    { path: ['to'], message: 'the range ends before it starts' },
+  );
 
 export const BatchExportSchema = z.object({
   fileName: z.string(),

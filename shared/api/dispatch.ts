@@ -1,7 +1,7 @@
 // Runs one API call: check the caller may use the channel, parse the input (whoever calls), run the handler,
 // and turn failures into typed errors.
 import { type z } from 'zod';
-import { formatPath } from '../plan/jsonPath';
+import { formatPath } from '../json/jsonPath';
 import { accessOf } from './access';
 import { channels, isChannel, type Channel, type ChannelInput, type ChannelOutput } from './channels';
 import { ApiError, type ApiErrorBody, type ApiResult } from './errors';

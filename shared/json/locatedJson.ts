@@ -1,7 +1,12 @@
 // Parses JSON text and remembers where each value starts, so a finding at `steps[3].next`
 // can say "line 42, column 15", and a syntax error says exactly where the text went wrong.
-import type { Text } from '../plan/findings';
-import { formatPath, type PathSegment } from '../plan/jsonPath';
+import { formatPath, type PathSegment } from './jsonPath';
+
+/** A syntax error in both UI languages (the shape of shared/plan's `Text`, which shared/json does not import). */
+export interface BilingualText {
+  'zh-CN': string;
+  en: string;
+}
 
 export interface TextPosition {
   line: number;
@@ -10,11 +15,11 @@ export interface TextPosition {
 
 export type LocatedJson =
   | { ok: true; value: unknown; locate: (path: string) => TextPosition | undefined }
-  | { ok: false; message: Text; position: TextPosition };
+  | { ok: false; message: BilingualText; position: TextPosition };
 
 class JsonSyntaxError extends Error {
   constructor(
-    readonly text: Text,
+    readonly text: BilingualText,
     readonly offset: number,
   ) {
     super(text.en);

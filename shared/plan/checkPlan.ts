@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { analysePlan } from './analysis';
 import { finding, type Finding } from './findings';
-import { formatPath } from './jsonPath';
+import { formatPath } from '../json/jsonPath';
 import { PLAN_SCHEMA_VERSION, PlanSchema, SCHEMA_MESSAGE_KEYS, type Plan } from './schema';
 
 export interface PlanCheck {

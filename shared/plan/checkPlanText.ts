@@ -2,7 +2,7 @@
 import { locateNearest, parseLocatedJson, type TextPosition } from '../json/locatedJson';
 import { checkPlanDocument } from './checkPlan';
 import { finding, type Finding } from './findings';
-import { parsePath } from './jsonPath';
+import { parsePath } from '../json/jsonPath';
 import type { Plan } from './schema';
 
 export type PlacedFinding = Finding & Partial<TextPosition>;

@@ -1,7 +1,6 @@
 // One line of the history: what a manager filters and searches by, derived from a run's journal.
 import { z } from 'zod';
 import { RunModeSchema } from '../journal/events';
-import type { IntegrityJudgement } from './integrity';
 import { pick } from '../plan/labels';
 import { CategorySchema, OutcomeSchema } from '../plan/schema';
 import type { JournalEvent } from '../journal/format';
@@ -43,12 +42,19 @@ export const RunRecordSchema = z.object({
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
+/** What summariseRun takes from judgeIntegrity's answer (integrity.ts imports this module, so not the reverse). */
+export interface JudgedIntegrity {
+  integrity: Exclude<Integrity, 'checking'>;
+  damage?: string;
+  keyId?: string;
+}
+
 /**
  * A run's history line from its journal events alone. Everything it holds is stated by the events themselves
  * (the start, ends, sign-off, seal, notes, overdue marks, who acted), so no plan machine is run: the index is
  * rebuilt and re-checked at the cost of verifying the bytes, not of replaying every run.
  */
-export function summariseRun(events: readonly JournalEvent[], judged: IntegrityJudgement): RunRecord {
+export function summariseRun(events: readonly JournalEvent[], judged: JudgedIntegrity): RunRecord {
   const first = events[0];
   if (!first || first.type !== 'run.started') throw new Error('a run journal starts with run.started');
   const started = first.data as JournalEventData<'run.started'>;

@@ -1,6 +1,8 @@
 // The state of a run, rebuilt from its journal alone: replaying the events through the plan's machine
-// gives the current steps, when each was entered, what was ticked, called and noted, and how it ended.
+// gives the current steps, when each was entered, every visit of a step and how it ended, what was ticked, called
+// and noted, and how the run ended.
 import { applyJournalEventToMachine } from './machineReplay';
+import { applyVisitChange, markOverdue, openVisit, type VisitRecord } from './stepVisits';
 import type { RunMode } from '../journal/events';
 import type { JournalEvent } from '../journal/format';
 import { compilePlan, type RunSnapshot } from '../plan/compile';
@@ -30,6 +32,8 @@ export interface RunState {
   snapshot: RunSnapshot;
   /** Steps in progress, top-level parallel steps included (their own timers run too). */
   active: ActiveStep[];
+  /** Every visit of a step in the order the steps became current (stepVisits.ts); the current ones are open. */
+  visits: readonly VisitRecord[];
   called: { step: string; contact: string; phone: string; at: string; by: string | null }[];
   notes: { text: string; step?: string; at: string; by: string | null }[];
   overdue: { step: string; due: string; at: string }[];
@@ -62,6 +66,7 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
   const machine = compilePlan(plan);
   const context: ReplayContext = { steps: indexSteps(plan), machine };
   const snapshot = initialSnapshot(machine);
+  const active = activeIds(snapshot).map((step) => ({ step, enteredAt: first.at }));
   let state: RunState = {
     runId: started.runId,
     mode: started.mode,
@@ -72,7 +77,8 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
     startedAt: first.at,
     status: 'active',
     snapshot,
-    active: activeIds(snapshot).map((step) => ({ step, enteredAt: first.at })),
+    active,
+    visits: active.flatMap((a) => openVisit(a.step, a.enteredAt, context.steps) ?? []),
     called: [],
     notes: [],
     overdue: [],
@@ -104,6 +110,7 @@ export function applyEvent(state: RunState, event: JournalEvent, context: Replay
     case 'step.overdue':
       next.overdue = [...state.overdue, { step: d.step as string, due: d.due as string, at: event.at }];
       next.active = state.active.map((a) => (a.step === d.step ? { ...a, overdueAt: event.at } : a));
+      next.visits = markOverdue(state.visits, d.step as string, event.at);
       break;
     case 'run.ended':
       next.status = 'ended';
@@ -135,7 +142,18 @@ export function applyEvent(state: RunState, event: JournalEvent, context: Replay
       const moved = applyJournalEventToMachine(context.machine, state.snapshot, event);
       if (!moved) break;
       next.snapshot = moved;
-      next.active = nextActive(state, moved, event);
+      next.active = nextActive(state, moved, event, context);
+      const kept = new Set(next.active);
+      const before = new Set(state.active);
+      const left = state.active.filter((a) => !kept.has(a)).map((a) => a.step);
+      const entered = next.active.filter((a) => !before.has(a)).map((a) => a.step);
+      if (left.length > 0 || entered.length > 0) {
+        next.visits = applyVisitChange(
+          state.visits,
+          { left, entered, event, checked: moved.context.checked },
+          context.steps,
+        );
+      }
     }
   }
   return next;
@@ -149,13 +167,15 @@ export function activeIds(snapshot: RunSnapshot): string[] {
   return Object.entries(value).flatMap(([parallel, regions]) => [parallel, ...Object.values(regions)]);
 }
 
-function nextActive(state: RunState, snapshot: RunSnapshot, event: JournalEvent): ActiveStep[] {
+/** The active steps after the machine took `event`: the same objects for steps still in the same visit. */
+function nextActive(state: RunState, snapshot: RunSnapshot, event: JournalEvent, context: ReplayContext): ActiveStep[] {
   const before = new Map(state.active.map((a) => [a.step, a]));
-  const acted = (event.data as { step?: string }).step;
+  // A step the event itself moved on from (not a tick) that is still active was left and re-entered (a loop);
+  // so were the steps in the tracks of a parallel step re-entered that way, as the machine starts them again.
+  const acted = event.type === 'checklist.ticked' ? undefined : (event.data as { step?: string }).step;
   return activeIds(snapshot).map((step) => {
     const kept = before.get(step);
-    // A step the event itself acted on and that is still active was left and re-entered (a loop).
-    if (kept && !(step === acted && event.type !== 'checklist.ticked')) return kept;
-    return { step, enteredAt: event.at };
+    const reentered = acted !== undefined && (step === acted || context.steps.get(step)?.parallel?.id === acted);
+    return kept && !reentered ? kept : { step, enteredAt: event.at };
   });
 }

@@ -2,6 +2,7 @@
 import type { RunEvent } from '../plan/compile';
 import { availableEvents } from '../plan/runEvents';
 import { pendingDeadlines } from './deadlines';
+import { recordFindings } from './findings';
 import type { ReplayContext, RunState } from './runState';
 import type { RunView } from './runViewSchema';
 
@@ -11,6 +12,7 @@ export function toRunView(state: RunState, context: ReplayContext): RunView {
   const deadlines = pendingDeadlines(state, context);
   const dueOf = (step: string, kind: 'overdue' | 'timeout') =>
     deadlines.find((d) => d.step === step && d.kind === kind)?.due.toISOString();
+  const { visits, findings } = recordFindings(state, context);
   const available = availableEvents(state.plan, state.snapshot, context.steps).filter(
     (e): e is Exclude<RunEvent, { type: 'TIMEOUT' | 'ABORT' }> => e.type !== 'TIMEOUT' && e.type !== 'ABORT',
   );
@@ -46,6 +48,8 @@ export function toRunView(state: RunState, context: ReplayContext): RunView {
       by,
       data: type === 'run.started' ? { ...(data as object), plan: state.planRef } : data,
     })),
+    visits,
+    findings,
     head: state.events.at(-1)!.hash,
   };
 }

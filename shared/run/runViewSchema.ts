@@ -4,6 +4,91 @@ import { z } from 'zod';
 import { RunModeSchema } from '../journal/events';
 import { OutcomeSchema, PlanSchema } from '../plan/schema';
 
+/** How a step visit ended; `ongoing` while the step is still current when the record stops. */
+export const VisitEndSchema = z.enum([
+  'completed',
+  'chosen',
+  'timed-out',
+  'joined',
+  'interrupted',
+  'aborted',
+  'ongoing',
+]);
+export type VisitEnd = z.infer<typeof VisitEndSchema>;
+
+/** One visit of a step: from when the plan machine made it current to when it was left (shared/run/stepVisits.ts). */
+export const StepVisitSchema = z.object({
+  step: z.string(),
+  kind: z.enum(['action', 'decision', 'parallel']),
+  /** The parallel step whose track holds this step. */
+  parallel: z.string().optional(),
+  role: z.string().optional(),
+  enteredAt: z.string(),
+  /** Absent while the step is still current. */
+  leftAt: z.string().optional(),
+  end: VisitEndSchema,
+  /** Up to `leftAt`, or for a visit still open up to the last event (or the moment it was timed to). */
+  seconds: z.number(),
+  targetSeconds: z.number().optional(),
+  overTarget: z.boolean(),
+  /** When the engine recorded this visit as overdue (`step.overdue`). */
+  overdueAt: z.string().optional(),
+  /** Checklist items not ticked when the step was completed (checklists never block completion). */
+  skipped: z.array(z.string()).optional(),
+});
+export type StepVisit = z.infer<typeof StepVisitSchema>;
+
+export const DecisionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('chosen'),
+    at: z.string(),
+    step: z.string(),
+    option: z.string(),
+    by: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('timed-out'),
+    at: z.string(),
+    step: z.string(),
+    seconds: z.number(),
+    next: z.string().optional(),
+  }),
+]);
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const ProblemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('overdue'),
+    at: z.string(),
+    step: z.string(),
+    seconds: z.number(),
+    targetSeconds: z.number(),
+  }),
+  z.object({
+    kind: z.literal('timeout'),
+    at: z.string(),
+    step: z.string(),
+    seconds: z.number(),
+    next: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('aborted'), at: z.string(), reason: z.string() }),
+  z.object({ kind: z.literal('skipped'), at: z.string(), step: z.string(), items: z.array(z.string()) }),
+  z.object({ kind: z.literal('recovered'), at: z.string(), bytes: z.number() }),
+  z.object({ kind: z.literal('note'), at: z.string(), text: z.string(), step: z.string().optional() }),
+]);
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** What a run's record says beyond its timeline (shared/run/findings.ts). */
+export const RunFindingsSchema = z.object({
+  /** Everyone recorded as acting, the operator and the signer; the engine's own events left out. */
+  participants: z.array(z.string()),
+  /** Choices made at decision steps, and the branches taken because no one acted in time. */
+  decisions: z.array(DecisionSchema),
+  /** In time order, notes last. */
+  problems: z.array(ProblemSchema),
+});
+export type RunFindings = z.infer<typeof RunFindingsSchema>;
+
 const TimelineEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -58,6 +143,9 @@ export const RunViewSchema = z.object({
   /** The journal file vanished or was replaced while live, and was written again from what was acknowledged. */
   rewritten: z.array(z.object({ reason: z.enum(['deleted', 'replaced']), events: z.number(), at: z.string() })),
   timeline: z.array(TimelineEntrySchema),
+  /** Every step visit in the order the steps became current; open ones timed up to the last event. */
+  visits: z.array(StepVisitSchema),
+  findings: RunFindingsSchema,
   head: z.string(),
   /** Set when the journal could not be written: nothing after it is recorded until this is resolved. */
   writeError: z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }).optional(),

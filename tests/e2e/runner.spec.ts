@@ -201,7 +201,7 @@ test.describe('drills and resuming', () => {
     await UI.complete(page, 'raise-alarm');
     // A decision with a hard timeout counts down to the automatic branch.
     const assess = UI.step(page, 'assess-fire');
-    await expect(assess.locator('.timer-timeout')).toContainText(/0:\d\d 后自动转入：各岗位同时疏散处置/);
+    await expect(assess.getByRole('timer')).toContainText(/[01]:\d\d\s*后自动转入：各岗位同时疏散处置/);
     await expect(assess.getByRole('button', { name: /^初起小火/ })).toBeVisible();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'run-drill.png') });
     expect(journalEvents(guardbook, runId)[0]!.data.mode).toBe('drill');

@@ -1,138 +1,92 @@
-// The Records screen's step durations (renderer/src/records/stepDurations.ts), checked in plain Node against
-// the plan machine itself: after every event of real journals, the steps it leaves open are exactly the
-// steps replay says are current, entered at the same time. No browser is needed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { simulateRun } from '../../electron/cli/runsCommands';
-import type { JournalEvent } from '../../shared/journal/format';
-import { indexSteps } from '../../shared/plan/stepIndex';
-import { replayRun } from '../../shared/run/runState';
-import { stepVisits } from '../../renderer/src/records/stepDurations';
+// The step chart on a record's screen, drawn from the visits the backend's replay recorded (RunView.visits): one bar
+// per visit in the order the steps became current, with how each ended, and for a run in progress the open steps
+// timed by the page's clock. How visits are recorded is tested in tests/shared/stepVisits.test.ts.
+import type { Page } from '@playwright/test';
+import type { RunView } from '../../shared/run/runViewSchema';
+import { expect, test } from './support/fixtures';
 import { shanghai, writeRuns } from './support/records';
+import { callApi, homeUrl } from './support/runner';
 
-const PLANS = [
-  'armed-robbery',
-  'atm-skimmer',
-  'cash-in-transit-attack',
-  'earthquake',
-  'hostage-taking',
-  'medical-emergency',
-  'violent-customer',
-];
+const seeded: { fire?: string } = {};
 
-function journal(dataDir: string, runId: string): JournalEvent[] {
-  return readFileSync(join(dataDir, 'runs', `${runId}.jsonl`), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as JournalEvent);
+async function viewOf(page: Page, runId: string): Promise<RunView> {
+  const reply = await callApi(page, 'runs.get', { runId });
+  expect(reply.ok).toBe(true);
+  return reply.value as RunView;
 }
 
-/** After each prefix of the journal: open visits (id@entered) and the machine's current steps, ends left out. */
-function compareWithReplay(events: JournalEvent[]): void {
-  const { state } = replayRun(events.slice(0, 1));
-  const index = indexSteps(state.plan);
-  for (let n = 1; n <= events.length; n++) {
-    const prefix = events.slice(0, n);
-    const open = stepVisits(state.plan, prefix)
-      .filter((v) => v.end === 'ongoing')
-      .map((v) => `${v.step}@${v.enteredAt}`)
-      .sort();
-    const current = replayRun(prefix)
-      .state.active.filter((a) => index.get(a.step)?.step.kind !== 'end')
-      .map((a) => `${a.step}@${a.enteredAt}`)
-      .sort();
-    expect(open, `after event ${n} (${events[n - 1]!.type})`).toEqual(current);
-  }
-}
-
-test.describe('step durations', () => {
-  let dataDir: string;
-  test.beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'guardbook-durations-'));
-  });
-  test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  test('follow the plan machine through simulated runs of every shape', async () => {
-    test.slow();
-    let checked = 0;
-    for (const planId of PLANS) {
-      for (const seed of [1, 2, 3]) {
-        const start = new Date(Date.UTC(2026, 0, 1));
-        // A simulated run can stop early (a timeout fires between the simulator's look and its tap): the journal
-        // up to there is still a valid run to check.
-        const runId = await simulateRun({ planId, dataDir, mode: 'drill', seed, start })
-          .then((r) => r.runId)
-          .catch(() => undefined);
-        if (runId) {
-          compareWithReplay(journal(dataDir, runId));
-          checked++;
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(PLANS.length);
-  });
-
-  test('time a step from becoming current to being left, through timeouts, joins and an abort', async () => {
-    const [runId] = await writeRuns(dataDir, [
-      {
-        planId: 'fire',
-        mode: 'drill',
-        start: shanghai('2026-03-01', '10:00:00'),
-        operator: '赵强',
-        steps: [
-          [12, { type: 'complete', step: 'raise-alarm' }],
-          [20, { type: 'choose', step: 'assess-fire', option: 'small-fire' }],
-          [50, { type: 'complete', step: 'fight-initial-fire' }],
-          // 130 s into the parallel step: its 120 s timeout has passed, and the engine records it (at this
-          // moment, when it sees it) before the note. Replay moves on at that moment too.
-          [80, { type: 'note', text: '火势扩大，转入疏散' }],
-          [25, { type: 'complete', step: 'lock-cash' }],
-          [10, { type: 'abort', reason: '演练到此结束' }],
-        ],
+test.describe('the step chart', () => {
+  test.use({
+    seed: {
+      write: async (dataDir) => {
+        [seeded.fire] = await writeRuns(dataDir, [
+          {
+            planId: 'fire',
+            mode: 'drill',
+            start: shanghai('2026-03-01', '10:00:00'),
+            operator: '赵强',
+            steps: [
+              [12, { type: 'complete', step: 'raise-alarm' }],
+              [20, { type: 'choose', step: 'assess-fire', option: 'small-fire' }],
+              [50, { type: 'complete', step: 'fight-initial-fire' }],
+              // The parallel step's 120 s timeout passes: the engine records it before the note.
+              [80, { type: 'note', text: '火势扩大，转入疏散' }],
+              [25, { type: 'complete', step: 'lock-cash' }],
+              [10, { type: 'abort', reason: '演练到此结束' }],
+            ],
+          },
+        ]);
       },
-    ]);
-    const events = journal(dataDir, runId!);
-    compareWithReplay(events);
-    const visits = stepVisits(replayRun(events).state.plan, events);
-    const summary = visits.map((v) => [v.step, v.end, v.seconds, v.overTarget]);
-    expect(summary).toEqual([
-      ['raise-alarm', 'completed', 12, false],
-      ['assess-fire', 'chosen', 20, false],
-      ['initial-response', 'timed-out', 130, true],
-      ['fight-initial-fire', 'completed', 50, false],
-      ['report-119-early', 'interrupted', 130, true],
-      ['clear-customers', 'interrupted', 130, true],
-      ['evacuate', 'aborted', 35, false],
-      ...visits.slice(7).map((v) => [v.step, v.end, v.seconds, v.overTarget]),
-    ]);
-    // The evacuation's tracks began with it; the teller's first step was done 25 s after the timeout.
-    const lockCash = visits.find((v) => v.step === 'lock-cash')!;
-    expect([lockCash.end, lockCash.seconds, lockCash.parallel]).toEqual(['completed', 25, 'evacuate']);
-    expect(visits.filter((v) => v.parallel === 'evacuate' && v.end === 'aborted').length).toBeGreaterThan(0);
+    },
   });
 
-  test('leave the current step open until the given time', () => {
-    const plan = JSON.parse(readFileSync(join('plans', 'armed-robbery.json'), 'utf8')) as Parameters<
-      typeof stepVisits
-    >[0];
-    const visits = stepVisits(
-      plan,
-      [{ at: '2026-03-01T02:00:00.000Z', type: 'run.started', data: {} }],
-      '2026-03-01T02:00:25.000Z',
+  test('draws one bar per recorded visit, through a timeout, tracks cut short and an abort', async ({
+    page,
+    guardbook,
+  }) => {
+    await guardbook.open(page);
+    const view = await viewOf(page, seeded.fire!);
+    await page.goto(homeUrl(guardbook, `#/records/${seeded.fire}`));
+    const rows = page.locator('.step-chart .chart-row');
+    await expect(rows).toHaveCount(view.visits.length);
+    expect(await rows.evaluateAll((all) => all.map((r) => r.getAttribute('data-step')))).toEqual(
+      view.visits.map((v) => v.step),
     );
-    expect(visits).toEqual([
-      {
-        step: 'press-alarm',
-        kind: 'action',
-        role: 'teller',
-        enteredAt: '2026-03-01T02:00:00.000Z',
-        end: 'ongoing',
-        seconds: 25,
-        targetSeconds: 10,
-        overTarget: true,
-      },
-    ]);
+    for (const [i, visit] of view.visits.entries()) {
+      const state = visit.targetSeconds === undefined ? 'no-target' : visit.overTarget ? 'over' : 'within';
+      await expect(rows.nth(i), visit.step).toHaveClass(new RegExp(`\\bis-${state}\\b`));
+      if (visit.parallel) await expect(rows.nth(i), visit.step).toHaveClass(/\bin-track\b/);
+    }
+    const row = (step: string) => page.locator(`.chart-row[data-step="${step}"]`);
+    await expect(row('raise-alarm')).toContainText('0:12');
+    await expect(row('initial-response')).toContainText('2:10');
+    await expect(row('initial-response')).toContainText('超时自动转入');
+    await expect(row('report-119-early')).toContainText('被中断');
+    await expect(row('evacuate')).toContainText('0:35');
+    await expect(row('evacuate')).toContainText('处置中止');
+    // The teller's first evacuation step was done before the abort; the tracks still open were cut by it.
+    await expect(row('lock-cash')).toContainText('0:25');
+    await expect(row('lock-cash')).not.toContainText('处置中止');
+    // Decisions and problems come from the same record.
+    await expect(page.locator('.record-decisions')).toContainText('120 秒内未作选择，自动转入');
+    await expect(page.locator('.problems')).toContainText('超时：');
+    await expect(page.locator('.problems')).toContainText('处置中止，原因：演练到此结束');
+  });
+
+  test('times the open step of a run in progress by the page’s clock', async ({ page, guardbook }) => {
+    await page.clock.install(); // time flows as usual; the test jumps it forward in this page only
+    await guardbook.open(page);
+    const started = await callApi(page, 'runs.start', { planId: 'armed-robbery', mode: 'incident' });
+    const runId = (started.value as { runId: string }).runId;
+    await page.goto(homeUrl(guardbook, `#/records/${runId}`));
+    const alarm = page.locator('.chart-row[data-step="press-alarm"]');
+    await expect(alarm).toContainText('进行中');
+    await expect(alarm).toHaveClass(/is-within/);
+    await expect(page.locator('.problems')).toHaveCount(0);
+    // 40 s later by the page's clock: past the 10 s target, the open step is timed to now and shown as overdue.
+    await page.clock.fastForward(40_000);
+    await expect(alarm).toHaveClass(/is-over/);
+    await expect(alarm).toContainText('进行中');
+    await expect(page.locator('.problems')).toContainText('逾期：立即触发一键报警');
   });
 });

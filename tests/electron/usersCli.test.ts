@@ -72,7 +72,8 @@ describe('users reset-pin', () => {
   });
 });
 
-// `users unlock` is called directly until it is registered in the command table (electron/cli/main.ts).
+// `users unlock` called directly, as the command table (electron/cli/main.ts) calls it; a UsageError is thrown to
+// the caller (runCli turns it into exit 2 with the usage).
 function unlock(argv: string[]) {
   const out: string[] = [];
   const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };

@@ -8,7 +8,7 @@ import {
   type TextPosition,
 } from '../../shared/json/locatedJson';
 import { checkPlanText } from '../../shared/plan/checkPlanText';
-import { formatPath, parsePath, type PathSegment } from '../../shared/plan/jsonPath';
+import { formatPath, parsePath, type PathSegment } from '../../shared/json/jsonPath';
 import { minimalPlan, withChange } from '../fixtures/minimalPlan';
 
 type Located = Extract<LocatedJson, { ok: true }>;

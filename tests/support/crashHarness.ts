@@ -29,7 +29,9 @@ export const CRASH_SEED = 20260301;
 export function crashTimeLimitMs(kills: number): number {
   const fixedMsPerKill = 250;
   const growthMsPerKillPerKill = 1.2; // the journal grows ≈ 25–50 KB a kill, read twice a kill
-  return Math.ceil(2 * (kills * fixedMsPerKill + growthMsPerKillPerKill * kills * kills) + 30_000);
+  // A net against a hang, not a speed check: four times the time measured on an idle 2-core machine, so a machine
+  // busy with other work (seen: three times slower) does not fail the test.
+  return Math.ceil(4 * (kills * fixedMsPerKill + growthMsPerKillPerKill * kills * kills) + 30_000);
 }
 
 export class CrashTimeoutError extends Error {

@@ -8,6 +8,9 @@ const TOKEN_HEADER = 'x-guardbook-token';
 const SESSION_KEY = 'guardbook.session';
 const SESSION_HEADER = 'x-guardbook-session';
 const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+/** The web host's `WWW-Authenticate` on a 401 for a missing or wrong token (not for a locked window). */
+const TOKEN_CHALLENGE = 'Guardbook-Token';
+const TOKEN_IN_HASH = /(?:^#|&)token=([^&]+)/;
 
 declare global {
   interface Window {
@@ -21,7 +24,7 @@ export function createTransport(): ApiTransport {
 
 /** The web host prints a URL with `#token=…`; keep the token for this tab and take it out of the address bar. */
 function sessionToken(): string {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  const match = TOKEN_IN_HASH.exec(window.location.hash);
   if (match) {
     sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
     history.replaceState(null, '', window.location.pathname + window.location.search + '#/');
@@ -44,6 +47,12 @@ export function sessionId(): string {
 
 function createWebTransport(): ApiTransport {
   const token = sessionToken();
+  if (!token) {
+    showAddressHelp('missing');
+    return ASKS_NOTHING;
+  }
+  /** Until the backend has answered once, a refused token means this tab was opened with a wrong or old address. */
+  let answered = false;
   return {
     async invoke(channel: Channel, input: unknown) {
       const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
@@ -51,10 +60,44 @@ function createWebTransport(): ApiTransport {
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, [SESSION_HEADER]: sessionId() },
         body: JSON.stringify(input ?? {}),
       });
+      if (!answered && response.status === 401 && response.headers.get('www-authenticate') === TOKEN_CHALLENGE) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        showAddressHelp('refused');
+        return ASKS_NOTHING.invoke(channel, input);
+      }
+      answered = true;
       return response.json();
     },
     subscribe: sharedEventStream(token),
   };
+}
+
+/**
+ * Without the token (the bare `http://127.0.0.1:<port>/`), or with one the backend refuses (an address from before a
+ * restart), nothing can be asked: calls never settle, so the app's start-up waits behind the page that says where
+ * the full address is, instead of showing a bare error.
+ */
+const ASKS_NOTHING: ApiTransport = {
+  invoke: () => new Promise<never>(() => {}),
+  subscribe: () => () => {},
+};
+
+let helpShown = false;
+
+/** Shows index.html's bilingual page on where the full address is (static: it names nothing of this installation). */
+function showAddressHelp(why: 'missing' | 'refused'): void {
+  if (helpShown) return;
+  helpShown = true;
+  const help = document.getElementById('address-help');
+  if (help) {
+    help.hidden = false;
+    for (const p of help.querySelectorAll<HTMLElement>('.address-help-refused')) p.hidden = why !== 'refused';
+    document.title = 'Guardbook：请用完整地址打开 / Open with the full address';
+  }
+  // The full address pasted into this tab differs only after `#`, which loads nothing by itself: start again with it.
+  window.addEventListener('hashchange', () => {
+    if (TOKEN_IN_HASH.test(window.location.hash)) window.location.reload();
+  });
 }
 
 /** One SSE connection per tab, shared by every subscriber: browsers allow only six HTTP/1.1 connections to a

@@ -1,4 +1,5 @@
 // A plan's steps as a nested outline: branches, role tracks, timers and numbers to call.
+import { ClockIcon } from './ClockIcon';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_LABELS, pick } from '../../../shared/plan/labels';
 import type { Plan, Step, TrackStep } from '../../../shared/plan/schema';
@@ -50,10 +51,14 @@ function StepItem({
       {'detail' in step && step.detail && <p className="outline-detail">{pick(step.detail, lang)}</p>}
       <ul className="outline-facts">
         {step.kind !== 'end' && step.targetSeconds !== undefined && (
-          <li>⏱ {t('plans.target', { seconds: step.targetSeconds })}</li>
+          <li>
+            <ClockIcon /> {t('plans.target', { seconds: step.targetSeconds })}
+          </li>
         )}
         {step.kind !== 'end' && step.timeout && (
-          <li>⏱ {t('plans.timeout', { seconds: step.timeout.seconds, next: step.timeout.next })}</li>
+          <li>
+            <ClockIcon /> {t('plans.timeout', { seconds: step.timeout.seconds, next: step.timeout.next })}
+          </li>
         )}
         {(step.kind === 'action' || step.kind === 'decision') &&
           (step.contacts ?? []).map((id) => <li key={id}>☎ {contact(id)}</li>)}

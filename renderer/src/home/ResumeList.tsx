@@ -1,5 +1,5 @@
-// Unfinished runs at the top of Home ("继续处置"): one tap goes back to a run left open, so an incident
-// interrupted by a restart or a wrong tap is never lost or started twice.
+// Unfinished runs at the top of Home ("继续处置", "继续演练" when all are drills): one tap goes back to a run left
+// open, so an incident interrupted by a restart or a wrong tap is never lost or started twice.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
@@ -44,10 +44,14 @@ export function ResumeList() {
     useCallback(() => void reload(), [reload]),
   );
   if (items.length === 0) return null;
+  // Worded for what is waiting: drills as drills, incidents as incidents, both when both are.
+  const modes = new Set(items.map((i) => i.summary.mode));
+  const only = modes.size === 1 ? items[0]!.summary.mode : undefined;
   return (
     <section className="resume" aria-labelledby="resume-title">
       <h2 id="resume-title">
-        ▶ {t('resume.title')} <span className="muted small">{t('resume.hint')}</span>
+        ▶ {only ? t('resume.title', { context: only }) : t('resume.titleMixed')}{' '}
+        <span className="muted small">{only ? t('resume.hint', { context: only }) : t('resume.hintMixed')}</span>
       </h2>
       <ul>
         {items.map(({ summary, steps }) => (

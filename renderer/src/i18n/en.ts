@@ -34,7 +34,11 @@ export const en: Messages = {
   },
   resume: {
     title: 'Resume',
+    title_drill: 'Resume a drill',
+    titleMixed: 'Resume',
     hint: 'These runs have not finished: tap one to go on',
+    hint_drill: 'These drills have not finished: tap one to go on',
+    hintMixed: 'These incidents and drills have not finished: tap one to go on',
     started: 'Started {{time}}',
     current: 'Now: {{steps}}',
     awaitingSignOff: 'Ended, awaiting sign-off',
@@ -62,11 +66,12 @@ export const en: Messages = {
     trackDone: 'Done',
     timer: {
       label: 'Time on this step',
+      countdownLabel: 'Time left before the run moves on by itself',
       target: 'target {{time}}',
       nearing: 'Nearly due',
       overdue: 'Overdue by {{time}}',
-      noTarget: 'no time limit',
-      timeout: 'Moves on to “{{next}}” in {{time}}',
+      used: '{{time}} so far (target {{target}})',
+      then: 'until it moves on to “{{next}}” by itself',
       timingOut: 'Moving on to “{{next}}”',
     },
     contacts: 'Phone numbers',
@@ -79,16 +84,23 @@ export const en: Messages = {
     noNotes: 'No notes yet',
     noteTitle: 'Add a note',
     noteLabel: 'Note (goes into the record)',
+    noteLabel_drill: 'Note (goes into the drill’s record)',
     noteSave: 'Save note',
     cancel: 'Cancel',
     timeline: 'Timeline ({{count}})',
+    timeline_drill: 'Drill timeline ({{count}})',
     abort: 'Abort',
     abortTitle: 'Abort this run?',
+    abortTitle_drill: 'Abort this drill?',
     abortText: 'An aborted run cannot go on; everything recorded so far is kept. Give the reason.',
+    abortText_drill: 'An aborted drill cannot go on; everything recorded so far is kept. Give the reason.',
     abortReason: 'Reason for aborting',
     abortConfirm: 'Abort the run',
+    abortConfirm_drill: 'Abort the drill',
     abortCancel: 'Back to the run',
+    abortCancel_drill: 'Back to the drill',
     ended: 'The run has ended',
+    ended_drill: 'The drill has ended',
     outcome: 'Outcome: {{outcome}}',
     abortReasonShown: 'Reason: {{reason}}',
     signOff: 'Sign off',
@@ -107,6 +119,8 @@ export const en: Messages = {
     writeError: 'The record could not be written',
     rewritten:
       'The record file was {{how}} during the run; it was written again from the {{count}} acknowledged actions, nothing lost. Report this to the security manager.',
+    rewritten_drill:
+      'The record file was {{how}} during the drill; it was written again from the {{count}} acknowledged actions, nothing lost. Report this to the security manager.',
     rewrittenHow: { deleted: 'deleted', replaced: 'replaced' },
     rewrittenTimes: ' ({{count}} times)',
     shortcuts: 'Keys: Enter done · 1–9 choose · N note',
@@ -205,7 +219,9 @@ export const en: Messages = {
       'Verification failed at {{where}}. Only what comes before that point is shown; ' +
       'keep the original file and report it to security.',
     inProgress: 'This run is still in progress; its record follows it.',
+    inProgress_drill: 'This drill is still in progress; its record follows it.',
     openRunner: 'Open the runner',
+    openRunner_drill: 'Open the drill',
     branchWithCode: '{{name}} (branch code {{code}})',
     filters: {
       search: 'Search',
@@ -260,6 +276,7 @@ export const en: Messages = {
         'timed-out': 'timed out, moved on',
         interrupted: 'interrupted',
         aborted: 'run aborted',
+        aborted_drill: 'drill aborted',
         ongoing: 'in progress',
         completed: 'done',
         chosen: 'chosen',
@@ -278,6 +295,7 @@ export const en: Messages = {
       overdue: 'Overdue: {{step}}, took {{time}} against a target of {{target}} ({{over}} over)',
       timeout: 'Timed out: {{step}}, nothing done within {{seconds}} s, moved on to "{{next}}"',
       aborted: 'Run aborted, reason: {{reason}}',
+      aborted_drill: 'Drill aborted, reason: {{reason}}',
       skipped: 'Checklist items not ticked: {{step}} — {{items}}',
       recovered: 'A write was interrupted; {{bytes}} bytes were kept aside',
       note: 'Note: ',
@@ -300,6 +318,7 @@ export const en: Messages = {
     time: 'Time',
     until: 'to',
     stillActive: 'onwards (not finished)',
+    stillActive_drill: 'onwards (the drill has not finished)',
     duration: 'lasting {{duration}}',
     place: 'Place',
     placeNotSet: 'Branch not set (enter its name and code in Settings)',
@@ -316,6 +335,7 @@ export const en: Messages = {
     columns: { seq: 'No.', time: 'Time', elapsed: 'Elapsed', what: 'What happened', by: 'By' },
     system: 'System',
     outcome: 'Outcome',
+    outcome_drill: 'Drill outcome',
     problems: 'Problems found',
     signOff: 'Sign-off',
     signedOff: 'Signed off in the system by {{name}} at {{time}}',
@@ -327,9 +347,16 @@ export const en: Messages = {
       'This record is generated from the Guardbook journal of {{events}} events, each chained to the one before ' +
       'by SHA-256, sealed at {{time}} with key {{keyId}}. Checked by the system: the signature is valid and the ' +
       'journal is intact. Any change to the journal makes this check fail.',
+    statementVerified_drill:
+      'This record is generated from the Guardbook journal of this drill, {{events}} events, each chained to the ' +
+      'one before by SHA-256, sealed at {{time}} with key {{keyId}}. Checked by the system: the signature is valid ' +
+      'and the journal is intact. Any change to the journal makes this check fail.',
     statementNotSealed:
       'This record is generated from the Guardbook journal of {{events}} events, each chained to the one before ' +
       'by SHA-256. It has not been signed off and sealed yet, so more may be added.',
+    statementNotSealed_drill:
+      'This record is generated from the Guardbook journal of this drill, {{events}} events, each chained to the ' +
+      'one before by SHA-256. It has not been signed off and sealed yet, so more may be added.',
     statementDamaged:
       'The system check failed ({{where}}). The journal may have been altered; this record shows only what ' +
       'comes before the failure and is not a complete record.',
@@ -338,6 +365,10 @@ export const en: Messages = {
       'This record is generated from the Guardbook journal of {{events}} events. Its signature is valid, but the ' +
       'sealing key {{keyId}} is not this installation’s key: it was sealed by another installation, and this PC ' +
       'cannot vouch for where it came from. Check it against that installation’s key fingerprint.',
+    statementForeign_drill:
+      'This record is generated from the Guardbook journal of this drill, {{events}} events. Its signature is valid, ' +
+      'but the sealing key {{keyId}} is not this installation’s key: it was sealed by another installation, and ' +
+      'this PC cannot vouch for where it came from. Check it against that installation’s key fingerprint.',
     statementChecking: 'Checking…: this record has not been checked again since the app started; print it later.',
     installationKey: 'This installation’s key fingerprint',
     keyIdAside: ' (key id {{keyId}})',

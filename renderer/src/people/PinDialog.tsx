@@ -1,5 +1,6 @@
 // The PIN prompt: pick who you are (the person on duty first), type the PIN or tap it on the big keypad.
 // A modal <dialog>: the page behind is inert, Escape cancels, focus returns to where it was.
+// SessionProvider renders it and hands it the session it needs (it does not import SessionContext: no cycle).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type PublicUser, type Role } from '../../../shared/people/roles';
@@ -10,44 +11,40 @@ import { useLanguage } from '../components/useLanguage';
 import { Dialog } from '../run/Dialog';
 import { ErrorNote } from './ErrorNote';
 import { personLabel, roleLabel } from './labels';
-import { useSession } from './SessionContext';
 import { formatDateTime } from '../records/recordTime';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 const PIN_MAX = 12;
 
-export function PinDialog({
-  open,
-  minRole,
-  onUnlocked,
-  onCancel,
-}: {
-  open: boolean;
+/** What the prompt needs from the session: SessionProvider passes its own state. */
+export interface PinSession {
+  /** The session as last seen (the person on duty, whether setup is needed, a store problem). */
+  view: SessionView | undefined;
+  /** Whoever had unlocked this window before it locked itself for want of use, offered again first. */
+  lapsedUserId: string | undefined;
+  reloadUsers(): Promise<PublicUser[]>;
+}
+
+interface PinProps {
   minRole: Role;
+  session: PinSession;
   onUnlocked: (view: SessionView) => void;
   onCancel: () => void;
-}) {
+}
+
+export function PinDialog({ open, ...props }: PinProps & { open: boolean }) {
   return (
-    <Dialog open={open} onClose={onCancel} labelledBy="pin-title" className="pin-dialog">
-      <PinForm minRole={minRole} onUnlocked={onUnlocked} onCancel={onCancel} />
+    <Dialog open={open} onClose={props.onCancel} labelledBy="pin-title" className="pin-dialog">
+      <PinForm {...props} />
     </Dialog>
   );
 }
 
 /** Mounted only while the dialog is open: each prompt starts empty. */
-function PinForm({
-  minRole,
-  onUnlocked,
-  onCancel,
-}: {
-  minRole: Role;
-  onUnlocked: (view: SessionView) => void;
-  onCancel: () => void;
-}) {
+function PinForm({ minRole, session, onUnlocked, onCancel }: PinProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
-  const session = useSession();
   const [users, setUsers] = useState<PublicUser[]>();
   const [loadError, setLoadError] = useState<unknown>();
   const [userId, setUserId] = useState<string>();
@@ -63,7 +60,7 @@ function PinForm({
 
   const offered = (users ?? []).filter((u) => !u.disabled && roleAtLeast(u.role, minRole));
   // The person on duty first, then whoever had unlocked this window, then the first in the list.
-  const preferred = [session.view?.onDuty?.userId, session.lapsed?.userId, offered[0]?.id].find(
+  const preferred = [session.view?.onDuty?.userId, session.lapsedUserId, offered[0]?.id].find(
     (id) => id !== undefined && offered.some((u) => u.id === id),
   );
   const chosen = userId !== undefined && offered.some((u) => u.id === userId) ? userId : preferred;

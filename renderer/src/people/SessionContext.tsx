@@ -258,6 +258,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       <PinDialog
         open={prompt !== null}
         minRole={prompt?.minRole ?? 'guard'}
+        session={{ view, lapsedUserId: lapsed?.userId, reloadUsers }}
         onUnlocked={(next) => {
           applied.current = ++sent.current;
           applyView(next);

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
 import type { Plan } from '../../../shared/plan/schema';
 import { indexSteps } from '../../../shared/plan/stepIndex';
+import type { Problem } from '../../../shared/run/runViewSchema';
 import { useLanguage } from '../components/useLanguage';
 import { formatDuration } from '../run/time';
 import { formatTimeOfDay } from './recordTime';
-import type { Problem } from './runFindings';
 
 export function ProblemList({ plan, problems }: { plan: Plan; problems: Problem[] }) {
   const { t } = useTranslation();

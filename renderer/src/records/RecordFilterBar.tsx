@@ -10,7 +10,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { useApi } from '../api/ApiContext';
 import { useSession } from '../people/SessionContext';
 import { downloadBatch } from './exportRun';
-import { hasFilters, NO_FILTERS, type RecordFilters } from './recordFilters';
+import { hasFilters, NO_FILTERS, toRecordQuery, type RecordFilters } from './recordFilters';
 import { localDayEnd, localDayStart } from './recordTime';
 
 export const TYPING_PAUSE_MS = 300;
@@ -136,7 +136,13 @@ export function RecordFilterBar({
               setExportError(undefined);
               // Handing records out as files is recorded and needs a trainer or above.
               session
-                .withUnlock('trainer', () => downloadBatch(api, localDayStart(filters.from)!, localDayEnd(filters.to)!))
+                .withUnlock('trainer', () =>
+                  downloadBatch(api, {
+                    ...toRecordQuery(filters),
+                    from: localDayStart(filters.from)!,
+                    to: localDayEnd(filters.to)!,
+                  }),
+                )
                 .catch((error: unknown) =>
                   setExportError(error instanceof ApiError ? error.body.message[lang] : String(error)),
                 )

@@ -8,7 +8,6 @@ import { useLanguage } from '../components/useLanguage';
 import { formatDuration, secondsBetween } from '../run/time';
 import { IntegrityBadge } from './IntegrityBadge';
 import { formatDateTime } from './recordTime';
-import { participantsOf } from './runFindings';
 
 export function RunFacts({ view, record, now }: { view: RunView; record: RunRecord | undefined; now: number }) {
   const { t } = useTranslation();
@@ -16,7 +15,7 @@ export function RunFacts({ view, record, now }: { view: RunView; record: RunReco
   const end = view.outcome?.at;
   // A damaged journal is read up to the damage: how (and whether) the run ended cannot be told from it.
   const damaged = record?.integrity === 'damaged';
-  const people = participantsOf(view);
+  const people = view.findings.participants;
   const none = (text: string) => <span className="muted">{text}</span>;
   return (
     <dl className="facts record-facts">

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
 import type { Plan } from '../../../shared/plan/schema';
 import { indexSteps } from '../../../shared/plan/stepIndex';
+import type { StepVisit } from '../../../shared/run/runViewSchema';
 import { useLanguage } from '../components/useLanguage';
 import { formatDuration } from '../run/time';
-import type { StepVisit } from './stepDurations';
 
 /** `cut`: the journal is damaged, so a step still open at its end was cut off there, not in progress. */
 export function StepChart({ plan, visits, cut = false }: { plan: Plan; visits: StepVisit[]; cut?: boolean }) {

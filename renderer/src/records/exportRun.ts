@@ -1,4 +1,5 @@
 // Saves a run's export (JSON to verify elsewhere, CSV for Excel) as a file, through a Blob and <a download>.
+import type { ChannelInput } from '../../../shared/api/channels';
 import type { ApiClient } from '../../../shared/api/dispatch';
 
 export async function downloadExport(api: ApiClient, runId: string, format: 'json' | 'csv'): Promise<void> {
@@ -7,9 +8,12 @@ export async function downloadExport(api: ApiClient, runId: string, format: 'jso
   saveBlob(new Blob([file.content], { type: file.mime }), file.fileName);
 }
 
-/** Every run started in a range of instants, as one zip (journals, CSVs, an index and the public key). */
-export async function downloadBatch(api: ApiClient, from: string, to: string): Promise<void> {
-  const file = await api.call('records.exportBatch', { from, to });
+/**
+ * The runs the history shows (its filters, over a range of start instants) as one zip: journals, CSVs, an index
+ * and the public key.
+ */
+export async function downloadBatch(api: ApiClient, shown: ChannelInput<'records.exportBatch'>): Promise<void> {
+  const file = await api.call('records.exportBatch', shown);
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   saveBlob(new Blob([bytes], { type: file.mime }), file.fileName);
 }

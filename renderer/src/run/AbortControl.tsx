@@ -1,14 +1,23 @@
-// "中止": ends a run early, after a confirmation that asks for the reason (it goes into the record).
+// "中止": ends a run early, after a confirmation that asks for the reason (it goes into the record). A drill's
+// confirmation speaks of the drill (中止本次演练？), a live incident's of the incident.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RunMode } from '../../../shared/journal/events';
 import { Dialog } from './Dialog';
 import { CommandError } from './RunBanners';
 import type { RunHandle } from './useRun';
 
 const ABORT = 'abort';
 
-export function AbortControl({ run }: { run: Pick<RunHandle, 'send' | 'pending' | 'error' | 'dismissError'> }) {
+export function AbortControl({
+  run,
+  mode,
+}: {
+  run: Pick<RunHandle, 'send' | 'pending' | 'error' | 'dismissError'>;
+  mode: RunMode;
+}) {
   const { t } = useTranslation();
+  const context = { context: mode };
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const busy = run.pending.has(ABORT);
@@ -27,8 +36,8 @@ export function AbortControl({ run }: { run: Pick<RunHandle, 'send' | 'pending' 
             if (await run.send(ABORT, { type: 'abort', reason: reason.trim() })) close();
           }}
         >
-          <h2 id="abort-title">{t('run.abortTitle')}</h2>
-          <p>{t('run.abortText')}</p>
+          <h2 id="abort-title">{t('run.abortTitle', context)}</h2>
+          <p>{t('run.abortText', context)}</p>
           <label className="stacked-field">
             <span>{t('run.abortReason')}</span>
             <textarea value={reason} rows={3} maxLength={2000} required onChange={(e) => setReason(e.target.value)} />
@@ -36,7 +45,7 @@ export function AbortControl({ run }: { run: Pick<RunHandle, 'send' | 'pending' 
           <CommandError run={run} />
           <div className="dialog-actions">
             <button type="button" className="primary big" onClick={close}>
-              {t('run.abortCancel')}
+              {t('run.abortCancel', context)}
             </button>
             <button
               type="submit"
@@ -44,7 +53,7 @@ export function AbortControl({ run }: { run: Pick<RunHandle, 'send' | 'pending' 
               disabled={busy || !reason.trim()}
               aria-busy={busy || undefined}
             >
-              {busy ? t('run.pending') : t('run.abortConfirm')}
+              {busy ? t('run.pending') : t('run.abortConfirm', context)}
             </button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 // Free-text notes: a box to write one (opened by the "备注" button or the N key) and the notes so far.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RunMode } from '../../../shared/journal/events';
 import { pick } from '../../../shared/plan/labels';
 import type { IndexedStep } from '../../../shared/plan/stepIndex';
 import type { RunView } from '../../../shared/run/runViewSchema';
@@ -17,10 +18,13 @@ export function NoteDialog({
   onClose,
   run,
   step,
+  mode,
 }: {
   open: boolean;
   onClose: () => void;
   run: Pick<RunHandle, 'send' | 'pending' | 'error' | 'dismissError'>;
+  /** A drill's note goes into the drill's record, and the label says so. */
+  mode: RunMode;
   /** The step the note is about: the first current one, if any. */
   step?: string;
 }) {
@@ -41,7 +45,7 @@ export function NoteDialog({
       <form className="dialog-form" onSubmit={submit}>
         <h2 id="note-title">{t('run.noteTitle')}</h2>
         <label className="stacked-field">
-          <span>{t('run.noteLabel')}</span>
+          <span>{t('run.noteLabel', { context: mode })}</span>
           <textarea
             value={text}
             rows={4}

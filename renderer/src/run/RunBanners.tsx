@@ -33,7 +33,7 @@ export function WriteErrorBanner({ writeError }: { writeError: RunHandle['writeE
  * The journal file vanished or was replaced while the run was live, and the engine wrote it again from the
  * acknowledged events: nothing was lost, but someone touched the evidence, and the manager must hear of it.
  */
-export function RewrittenBanner({ rewritten }: { rewritten: RunView['rewritten'] }) {
+export function RewrittenBanner({ rewritten, mode }: { rewritten: RunView['rewritten']; mode: RunMode }) {
   const { t } = useTranslation();
   const last = rewritten.at(-1);
   if (!last) return null;
@@ -42,7 +42,7 @@ export function RewrittenBanner({ rewritten }: { rewritten: RunView['rewritten']
       <p>
         <strong>
           <span aria-hidden="true">⚠ </span>
-          {t('run.rewritten', { how: t(`run.rewrittenHow.${last.reason}`), count: last.events })}
+          {t('run.rewritten', { how: t(`run.rewrittenHow.${last.reason}`), count: last.events, context: mode })}
         </strong>
         {rewritten.length > 1 && t('run.rewrittenTimes', { count: rewritten.length })}
       </p>

@@ -20,7 +20,7 @@ export function RunEnd({ view, index, run }: { view: RunView; index: Map<string,
   return (
     <div className="run-end">
       <section className={`end-card outcome-${outcome?.outcome ?? 'none'}`} aria-labelledby="end-title">
-        <h2 id="end-title">{t('run.ended')}</h2>
+        <h2 id="end-title">{t('run.ended', { context: view.mode })}</h2>
         {outcome && (
           <p className="end-outcome">{t('run.outcome', { outcome: OUTCOME_LABELS[outcome.outcome][lang] })}</p>
         )}

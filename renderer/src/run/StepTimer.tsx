@@ -1,5 +1,8 @@
-// A step's clock: time since the step began against its target (amber in the last 20 %, red when overdue) and,
-// for a step with a hard timeout, the countdown to the automatic branch. The backend records both deadlines.
+// A step's clock, one clock that says the truth. With a hard timeout, the big clock counts down to the automatic
+// move and says where the run will go (the target, if any, on a small line under it). With a target only, it counts
+// up against the target: amber in the last 20 %, red and a beep when overdue. With neither, it counts up quietly.
+// The backend records both deadlines; this only shows them.
+import { ClockIcon } from '../components/ClockIcon';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../app/SettingsContext';
@@ -16,6 +19,12 @@ export function timerState(elapsed: number, targetSeconds: number | undefined, o
   return 'normal';
 }
 
+/** The hard timeout, with the title of the step it leads to. */
+export interface StepTimeout {
+  seconds: number;
+  nextTitle: string;
+}
+
 export function StepTimer({
   active,
   targetSeconds,
@@ -24,74 +33,91 @@ export function StepTimer({
 }: {
   active: ActiveEntry;
   targetSeconds?: number;
-  /** The hard timeout, with the title of the step it leads to. */
-  timeout?: { seconds: number; nextTitle: string };
+  timeout?: StepTimeout;
   compact?: boolean;
 }) {
   const { t } = useTranslation();
   const now = useNow();
   const { state: settings } = useSettings();
   const elapsed = Math.max(0, secondsBetween(active.enteredAt, now));
-  const state = timerState(elapsed, targetSeconds, active.overdueAt);
-  useOverdueBeep(state === 'overdue', `${active.step}@${active.enteredAt}`, settings.settings.sound);
+  const target = timerState(elapsed, targetSeconds, active.overdueAt);
+  useOverdueBeep(target === 'overdue', `${active.step}@${active.enteredAt}`, settings.settings.sound);
 
-  const timeoutAt = active.timeoutAt ?? (timeout ? Date.parse(active.enteredAt) + timeout.seconds * 1000 : undefined);
-  const remaining = timeoutAt === undefined ? undefined : (Number(new Date(timeoutAt)) - now) / 1000;
-  const share = targetSeconds ? Math.min(1, elapsed / targetSeconds) : 0;
-  return (
-    <div
-      className={`timer timer-${state}${compact ? ' timer-compact' : ''}`}
-      role="timer"
-      aria-label={t('run.timer.label')}
-    >
-      <div className="timer-main">
-        <span className="timer-elapsed">{formatDuration(elapsed)}</span>
-        <span className="timer-target">
-          {state === 'overdue' && targetSeconds !== undefined
-            ? `⚠ ${t('run.timer.overdue', { time: formatDuration(elapsed - targetSeconds) })}`
-            : targetSeconds !== undefined
-              ? `${state === 'nearing' ? `${t('run.timer.nearing')} · ` : ''}${t('run.timer.target', {
-                  time: formatDuration(targetSeconds),
-                })}`
-              : t('run.timer.noTarget')}
-        </span>
-      </div>
-      {targetSeconds !== undefined && (
-        <div className="timer-bar" aria-hidden="true">
-          {/* Set through the CSSOM by React, which the CSP allows (it refuses only style attributes in markup). */}
-          <span className="timer-fill" style={{ width: `${Math.round(share * 100)}%` }} />
+  const size = compact ? ' timer-compact' : '';
+  // The target against the time so far: the main line of a count-up clock, a small one under a countdown.
+  const targetLine =
+    targetSeconds === undefined
+      ? undefined
+      : target === 'overdue'
+        ? `⚠ ${t('run.timer.overdue', { time: formatDuration(elapsed - targetSeconds) })}`
+        : `${target === 'nearing' ? `${t('run.timer.nearing')} · ` : ''}${
+            timeout
+              ? t('run.timer.used', { time: formatDuration(elapsed), target: formatDuration(targetSeconds) })
+              : t('run.timer.target', { time: formatDuration(targetSeconds) })
+          }`;
+
+  if (timeout) {
+    // The engine's deadline once it has written it, else the plan's: entered + timeout.
+    const due = active.timeoutAt ? Date.parse(active.timeoutAt) : Date.parse(active.enteredAt) + timeout.seconds * 1000;
+    const remaining = Math.max(0, (due - now) / 1000);
+    // Without a target, the colour follows the countdown: amber in its last 20 % (at least the last 10 seconds).
+    const state: TimerState =
+      targetSeconds !== undefined ? target : remaining <= Math.max(10, timeout.seconds * 0.2) ? 'nearing' : 'normal';
+    const share = timeout.seconds > 0 ? Math.min(1, Math.max(0, 1 - remaining / timeout.seconds)) : 1;
+    return (
+      <div
+        className={`timer timer-countdown timer-${state}${size}`}
+        role="timer"
+        aria-label={t('run.timer.countdownLabel')}
+        data-timer="countdown"
+      >
+        <div className="timer-main">
+          <span className="timer-clock">{formatDuration(Math.ceil(remaining))}</span>
+          <span className="timer-then">
+            <ClockIcon />
+            {remaining > 0
+              ? t('run.timer.then', { next: timeout.nextTitle })
+              : t('run.timer.timingOut', { next: timeout.nextTitle })}
+          </span>
         </div>
-      )}
-      {timeout && remaining !== undefined && (
-        <p className={`timer-timeout${remaining <= 10 ? ' is-close' : ''}`}>
-          <ClockIcon />
-          {remaining > 0
-            ? t('run.timer.timeout', { time: formatDuration(Math.ceil(remaining)), next: timeout.nextTitle })
-            : t('run.timer.timingOut', { next: timeout.nextTitle })}
-        </p>
-      )}
+        <TimerBar share={share} />
+        {targetLine && <p className="timer-target timer-aside">{targetLine}</p>}
+      </div>
+    );
+  }
+
+  if (targetSeconds !== undefined) {
+    return (
+      <div
+        className={`timer timer-${target}${size}`}
+        role="timer"
+        aria-label={t('run.timer.label')}
+        data-timer="target"
+      >
+        <div className="timer-main">
+          <span className="timer-clock">{formatDuration(elapsed)}</span>
+          <span className="timer-target">{targetLine}</span>
+        </div>
+        <TimerBar share={Math.min(1, elapsed / targetSeconds)} />
+      </div>
+    );
+  }
+
+  // No deadline of any kind: the time on the step, for reference, without a frame or a colour that asks for haste.
+  return (
+    <div className={`timer timer-quiet${size}`} role="timer" aria-label={t('run.timer.label')} data-timer="quiet">
+      <span className="timer-caption">{t('run.timer.label')}</span>
+      <span className="timer-clock">{formatDuration(elapsed)}</span>
     </div>
   );
 }
 
-/** Drawn inline: the clock emoji is missing from many Windows and Linux fonts. */
-function ClockIcon() {
+function TimerBar({ share }: { share: number }) {
   return (
-    <svg
-      className="timer-icon"
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.5"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="12" cy="13" r="8" />
-      <path d="M12 9v4l3 2M9 2h6" />
-    </svg>
+    <div className="timer-bar" aria-hidden="true">
+      {/* Set through the CSSOM by React, which the CSP allows (it refuses only style attributes in markup). */}
+      <span className="timer-fill" style={{ width: `${Math.round(share * 100)}%` }} />
+    </div>
   );
 }
 

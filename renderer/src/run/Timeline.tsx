@@ -45,9 +45,14 @@ export function Timeline({
   }, [entries.length, follow]);
   return (
     <details className="timeline" open={initiallyOpen}>
-      <summary>{t('run.timeline', { count: entries.length })}</summary>
+      <summary>{t('run.timeline', { count: entries.length, context: view.mode })}</summary>
       {/* Focusable so the list can be scrolled from the keyboard. */}
-      <ol ref={list} className="timeline-list" tabIndex={0} aria-label={t('run.timeline', { count: entries.length })}>
+      <ol
+        ref={list}
+        className="timeline-list"
+        tabIndex={0}
+        aria-label={t('run.timeline', { count: entries.length, context: view.mode })}
+      >
         {entries.map(({ entry, text, clock, since }) => (
           <li key={entry.seq} className={`timeline-entry type-${entry.type.replace('.', '-')}`}>
             <time dateTime={entry.at}>{clock}</time>

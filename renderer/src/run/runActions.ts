@@ -7,6 +7,7 @@ import type { Language, Plan } from '../../../shared/plan/schema';
 import type { RunCommand } from '../../../shared/run/commands';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import type { WorkStep } from './currentSteps';
+import { isTextEntry } from './textEntry';
 
 export interface RunAction {
   id: string;
@@ -142,7 +143,7 @@ export function useActionKeys(actions: RunActions): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (isTextEntry(target)) return;
       if (document.querySelector('dialog[open]')) return;
       // A focused button or link answers Enter itself; taking it here would act twice or do the wrong thing.
       if (event.key === 'Enter' && target?.closest('button, a[href], summary')) return;

@@ -13,6 +13,7 @@ import { CategoryIcon } from '../components/CategoryIcon';
 import { useLanguage } from '../components/useLanguage';
 import { ResumeList } from '../home/ResumeList';
 import { OnDutyBar, PeopleBanners } from '../people/OnDutyBar';
+import { isTextEntry } from '../run/textEntry';
 
 export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   const { t } = useTranslation();
@@ -48,12 +49,12 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
     }
   };
 
-  // Number keys start the first nine plans shown, unless the user is typing.
+  // Number keys start the first nine plans shown, whatever has focus (the drill switch just toggled, a tile),
+  // unless the user is typing in a text field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
+      if (isTextEntry(event.target)) return;
+      if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
       // A digit typed in the PIN prompt or the on-duty picker (even on a keypad button) never starts a plan.
       if (document.querySelector('dialog[open]')) return;
       const plan = shown[Number(event.key) - 1];
@@ -143,15 +144,16 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
                     >
                       <CategoryIcon category={plan.category} />
                       <span className="tile-title">
+                        {/* Floated in the title's corner: a long title wraps before it instead of running under it. */}
+                        {number <= 9 && (
+                          <kbd className="tile-key" aria-hidden="true">
+                            {number}
+                          </kbd>
+                        )}
                         <span className="visually-hidden">{drill ? t('home.startDrill') : t('home.start')}</span>
                         {title}
                         <span className="tile-sub">{starting === plan.id ? t('home.starting') : plan.title[lang]}</span>
                       </span>
-                      {number <= 9 && (
-                        <kbd className="tile-key" aria-hidden="true">
-                          {number}
-                        </kbd>
-                      )}
                     </button>
                   </li>
                 );

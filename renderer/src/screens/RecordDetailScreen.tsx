@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/errors';
 import { pick } from '../../../shared/plan/labels';
 import { indexSteps, type IndexedStep } from '../../../shared/plan/stepIndex';
+import { findingsAsOf } from '../../../shared/run/findings';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { useApi } from '../api/ApiContext';
 import { hrefFor } from '../app/router';
@@ -17,9 +18,7 @@ import { ModeBadge } from '../records/ModeBadge';
 import { ProblemList } from '../records/ProblemList';
 import { formatTimeOfDay } from '../records/recordTime';
 import { RunFacts } from '../records/RunFacts';
-import { decisionsOf, problemsOf } from '../records/runFindings';
 import { StepChart } from '../records/StepChart';
-import { stepVisits } from '../records/stepDurations';
 import { useRunRecord } from '../records/useRunRecord';
 import { useSession } from '../people/SessionContext';
 import { NoteList } from '../run/Notes';
@@ -52,8 +51,8 @@ function RecordDetail({ view }: { view: RunView }) {
   const now = useNow(active);
   const until = active ? new Date(now).toISOString() : undefined;
   const index = useMemo(() => indexSteps(view.plan), [view.plan]);
-  const visits = useMemo(() => stepVisits(view.plan, view.timeline, until), [view, until]);
-  const problems = useMemo(() => problemsOf(view, visits), [view, visits]);
+  // Recorded by the backend's replay; a run in progress has its open steps timed to now.
+  const { visits, problems } = useMemo(() => findingsAsOf(view, until), [view, until]);
   return (
     <div className={`record mode-${view.mode}`} data-run-id={view.runId}>
       <div className="record-title-row">
@@ -75,8 +74,8 @@ function RecordDetail({ view }: { view: RunView }) {
       )}
       {active && (
         <p className="notice notice-warning">
-          {t('records.inProgress')}{' '}
-          <a href={hrefFor({ screen: 'run', runId: view.runId })}>{t('records.openRunner')}</a>
+          {t('records.inProgress', { context: view.mode })}{' '}
+          <a href={hrefFor({ screen: 'run', runId: view.runId })}>{t('records.openRunner', { context: view.mode })}</a>
         </p>
       )}
       <RunFacts view={view} record={record} now={now} />
@@ -103,7 +102,10 @@ function RecordDetail({ view }: { view: RunView }) {
             </details>
           </section>
         </div>
-        <aside className="record-side" aria-label={t('run.timeline', { count: view.timeline.length })}>
+        <aside
+          className="record-side"
+          aria-label={t('run.timeline', { count: view.timeline.length, context: view.mode })}
+        >
           <Timeline view={view} open follow={false} day={view.startedAt} />
         </aside>
       </div>
@@ -175,7 +177,7 @@ function ExportBar({ runId }: { runId: string }) {
 function Decisions({ view, index }: { view: RunView; index: Map<string, IndexedStep> }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const decisions = decisionsOf(view);
+  const decisions = view.findings.decisions;
   const title = (id: string) => pick(index.get(id)?.step.title, lang) || id;
   const option = (stepId: string, optionId: string) => {
     const step = index.get(stepId)?.step;

@@ -17,8 +17,6 @@ import { ProblemList } from '../records/ProblemList';
 import { damageText, foreignText } from '../records/IntegrityBadge';
 import { formatDateTime, formatDurationWords, formatLongDate, formatTimeOfDay } from '../records/recordTime';
 import { branchText } from '../records/RunFacts';
-import { participantsOf, problemsOf } from '../records/runFindings';
-import { stepVisits } from '../records/stepDurations';
 import { useRunRecord } from '../records/useRunRecord';
 import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
 import type { AsyncState } from '../app/useAsync';
@@ -59,10 +57,9 @@ function Report({ view }: { view: RunView }) {
   // Read once: the paper states the key and the register as they were when it was made.
   const [witnesses] = useRecordsIntegrity(false);
   const describe = useMemo(() => eventDescriber(view.plan), [view.plan]);
-  const visits = useMemo(() => stepVisits(view.plan, view.timeline), [view]);
-  const problems = useMemo(() => problemsOf(view, visits), [view, visits]);
   const end = view.outcome?.at;
-  const people = participantsOf(view);
+  // Stated as of the record's last event: paper does not follow a clock.
+  const { participants: people, problems } = view.findings;
   const list = (items: string[]) => items.join(lang === 'en' ? ', ' : '、');
   const roles = view.plan.roles.map((r) => pick(r.title, lang) || r.id);
   const by = (name: string | null) => (name === 'system' ? t('report.system') : (name ?? '—'));
@@ -137,7 +134,7 @@ function Report({ view }: { view: RunView }) {
               </tbody>
             </table>
           </Row>
-          <Row label={t('report.outcome')}>
+          <Row label={t('report.outcome', { context: view.mode })}>
             {view.outcome
               ? OUTCOME_LABELS[view.outcome.outcome][lang]
               : t(`records.status.${record?.integrity === 'damaged' ? 'unknown' : view.status}`)}
@@ -197,18 +194,19 @@ function IntegrityStatement({
   const text =
     integrity === 'verified' && view.sealed
       ? t('report.statementVerified', {
+          context: view.mode,
           events: view.timeline.length,
           time: formatDateTime(view.sealed.at),
           keyId: view.sealed.keyId,
         })
       : integrity === 'foreign'
-        ? t('report.statementForeign', { events: view.timeline.length, keyId: keyId ?? '—' })
+        ? t('report.statementForeign', { context: view.mode, events: view.timeline.length, keyId: keyId ?? '—' })
         : integrity === 'checking'
           ? t('report.statementChecking')
           : integrity === 'damaged'
             ? t('report.statementDamaged', { where: record?.damage ? damageText(record.damage, t) : '' })
             : integrity === 'not-sealed'
-              ? t('report.statementNotSealed', { events: view.timeline.length })
+              ? t('report.statementNotSealed', { context: view.mode, events: view.timeline.length })
               : t('report.statementUnknown');
   return (
     <>
@@ -275,7 +273,7 @@ function Witnesses({ witnesses }: { witnesses: AsyncState<IntegrityReading> }) {
 function timeSpan(view: RunView, lang: Language, t: TFunction): string {
   const start = `${formatLongDate(view.startedAt, lang)} ${formatTimeOfDay(view.startedAt)}`;
   const end = view.outcome?.at;
-  if (!end) return `${start} ${t('report.stillActive')}`;
+  if (!end) return `${start} ${t('report.stillActive', { context: view.mode })}`;
   const sameDay = new Date(end).toDateString() === new Date(view.startedAt).toDateString();
   return `${start} ${t('report.until')} ${sameDay ? formatTimeOfDay(end) : formatDateTime(end)}`;
 }

@@ -63,7 +63,7 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
     <section className={`run mode-${view.mode}`} aria-labelledby="run-title" data-status={view.status}>
       <ModeBanner mode={view.mode} />
       <WriteErrorBanner writeError={run.writeError} />
-      <RewrittenBanner rewritten={view.rewritten} />
+      <RewrittenBanner rewritten={view.rewritten} mode={view.mode} />
       <div className="run-head">
         <a className="run-back" href={hrefFor({ screen: 'home' })}>
           ← {t('run.back')}
@@ -74,7 +74,7 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
         </div>
         <div className="run-tools">
           {noteAction && <ActionButton action={noteAction} run={run} className="note-button" />}
-          {active && <AbortControl run={run} />}
+          {active && <AbortControl run={run} mode={view.mode} />}
         </div>
       </div>
       {active && <CommandError run={run} />}
@@ -110,12 +110,18 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
           {!active && <RunEnd view={view} index={index} run={run} />}
           {active && <p className="shortcuts muted small">{t('run.shortcuts')}</p>}
         </div>
-        <aside className="run-side" aria-label={t('run.timeline', { count: view.timeline.length })}>
+        <aside className="run-side" aria-label={t('run.timeline', { count: view.timeline.length, context: view.mode })}>
           <NoteList view={view} index={index} />
           <Timeline view={view} />
         </aside>
       </div>
-      <NoteDialog open={noteOpen} onClose={() => setNoteOpen(false)} run={run} step={work[0]?.step.id} />
+      <NoteDialog
+        open={noteOpen}
+        onClose={() => setNoteOpen(false)}
+        run={run}
+        step={work[0]?.step.id}
+        mode={view.mode}
+      />
     </section>
   );
 }
