@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
+import { GENESIS_HASH, journalLine, nextEvent, type JournalEvent } from '../../shared/journal/format';
 import { verifyJournalText, type ChainFormat, type JournalVerification } from '../../shared/journal/verify';
 import { appendDurably } from './durableAppend';
 import { isTornTail } from './journalFile';
@@ -151,11 +151,7 @@ export class ChainLog {
   /** Appends one entry, durably (fsynced) before returning. Throws ChainWriteError when the disk refuses. */
   append(type: string, by: string | null, data: unknown): JournalEvent {
     if (this.failed) throw this.failed; // the file's end is unknown after a failed write: restart to recover
-    const event = chainEvent(
-      this.head,
-      { seq: this.log.length + 1, at: this.now().toISOString(), type, by, data },
-      sha256Hex,
-    );
+    const event = nextEvent(this.log, this.now(), type, by, data, sha256Hex);
     const line = Buffer.from(journalLine(event), 'utf8');
     try {
       if (this.fd >= 0) appendDurably(this.fd, line); // a log in memory (nothing can be recorded) only remembers

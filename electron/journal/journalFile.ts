@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { chainEvent, GENESIS_HASH, journalLine, type JournalEvent } from '../../shared/journal/format';
+import { GENESIS_HASH, journalLine, nextEvent, type JournalEvent } from '../../shared/journal/format';
 import type { JournalEventData, JournalEventType } from '../../shared/journal/events';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
 import { appendDurably } from './durableAppend';
@@ -182,11 +182,7 @@ export class JournalFile {
   }
 
   private writeEvent(type: string, by: string | null, data: unknown): JournalEvent {
-    const event = chainEvent(
-      this.head,
-      { seq: this.log.length + 1, at: this.now().toISOString(), type, by, data },
-      sha256Hex,
-    );
+    const event = nextEvent(this.log, this.now(), type, by, data, sha256Hex);
     const line = Buffer.from(journalLine(event), 'utf8');
     try {
       appendDurably(this.fd, line);

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEventData, JournalEventType } from '../../shared/journal/events';
-import { chainEvent, GENESIS_HASH, type JournalEvent } from '../../shared/journal/format';
+import { GENESIS_HASH, nextEvent, type JournalEvent } from '../../shared/journal/format';
 import type { JournalVerification } from '../../shared/journal/verify';
 import { JournalFile, readJournal, type JournalOptions, type Recovery } from '../journal/journalFile';
 import { sha256Hex } from '../journal/nodeCrypto';
@@ -101,11 +101,7 @@ class MemoryJournal implements RunJournal {
     by: string | null,
     data: JournalEventData<T>,
   ): Promise<JournalEvent> {
-    const event = chainEvent(
-      this.head,
-      { seq: this.log.length + 1, at: this.now().toISOString(), type, by, data },
-      sha256Hex,
-    );
+    const event = nextEvent(this.log, this.now(), type, by, data, sha256Hex);
     this.log.push(event);
     return event;
   }

@@ -30,6 +30,22 @@ export function chainEvent(prev: string, event: UnsealedEvent, sha256: Sha256Hex
   return { seq, at, type, by, data, prev, hash: eventHash(prev, event, sha256) };
 }
 
+/** The event that follows `log` (numbered and chained after its last), at `at`. */
+export function nextEvent(
+  log: readonly JournalEvent[],
+  at: Date,
+  type: string,
+  by: string | null,
+  data: unknown,
+  sha256: Sha256Hex,
+): JournalEvent {
+  return chainEvent(
+    log.at(-1)?.hash ?? GENESIS_HASH,
+    { seq: log.length + 1, at: at.toISOString(), type, by, data },
+    sha256,
+  );
+}
+
 /** The exact bytes of a journal line (canonical, so a re-serialised line is byte-identical). */
 export function journalLine(event: JournalEvent): string {
   return canonicalJson(event) + '\n';

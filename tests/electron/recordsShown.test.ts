@@ -25,6 +25,19 @@ const tempDir = () => {
   return dir;
 };
 
+async function start(dataDir: string, clock: () => number): Promise<Backend> {
+  const backend = await createBackend({
+    dataDir,
+    plansDir: PLANS_DIR,
+    host: 'web',
+    version: 'test',
+    log: () => {},
+    clock,
+  });
+  backends.push(backend);
+  return backend;
+}
+
 /** Drills and incidents over four days, on two plans. */
 async function history(dataDir: string) {
   for (let day = 1; day <= 4; day++) {
@@ -42,15 +55,7 @@ describe('records.exportBatch', () => {
     const dataDir = tempDir();
     await history(dataDir);
     let now = 0;
-    const backend = await createBackend({
-      dataDir,
-      plansDir: PLANS_DIR,
-      host: 'web',
-      version: 'test',
-      log: () => {},
-      clock: () => now,
-    });
-    backends.push(backend);
+    const backend = await start(dataDir, () => now);
     await usersOfEachRole(backend); // the local caller stays unlocked as the administrator
     now += 1;
     for (const filters of [{ mode: 'incident' }, { mode: 'drill', planId: 'fire' }, { planId: 'armed-robbery' }, {}]) {
@@ -74,15 +79,7 @@ describe('the history and the folder', () => {
     const dataDir = tempDir();
     const elsewhere = tempDir();
     let now = 0;
-    const backend = await createBackend({
-      dataDir,
-      plansDir: PLANS_DIR,
-      host: 'web',
-      version: 'test',
-      log: () => {},
-      clock: () => now,
-    });
-    backends.push(backend);
+    const backend = await start(dataDir, () => now);
     expect((await call<RecordPage>(backend, 'records.list', {})).total).toBe(0);
     const { runId } = await simulateRun({ planId: 'fire', dataDir: elsewhere, mode: 'drill', seed: 5 });
     cpSync(join(elsewhere, 'runs', `${runId}.jsonl`), join(dataDir, 'runs', `${runId}.jsonl`));
