@@ -2,17 +2,21 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { ApiTransport, PushEvent } from '../../../shared/api/channels';
 import { createClient, type ApiClient } from '../../../shared/api/dispatch';
+import { typedPushes, type PushListener, type TypedPushes } from './pushes';
 
 interface Api {
   client: ApiClient;
-  transport: ApiTransport;
+  pushes: TypedPushes;
 }
 
 const ApiContext = createContext<Api | null>(null);
 
 export function ApiProvider({ transport, children }: { transport: ApiTransport; children: ReactNode }) {
   const api = useMemo(
-    () => ({ client: createClient((channel, input) => transport.invoke(channel, input)), transport }),
+    () => ({
+      client: createClient((channel, input) => transport.invoke(channel, input)),
+      pushes: typedPushes((listener) => transport.subscribe(listener)),
+    }),
     [transport],
   );
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
@@ -24,13 +28,8 @@ export function useApi(): ApiClient {
   return api.client;
 }
 
-/** Calls `listener` for every push of `event` while the component is mounted. */
-export function usePush(event: PushEvent, listener: (payload: unknown) => void): void {
+/** Calls `listener` with every push of `event`, parsed and typed, while the component is mounted. */
+export function usePush<K extends PushEvent>(event: K, listener: PushListener<K>): void {
   const api = useContext(ApiContext);
-  useEffect(() => {
-    if (!api) return;
-    return api.transport.subscribe((name, payload) => {
-      if (name === event) listener(payload);
-    });
-  }, [api, event, listener]);
+  useEffect(() => api?.pushes.on(event, listener), [api, event, listener]);
 }

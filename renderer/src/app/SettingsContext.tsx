@@ -21,7 +21,7 @@ export function SettingsProvider({ initial, children }: { initial: SettingsState
   const [state, setState] = useState(initial);
   usePush(
     'settings.changed',
-    useCallback((payload: unknown) => setState(payload as SettingsState), []),
+    useCallback((next: SettingsState) => setState(next), []),
   );
   useEffect(() => {
     setLanguage(state.settings.language);

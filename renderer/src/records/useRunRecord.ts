@@ -19,8 +19,8 @@ export function useRunRecord(view: RunView | undefined): RunRecord | undefined {
   usePush(
     'run.changed',
     useCallback(
-      (payload: unknown) => {
-        if ((payload as { runId?: unknown } | null)?.runId === runId) load();
+      (view: RunView) => {
+        if (view.runId === runId) load();
       },
       [load, runId],
     ),

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import type { Text } from '../../../shared/plan/findings';
 import type { RunCommand } from '../../../shared/run/commands';
-import { RunViewSchema, type RunView } from '../../../shared/run/runViewSchema';
+import type { RunView } from '../../../shared/run/runViewSchema';
 import { useApi, usePush } from '../api/ApiContext';
 
 export type WriteError = NonNullable<RunView['writeError']>;
@@ -53,13 +53,7 @@ export function useRun(runId: string): RunHandle {
 
   usePush(
     'run.changed',
-    useCallback(
-      (payload: unknown) => {
-        const parsed = RunViewSchema.safeParse(payload);
-        if (parsed.success) accept(parsed.data);
-      },
-      [accept],
-    ),
+    useCallback((view: RunView) => accept(view), [accept]),
   );
 
   // Another window may have moved the run on (commands answer only their caller): look again on return.
