@@ -17,10 +17,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { USERS_FILE_NAME } from '../../electron/people/userStore';
 import type { Caller } from '../../shared/api/dispatch';
-import type { ApiErrorBody, ApiResult } from '../../shared/api/errors';
 import type { PublicUser } from '../../shared/people/roles';
 import type { SessionView } from '../../shared/people/session';
 import type { RunView } from '../../shared/run/runView';
+import { refusal } from '../support/backends';
 import { ADMIN_PIN, call, PINS, setupAdmin, usersOfEachRole } from '../support/people';
 
 const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
@@ -57,11 +57,6 @@ async function start(dataDir: string, clock = { now: T0 }, logged: string[] = []
 async function stop(backend: Backend): Promise<void> {
   open.splice(open.indexOf(backend), 1);
   await backend.close();
-}
-
-function refusal(result: ApiResult<unknown>): ApiErrorBody {
-  if (result.ok) throw new Error('expected a refusal');
-  return result.error;
 }
 
 const window = (name: string): Caller => ({ sessionId: name });

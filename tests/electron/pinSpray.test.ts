@@ -10,9 +10,10 @@ import { createBackend, type Backend } from '../../electron/backend/backend';
 import { usersUnlock } from '../../electron/cli/usersCommands';
 import { delayAfterFailures } from '../../electron/people/pinAttempts';
 import type { Caller } from '../../shared/api/dispatch';
-import type { ApiErrorBody, ApiResult } from '../../shared/api/errors';
+import type { ApiErrorBody } from '../../shared/api/errors';
 import type { PublicUser } from '../../shared/people/roles';
 import type { SessionView } from '../../shared/people/session';
+import { refusal } from '../support/backends';
 import { ADMIN_PIN, call, PINS, setupAdmin } from '../support/people';
 
 const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
@@ -53,11 +54,6 @@ async function start(dataDir: string, clock: { now: number }): Promise<Backend> 
 async function stop(backend: Backend): Promise<void> {
   open.splice(open.indexOf(backend), 1);
   await backend.close();
-}
-
-function refusal(result: ApiResult<unknown>): ApiErrorBody {
-  if (result.ok) throw new Error('expected a refusal');
-  return result.error;
 }
 
 const window = (name: string): Caller => ({ sessionId: name });

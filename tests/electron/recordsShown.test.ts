@@ -1,42 +1,18 @@
 // What the history shows is what is exported, and what is on disk is what the history shows: a ZIP holds exactly
 // the runs the list shows under the same filters, and journals written by another process join the list without
 // a restart.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../../electron/cli/runsCommands';
 import type { RecordPage } from '../../shared/records/recordQuery';
+import { backendFixtures } from '../support/backends';
 import { call, usersOfEachRole } from '../support/people';
 
-const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
-const dirs: string[] = [];
-const backends: Backend[] = [];
-afterEach(async () => {
-  for (const b of backends.splice(0)) await b.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'guardbook-shown-'));
-  dirs.push(dir);
-  return dir;
-};
-
-async function start(dataDir: string, clock: () => number): Promise<Backend> {
-  const backend = await createBackend({
-    dataDir,
-    plansDir: PLANS_DIR,
-    host: 'web',
-    version: 'test',
-    log: () => {},
-    clock,
-  });
-  backends.push(backend);
-  return backend;
-}
+const fixtures = backendFixtures('guardbook-shown-');
+const tempDir = () => fixtures.tempDir();
+const start = (dataDir: string, clock: () => number) => fixtures.start(dataDir, { clock });
 
 /** Drills and incidents over four days, on two plans. */
 async function history(dataDir: string) {

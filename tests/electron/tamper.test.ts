@@ -2,22 +2,10 @@
 // journal back and resume it, copy in a run sealed elsewhere, edit the index or a journal behind the app's back,
 // delete a journal while its run is live, swap the key. Each must be detected, said where, and lose nothing.
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/main';
 import { simulateRun } from '../../electron/cli/runsCommands';
 import { readJournal } from '../../electron/journal/journalFile';
@@ -34,41 +22,12 @@ import type { AppInfo, RecordsIntegrity } from '../../shared/api/channels';
 import type { RecordPage } from '../../shared/records/recordQuery';
 import type { RunRecord } from '../../shared/records/runSummary';
 import type { RunSummary, RunView } from '../../shared/run/runViewSchema';
+import { backendFixtures } from '../support/backends';
 import { call } from '../support/people';
 
-const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
 const T0 = new Date('2026-03-01T08:00:00Z');
-
-const dirs: string[] = [];
-const backends: Backend[] = [];
-afterEach(async () => {
-  for (const b of backends.splice(0)) await b.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix = 'guardbook-tamper-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-
-async function start(dataDir: string, options: Partial<Parameters<typeof createBackend>[0]> = {}): Promise<Backend> {
-  const backend = await createBackend({
-    dataDir,
-    plansDir: PLANS_DIR,
-    host: 'web',
-    version: 'test',
-    log: () => {},
-    ...options,
-  });
-  backends.push(backend);
-  return backend;
-}
-
-async function stop(backend: Backend): Promise<void> {
-  backends.splice(backends.indexOf(backend), 1);
-  await backend.close();
-}
+const { tempDir: tempIn, start, stop } = backendFixtures('guardbook-tamper-');
+const tempDir = (prefix?: string) => tempIn(prefix);
 
 /** A data folder holding one sealed run, made by the engine (as `runs simulate` makes it). */
 async function sealedRun(dataDir = tempDir(), seed = 7) {
