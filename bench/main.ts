@@ -3,12 +3,14 @@ import { benchPlans } from './plans';
 import { benchShell } from './shell';
 import { benchJournal } from './journal';
 import { benchRecords } from './records';
+import { benchRunner } from './runner';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   plans: benchPlans,
   shell: benchShell,
   journal: benchJournal,
   records: benchRecords,
+  runner: benchRunner,
 };
 
 const names = process.argv.slice(2);

@@ -3,7 +3,8 @@
 // edition and every CLI command: `--data-dir`, else GUARDBOOK_DATA_DIR, else the platform folder.
 import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { diskErrorReason } from './diskErrors';
+import { FILE_MESSAGES } from '../shared/messages/files';
+import type { Text } from '../shared/text';
 import { join } from 'node:path';
 
 export const APP_DIR_NAME = 'Guardbook';
@@ -69,7 +70,7 @@ export function dataDirSourceText(source: DataDirSource): string {
  * written, fsynced and removed there, as a journal would be. Checked once at start; the app then starts either
  * way (emergencies never wait) and says on every screen when nothing is being recorded.
  */
-export function recordingProblem(dir: string): { code: string; message: { 'zh-CN': string; en: string } } | undefined {
+export function recordingProblem(dir: string): { code: string; message: Text } | undefined {
   const probe = join(dir, `.guardbook-write-check-${process.pid}`);
   try {
     mkdirSync(dir, { recursive: true });
@@ -84,13 +85,6 @@ export function recordingProblem(dir: string): { code: string; message: { 'zh-CN
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    const r = diskErrorReason(code);
-    return {
-      code,
-      message: {
-        'zh-CN': `无法记录：${r['zh-CN']}（${dir}）。预案仍可按步骤查看，但任何操作都不会被记录——请立即改用纸质记录，并报告安全主管。`,
-        en: `Nothing can be recorded: ${r.en} (${dir}). Plans can still be followed on screen, but nothing you do is recorded — use paper now and report this to the security manager.`,
-      },
-    };
+    return { code, message: FILE_MESSAGES.cannotRecord(FILE_MESSAGES.diskReason(code), dir) };
   }
 }

@@ -16,6 +16,8 @@ import { SealRegister } from '../journal/sealRegister';
 import { memoryJournals } from '../runs/journalStore';
 import { recordingProblem, type DataDirSource } from '../dataDir';
 import { ApiError } from '../../shared/api/errors';
+import { FILE_MESSAGES } from '../../shared/messages/files';
+import { inBothLanguages } from '../../shared/text';
 import { PlanLibrary } from '../plans/planLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { RecordsService } from '../records/recordsService';
@@ -24,6 +26,7 @@ import { SettingsService } from '../settings/settingsService';
 import { AuditLog } from '../audit/auditLog';
 import { JournalLockedError } from '../journal/journalLock';
 import { PeopleService } from '../people/peopleService';
+import type { PinHashCost } from '../people/pinHash';
 import { Sessions } from '../people/sessions';
 import { UserStore } from '../people/userStore';
 import { createHandlers } from './handlers';
@@ -44,6 +47,8 @@ export interface BackendOptions {
   reportPdf?: (runId: string) => Promise<Buffer>;
   /** The clock for PIN waits, idle locks and on-duty claims (tests move it). */
   clock?: () => number;
+  /** Tests only: a cheap scrypt cost for new PIN hashes (no host passes it; the default is production's). */
+  pinHashCost?: PinHashCost;
 }
 
 /** The caller for in-process use (tests, the CLI): one session of its own. */
@@ -124,6 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     installationKey: () => installationKey,
     onChanged: () => push.emit('records.changed', {}),
     clock,
+    timeZone: () => settings.state().settings.timeZone,
   });
   const runs = new RunEngine({
     runsDir,
@@ -145,6 +151,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     store: new UserStore(join(options.dataDir, 'people'), now, readOnly),
     audit,
     clock,
+    ...(options.pinHashCost ? { pinHashCost: options.pinHashCost } : {}),
     log: (message) => log('users', message),
     onChange: () => push.emit('people.changed', {}),
   });
@@ -202,9 +209,6 @@ function openAudit(dir: string, installation: string, now: () => Date): ReturnTy
     return AuditLog.open(dir, installation, now);
   } catch (error) {
     if (!(error instanceof JournalLockedError)) throw error;
-    throw new Error(
-      `另一个 Guardbook 正在使用此数据目录 / another Guardbook is using this data folder (${error.holder})`,
-      { cause: error },
-    );
+    throw new Error(inBothLanguages(FILE_MESSAGES.dataFolderInUse(error.holder)), { cause: error });
   }
 }

@@ -6,6 +6,7 @@ import type { AppInfo, RecordsIntegrity } from '../../shared/api/channels';
 import type { Caller, Handlers } from '../../shared/api/dispatch';
 import type { AuditEntry } from '../../shared/audit/events';
 import type { Settings } from '../../shared/settings/schema';
+import { API_MESSAGES } from '../../shared/messages/api';
 import type { AuditLog } from '../audit/auditLog';
 import type { PeopleService } from '../people/peopleService';
 import type { Sessions } from '../people/sessions';
@@ -97,9 +98,19 @@ export function createHandlers(services: Services): Handlers {
       };
     },
     'runs.start': async ({ planId, mode }, caller) => services.runs.start(planId, mode, sessions.personOf(caller)),
+    'runs.escalate': async ({ runId, planId }, caller) =>
+      services.runs.escalate(runId, planId, sessions.personOf(caller) ?? services.runs.operatorOf(runId)),
     'runs.get': async ({ runId }) => services.runs.read(runId),
-    'runs.command': async ({ runId, command }, caller) =>
-      services.runs.command(runId, command, sessions.personOf(caller) ?? services.runs.operatorOf(runId)),
+    'runs.command': async ({ runId, command }, caller) => {
+      const by = sessions.personOf(caller) ?? services.runs.operatorOf(runId);
+      if (command.type !== 'signOff' || !command.pin) return services.runs.command(runId, command, by);
+      // A PIN sign-off: the PIN is checked with the same waits and lockouts as unlocking (a wrong one is an error
+      // and nothing reaches the journal), its use is on the audit trail, and only who it proved goes on.
+      const { pin, ...signOff } = command;
+      const user = await people.checkPin(pin.userId, pin.pin, false);
+      people.audit('signOff.pinConfirmed', user.id, { userId: user.id, name: user.name, runId });
+      return services.runs.command(runId, signOff, by, { userId: user.id, name: user.name });
+    },
     'runs.unfinished': async () => services.runs.unfinished(),
     'records.list': async (query) => services.records.list(query),
     'records.get': async ({ runId }) => services.records.get(runId),
@@ -107,10 +118,7 @@ export function createHandlers(services: Services): Handlers {
       if (!services.reportPdf) {
         throw new ApiError({
           code: 'forbidden',
-          message: {
-            'zh-CN': '浏览器版请在报告页点击“打印”，选择“另存为 PDF”',
-            en: 'In the browser edition, use Print on the report page and choose “Save as PDF”',
-          },
+          message: API_MESSAGES.pdfInBrowser(),
         });
       }
       await services.records.get(runId); // an unknown run is not-found, not a blank PDF

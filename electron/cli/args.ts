@@ -6,6 +6,8 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dataDirFrom, dataDirSourceText, defaultDataDir, type DataDirChoice } from '../dataDir';
 import { UsageError, type CliIo } from './io';
+import { CLI_MESSAGES } from '../../shared/messages/cli';
+import { inBothLanguages } from '../../shared/text';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -101,13 +103,13 @@ export function dataFolderOf(argument: string | undefined, env: NodeJS.ProcessEn
 /** Whether the chosen folder is there; if not, says so (a command that reads a data folder never makes one). */
 export function dataFolderExists(folder: DataDirChoice, io: CliIo): boolean {
   if (statSync(folder.dir, { throwIfNoEntry: false })?.isDirectory()) return true;
-  io.err(`没有这个数据目录 / there is no data folder at ${folder.dir} (${dataDirSourceText(folder.source)})`);
+  io.err(inBothLanguages(CLI_MESSAGES.noDataFolder(folder.dir, dataDirSourceText(folder.source))));
   return false;
 }
 
 /** A line that names the folder acted on and where the choice came from (for commands that change it). */
 export function dataFolderLine(folder: DataDirChoice): string {
-  return `数据目录 / data folder: ${folder.dir} (${dataDirSourceText(folder.source)})`;
+  return inBothLanguages(CLI_MESSAGES.dataFolder(folder.dir, dataDirSourceText(folder.source)));
 }
 
 /** The rule, as the usage states it, with this machine's default folder. */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AUDIT_FORMAT } from '../../shared/audit/events';
 import { verifyJournalText } from '../../shared/journal/verify';
+import { CLI_MESSAGES as m } from '../../shared/messages/cli';
 import { AUDIT_FILE_NAME } from '../audit/auditLog';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import { dataFolderExists, dataFolderOf, defineCommand, parseCommandArgs } from './args';
@@ -39,7 +40,7 @@ export async function auditVerify(argv: readonly string[], io: CliIo): Promise<n
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    io.err(`FAIL ${file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} (${code})`);
+    io.err(`FAIL ${file}: ${m.cannotRead()[lang]} (${code})`);
     return EXIT_FINDINGS;
   }
   const result = verifyJournalText(text, nodeJournalCrypto, { format: AUDIT_FORMAT });
@@ -49,14 +50,11 @@ export async function auditVerify(argv: readonly string[], io: CliIo): Promise<n
     io.out(JSON.stringify({ file, ok, entries: result.events.length, headHash: head, failure }, null, 2));
     return ok ? EXIT_OK : EXIT_FINDINGS;
   }
-  const zh = lang === 'zh-CN';
-  const count = zh ? `${result.events.length} 条记录` : `${result.events.length} entries`;
-  io.out(`${result.ok ? 'PASS' : 'FAIL'} ${file}: ${count}, ${zh ? '末条哈希' : 'head'} ${head || '—'}`);
+  const count = m.auditEntryCount(result.events.length)[lang];
+  io.out(`${result.ok ? 'PASS' : 'FAIL'} ${file}: ${count}, ${m.headHash()[lang]} ${head || '—'}`);
   if (result.failure) {
     const f = result.failure;
-    io.out(
-      `  ${zh ? `第 ${f.line} 行（字节 ${f.offset}）` : `line ${f.line} (byte ${f.offset})`}: ${f.reason} — ${f.message[lang]}`,
-    );
+    io.out(`  ${m.lineAt(f.line, f.offset)[lang]}: ${f.reason} — ${f.message[lang]}`);
   }
   return result.ok ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -1,6 +1,7 @@
 // `plans check` and `plans show`: check plan files and print a plan as an outline.
 import { relative } from 'node:path';
 import { countBySeverity } from '../../shared/plan/findings';
+import { CLI_MESSAGES } from '../../shared/messages/cli';
 import type { PlacedFinding } from '../../shared/plan/checkPlanText';
 import { contentHashOf } from '../plans/contentHash';
 import { planOutline } from '../../shared/plan/outline';
@@ -9,10 +10,7 @@ import { checkPlanFile, listPlanFiles } from '../plans/planFiles';
 import { defineCommand, parseCommandArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 
-const SEVERITY_WORD = {
-  'zh-CN': { error: '错误', warning: '警告' },
-  en: { error: 'error', warning: 'warning' },
-} as const;
+const SEVERITY_WORD = { error: CLI_MESSAGES.error(), warning: CLI_MESSAGES.warning() } as const;
 
 export function languageOf(value: string | undefined): Language {
   if (value === undefined) return 'zh-CN';
@@ -24,7 +22,7 @@ export function languageOf(value: string | undefined): Language {
 export function formatFinding(file: string, f: PlacedFinding, lang: Language): string {
   const where = f.line === undefined ? file : `${file}:${f.line}:${f.column}`;
   const subject = [f.stepId, f.path && `(${f.path})`].filter(Boolean).join(' ');
-  return `${where}: ${SEVERITY_WORD[lang][f.severity]}${subject ? ` ${subject}` : ''}: ${f.message[lang]} [${f.code}]`;
+  return `${where}: ${SEVERITY_WORD[f.severity][lang]}${subject ? ` ${subject}` : ''}: ${f.message[lang]} [${f.code}]`;
 }
 
 export const PLANS_CHECK = defineCommand({
@@ -63,11 +61,7 @@ export async function plansCheck(argv: readonly string[], io: CliIo): Promise<nu
     io.out(JSON.stringify({ files, errors, warnings }, null, 2));
   } else {
     for (const r of results) for (const f of r.findings) io.out(formatFinding(display(r.file), f, lang));
-    io.out(
-      lang === 'zh-CN'
-        ? `已检查 ${results.length} 个文件：${errors} 个错误，${warnings} 个警告`
-        : `checked ${results.length} file${results.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
-    );
+    io.out(CLI_MESSAGES.filesChecked(results.length, errors, warnings)[lang]);
   }
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

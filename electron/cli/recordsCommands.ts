@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Language } from '../../shared/plan/schema';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { CLI_MESSAGES as m } from '../../shared/messages/cli';
 import { RunExportSchema } from '../../shared/records/jsonExport';
 import { INDEX_FILE } from '../records/runIndex';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
@@ -74,9 +75,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
   const pinned = args.values.fingerprint;
   // The key in a folder (or a file) is only as good as its fingerprint: an auditor pins it from paper.
   if (pinned !== undefined && trustedKeys && !sameFingerprint(fingerprintOf(trustedKeys[0]!), pinned)) {
-    io.out(
-      `FAIL ${lang === 'zh-CN' ? '密钥指纹不符' : 'key fingerprint mismatch'}: ${fingerprintOf(trustedKeys[0]!)} ≠ ${pinned}`,
-    );
+    io.out(`FAIL ${m.keyFingerprintMismatch()[lang]}: ${fingerprintOf(trustedKeys[0]!)} ≠ ${pinned}`);
     return EXIT_FINDINGS;
   }
   const register = dataDir ? readSealRegister(dataDir) : undefined;
@@ -133,8 +132,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
     for (const r of results)
       io.out(formatResult(r, lang, trustedKeys !== undefined ? 'pinned' : (r.keySource ?? 'none')));
     if (dataDir) for (const line of witnessLines(dataDir, lang)) io.out(line);
-    else if (trustedKeys)
-      io.out(`${lang === 'zh-CN' ? '所用密钥指纹' : 'key fingerprint used'}: ${fingerprintOf(trustedKeys[0]!)}`);
+    else if (trustedKeys) io.out(`${m.keyFingerprintUsed()[lang]}: ${fingerprintOf(trustedKeys[0]!)}`);
   }
   return results.every((r) => r.verification?.ok && !r.mismatch) ? EXIT_OK : EXIT_FINDINGS;
 }
@@ -163,35 +161,25 @@ function formatResult(r: FileResult, lang: Language, key: 'pinned' | 'export' | 
   const file = display(r.file);
   if (!r.verification && r.error?.startsWith('missing: ')) {
     const detail = r.error.slice('missing: '.length);
-    return `FAIL ${file}: ${lang === 'zh-CN' ? '记录文件缺失，封存登记簿记有此记录' : 'journal missing; the seal register has it'} (${detail})`;
+    return `FAIL ${file}: ${m.journalMissingButRegistered()[lang]} (${detail})`;
   }
-  if (!r.verification) return `FAIL ${file}: ${lang === 'zh-CN' ? '无法读取' : 'cannot read'} (${r.error})`;
+  if (!r.verification) return `FAIL ${file}: ${m.cannotRead()[lang]} (${r.error})`;
   const s = summarise({ ...r, verification: r.verification });
-  const zh = lang === 'zh-CN';
-  const seal =
+  const seal = (
     s.seal === 'valid'
-      ? zh
-        ? `已封存，签名有效（密钥 ${s.keyId}，${KEY_NOTE[key].zh}）`
-        : `sealed, signature valid (key ${s.keyId}, ${KEY_NOTE[key].en})`
+      ? m.sealValid(s.keyId ?? '', KEY_NOTE[key])
       : s.seal === 'none'
-        ? zh
-          ? '未封存'
-          : 'not sealed'
-        : zh
-          ? '封存无效'
-          : 'seal not valid';
+        ? m.notSealed()
+        : m.sealNotValid()
+  )[lang];
   const plan = s.plan ? `${s.plan.id} v${s.plan.version} ${s.plan.contentHash}` : '?';
-  const head = `${s.ok ? 'PASS' : 'FAIL'} ${file}: ${s.events} ${zh ? '条事件' : 'events'}, ${s.firstAt ?? '?'} → ${s.lastAt ?? '?'}, ${plan}, ${seal}`;
+  const head = `${s.ok ? 'PASS' : 'FAIL'} ${file}: ${m.eventCount(s.events)[lang]}, ${s.firstAt ?? '?'} → ${s.lastAt ?? '?'}, ${plan}, ${seal}`;
   if (s.ok || !s.failure) return head;
   const f = s.failure;
-  return `${head}\n  ${zh ? `第 ${f.line} 行（字节 ${f.offset}）` : `line ${f.line} (byte ${f.offset})`}: ${f.reason} — ${f.message[lang]}`;
+  return `${head}\n  ${m.lineAt(f.line, f.offset)[lang]}: ${f.reason} — ${f.message[lang]}`;
 }
 
-const KEY_NOTE = {
-  pinned: { zh: '受信任', en: 'trusted' },
-  export: { zh: '与导出文件所附密钥一致，未独立核对', en: 'matches the key in the export, not independently pinned' },
-  none: { zh: '未核对受信任密钥', en: 'not checked against a trusted key' },
-} as const;
+const KEY_NOTE = { pinned: m.keyTrusted(), export: m.keyMatchesExport(), none: m.keyNotChecked() } as const;
 
 async function trustedKeysFrom(keyFile?: string, dataDir?: string): Promise<string[] | undefined> {
   if (keyFile) return [(await readFile(keyFile, 'utf8')).trim()];

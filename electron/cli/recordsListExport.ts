@@ -10,8 +10,11 @@ import { verifyJournalText } from '../../shared/journal/verify';
 import { OUTCOME_LABELS } from '../../shared/plan/labels';
 import { journalToCsv } from '../../shared/records/csvExport';
 import { runExport } from '../../shared/records/jsonExport';
-import { RecordQuerySchema, type RecordPage, type RecordQuery } from '../../shared/records/recordQuery';
+import { MODE_LABELS, NO_OUTCOME_LABEL } from '../../shared/records/recordLabels';
+import { RecordQuerySchema, withLocalDays, type RecordPage, type RecordQuery } from '../../shared/records/recordQuery';
 import { replayRun } from '../../shared/run/runState';
+import { effectiveTimeZone, formatLocalIso, isTimeZone } from '../../shared/time/localTime';
+import { savedTimeZone } from '../settings/settingsFile';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import { fingerprintOf, keyIdOf, readPublicKey } from '../journal/signingKey';
 import { readSealRegister } from '../journal/sealRegister';
@@ -20,6 +23,15 @@ import { RunIndex } from '../records/runIndex';
 import { dataFolderExists, dataFolderOf, defineCommand, parseCommandArgs, type ParsedArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 import { languageOf } from './plansCommands';
+import { CLI_MESSAGES } from '../../shared/messages/cli';
+import { inBothLanguages } from '../../shared/text';
+
+/** What --from/--to mean, said in both commands' usage. */
+const BARE_DATE_HELP = [
+  'a bare date (2026-12-04) is that whole local day in the branch’s',
+  'time zone (Settings; else the system’s, or --time-zone TZ);',
+  'a time with an offset (2026-12-04T08:00:00+08:00) is exact',
+];
 
 export const RECORDS_LIST = defineCommand({
   name: 'records list',
@@ -27,9 +39,9 @@ export const RECORDS_LIST = defineCommand({
     {
       synopsis: [
         'records list [--data-dir DIR] [--mode drill|incident] [--plan ID] [--outcome O]',
-        '[--from D] [--to D] [--text T] [--limit N] [--json] [--lang zh-CN|en]',
+        '[--from D] [--to D] [--text T] [--limit N] [--json] [--lang zh-CN|en] [--time-zone TZ]',
       ],
-      about: ['the history, newest first, each journal checked now'],
+      about: ['the history, newest first, each journal checked now,', ...BARE_DATE_HELP],
     },
   ],
   options: {
@@ -43,6 +55,7 @@ export const RECORDS_LIST = defineCommand({
     to: { type: 'string' },
     text: { type: 'string' },
     limit: { type: 'string' },
+    'time-zone': { type: 'string' },
   },
   dataFolder: true,
 });
@@ -57,8 +70,9 @@ export const RECORDS_EXPORT = defineCommand({
     {
       synopsis: 'records export --from D --to D [--out FILE.zip] [--data-dir DIR] [--time-zone TZ]',
       about: [
-        'every run started in [D, D] (dates are whole UTC days) as',
-        'one zip: journals, CSVs, index.csv, public key, README',
+        'every run started in [D, D] as one zip: journals, CSVs,',
+        'index.csv (local times), public key, README;',
+        ...BARE_DATE_HELP,
       ],
     },
   ],
@@ -81,6 +95,7 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
   const { values } = args;
   if (args.positionals.length > 0) throw new UsageError('records list takes no file names');
   const lang = languageOf(values.lang);
+  const timeZoneOption = zoneOption(values['time-zone']);
   const query = RecordQuerySchema.safeParse({
     ...(values.mode !== undefined ? { mode: values.mode } : {}),
     ...(values.plan !== undefined ? { planId: values.plan } : {}),
@@ -94,17 +109,21 @@ export async function recordsList(argv: readonly string[], io: CliIo): Promise<n
   const folder = dataFolderOf(values['data-dir']);
   if (!dataFolderExists(folder, io)) return EXIT_FINDINGS;
   const dataDir = folder.dir;
-  const page = await recordsNow(dataDir, query.data);
+  const timeZone = timeZoneOption ?? effectiveTimeZone(savedTimeZone(dataDir));
+  const page = await recordsNow(dataDir, withLocalDays(query.data, timeZone));
   if (values.json) {
     io.out(JSON.stringify(page, null, 2));
     return EXIT_OK;
   }
   for (const r of page.items) {
-    const outcome = r.outcome ? OUTCOME_LABELS[r.outcome][lang] : lang === 'zh-CN' ? '进行中' : 'in progress';
-    const mode = r.mode === 'drill' ? (lang === 'zh-CN' ? '演练' : 'drill') : lang === 'zh-CN' ? '实战' : 'incident';
-    io.out(`${r.runId}  ${r.startedAt}  ${mode}  ${r.planTitle[lang]} v${r.planVersion}  ${outcome}  ${r.integrity}`);
+    const outcome = (r.outcome ? OUTCOME_LABELS[r.outcome] : NO_OUTCOME_LABEL)[lang];
+    const started = formatLocalIso(r.startedAt, timeZone); // local, with its offset: unambiguous anywhere
+    io.out(
+      `${r.runId}  ${started}  ${MODE_LABELS[r.mode][lang]}  ${r.planTitle[lang]} v${r.planVersion}  ${outcome}  ${r.integrity}`,
+    );
   }
-  io.out(lang === 'zh-CN' ? `共 ${page.total} 条记录` : `${page.total} run${page.total === 1 ? '' : 's'}`);
+  if (page.items.length > 0) io.out(CLI_MESSAGES.timesLocalTo(timeZone)[lang]);
+  io.out(CLI_MESSAGES.runCount(page.total)[lang]);
   for (const line of witnessLines(dataDir, lang)) io.out(line);
   return EXIT_OK;
 }
@@ -124,7 +143,7 @@ async function recordsNow(dataDir: string, query: RecordQuery): Promise<RecordPa
 export async function recordsExport(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(RECORDS_EXPORT, argv, io);
   if (!args) return EXIT_OK;
-  const timeZone = timeZoneOf(args);
+  const timeZone = zoneOption(args.values['time-zone']);
   if (args.values.from !== undefined || args.values.to !== undefined) return recordsExportRange(args, timeZone, io);
   if (args.positionals.length !== 1) throw new UsageError('records export takes one run id (or --from and --to)');
   const runId = args.positionals[0]!;
@@ -138,7 +157,7 @@ export async function recordsExport(argv: readonly string[], io: CliIo): Promise
   try {
     journal = await readFile(join(dataDir, 'runs', `${runId}.jsonl`), 'utf8');
   } catch {
-    io.err(`找不到处置记录 / no run: ${runId}`);
+    io.err(inBothLanguages(CLI_MESSAGES.noSuchRun(runId)));
     return EXIT_FINDINGS;
   }
   const out = args.values.out ?? `${runId}.${format}`;
@@ -154,11 +173,11 @@ export async function recordsExport(argv: readonly string[], io: CliIo): Promise
   } else {
     const { events } = verifyJournalText(journal, nodeJournalCrypto);
     if (events.length === 0) {
-      io.err(`记录无法读取 / the journal cannot be read: ${runId}`);
+      io.err(inBothLanguages(CLI_MESSAGES.journalUnreadable(runId)));
       return EXIT_FINDINGS;
     }
     const { state } = replayRun(events);
-    await writeFile(out, journalToCsv(events, state.plan, timeZone));
+    await writeFile(out, journalToCsv(events, state.plan, timeZone ?? effectiveTimeZone(savedTimeZone(dataDir))));
   }
   io.out(out);
   return EXIT_OK;
@@ -173,6 +192,7 @@ async function recordsExportRange(args: ExportArgs, timeZone: string | undefined
   const folder = dataFolderOf(args.values['data-dir']);
   if (!dataFolderExists(folder, io)) return EXIT_FINDINGS;
   const dataDir = folder.dir;
+  const zone = timeZone ?? effectiveTimeZone(savedTimeZone(dataDir));
   const publicKey = readPublicKey(dataDir); // absent until a run was sealed here: the archive then says so
   const register = readSealRegister(dataDir);
   let zip: Buffer;
@@ -186,26 +206,23 @@ async function recordsExportRange(args: ExportArgs, timeZone: string | undefined
       ...(register
         ? { register: { seals: register.seals.size, head: register.verification.events.at(-1)?.hash ?? '' } }
         : {}),
-      ...(timeZone ? { timeZone } : {}),
+      timeZone: zone,
     });
   } catch (error) {
     if (error instanceof BatchRangeError) throw new UsageError(`${error.text['zh-CN']} / ${error.text.en}`);
     throw error;
   }
-  const out = args.values.out ?? batchFileName(from, to);
+  const out = args.values.out ?? batchFileName(from, to, zone);
   await writeFile(out, zip);
   io.out(out);
   return EXIT_OK;
 }
 
 /** `--time-zone`, checked here: an unknown zone would otherwise surface as an internal error mid-export. */
-function timeZoneOf(args: ExportArgs): string | undefined {
-  const timeZone = args.values['time-zone'];
+function zoneOption(timeZone: string | undefined): string | undefined {
   if (timeZone === undefined) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    throw new UsageError(`--time-zone takes an IANA zone such as Asia/Shanghai: ${timeZone}`);
+  if (!isTimeZone(timeZone)) {
+    throw new UsageError(inBothLanguages(CLI_MESSAGES.badTimeZone(timeZone)));
   }
   return timeZone;
 }

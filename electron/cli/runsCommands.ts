@@ -2,7 +2,7 @@
 // (for demos, fixtures and benchmarks).
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
-import { commandFor, type RunCommand } from '../../shared/run/commands';
+import { closeOutRequired, commandFor, type RunCommand } from '../../shared/run/commands';
 import { PLANS_DIR } from '../build/projectPaths';
 import { loadOrCreateSigningKey } from '../journal/signingKey';
 import { SealRegister } from '../journal/sealRegister';
@@ -75,6 +75,12 @@ export async function simulateRun(
         if (!(error instanceof ApiError) || error.body.code !== 'invalid-input') throw error;
         view = await engine.read(view.runId);
       }
+    }
+    if (view.status === 'ended' && closeOutRequired(view)) {
+      // A live incident is closed out before sign-off; nothing happened in a simulation: "none" in every section.
+      const none = { none: true } as const;
+      const closeOut = { losses: none, casualties: none, police: none, reports: none, followUp: none };
+      view = await engine.command(view.runId, { type: 'closeOut', closeOut }, 'simulator');
     }
     if (view.status === 'ended')
       view = await engine.command(view.runId, { type: 'signOff', name: 'simulator' }, 'simulator');

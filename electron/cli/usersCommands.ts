@@ -5,6 +5,9 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { notFound } from '../../shared/api/errors';
+import { API_MESSAGES } from '../../shared/messages/api';
+import { CLI_MESSAGES } from '../../shared/messages/cli';
+import { inBothLanguages } from '../../shared/text';
 import { ROLE_LABELS } from '../../shared/people/roles';
 import { AuditLog } from '../audit/auditLog';
 import type { DataDirChoice } from '../dataDir';
@@ -73,15 +76,13 @@ async function withPeople<T>(folder: DataDirChoice, userId: string, work: (peopl
   const seen = peopleAsTheyAre(dataDir);
   const problem = seen.storeProblem();
   if (problem) throw new CliRefusal(`${problem['zh-CN']}\n${problem.en}`);
-  if (!seen.user(userId)) throw notFound({ zh: '用户', en: 'user' }, userId);
+  if (!seen.user(userId)) throw notFound(API_MESSAGES.userNotFound(userId));
   let audit: AuditLog;
   try {
     audit = AuditLog.open(join(dataDir, 'audit'), installationOf(dataDir)).audit;
   } catch (error) {
     if (error instanceof JournalLockedError) {
-      throw new CliRefusal(
-        `Guardbook 正在使用此数据目录，请先关闭它 / Guardbook has this data folder open; close it first (${error.holder})`,
-      );
+      throw new CliRefusal(inBothLanguages(CLI_MESSAGES.dataFolderOpen(error.holder)));
     }
     throw error;
   }
@@ -117,7 +118,7 @@ export async function usersList(argv: readonly string[], io: CliIo): Promise<num
         .join(', ');
       io.out(`${u.id}  ${u.name}  ${role}${state ? `  (${state})` : ''}`);
     }
-    if (users.length === 0) io.out('没有用户 / no users');
+    if (users.length === 0) io.out(inBothLanguages(CLI_MESSAGES.noUsers()));
   }
   return EXIT_OK;
 }
@@ -136,9 +137,7 @@ export async function usersResetPin(argv: readonly string[], io: CliIo): Promise
     return await withPeople(folder, userId, async (people) => {
       const by = { id: `cli:${userInfo().username}` };
       const user = await people.resetPin(by, userId, pin);
-      io.out(
-        `已为 ${user.name} 设置新 PIN（已记入审计记录） / New PIN set for ${user.name} (recorded in the audit trail)`,
-      );
+      io.out(inBothLanguages(CLI_MESSAGES.pinReset(user.name)));
       io.out(dataFolderLine(folder));
       return EXIT_OK;
     });
@@ -165,9 +164,9 @@ export async function usersUnlock(argv: readonly string[], io: CliIo): Promise<n
       const lockedUntil = before ? people.publicUser(before).lockedUntil : undefined;
       const user = await people.clearLockout({ id: `cli:${userInfo().username}` }, userId);
       io.out(
-        lockedUntil
-          ? `已解除 ${user.name} 的锁定（原至 ${lockedUntil}；PIN 未变；已记入审计记录） / Lockout lifted for ${user.name} (was until ${lockedUntil}; PIN unchanged; recorded in the audit trail)`
-          : `${user.name} 未被锁定；错误 PIN 计数已清零（已记入审计记录） / ${user.name} was not locked out; wrong-PIN count cleared (recorded in the audit trail)`,
+        inBothLanguages(
+          lockedUntil ? CLI_MESSAGES.lockoutLifted(user.name, lockedUntil) : CLI_MESSAGES.wrongPinsCleared(user.name),
+        ),
       );
       io.out(dataFolderLine(folder));
       return EXIT_OK;

@@ -3,6 +3,7 @@
 import { BrowserWindow, type IpcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { ApiResult } from '../../shared/api/errors';
 import { CHANNEL_NAMES, IPC_PUSH_CHANNEL, ipcChannelFor } from '../../shared/api/names';
+import { API_MESSAGES } from '../../shared/messages/api';
 import type { Backend } from '../backend/backend';
 
 export type IpcRegistrar = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -16,7 +17,7 @@ export const FORBIDDEN = Object.freeze({
   ok: false,
   error: {
     code: 'forbidden',
-    message: { 'zh-CN': '调用来源不是本应用的页面', en: 'The caller is not a page of this app' },
+    message: API_MESSAGES.callerNotThisApp(),
   },
 } as const) satisfies ApiResult<never>;
 

@@ -15,6 +15,8 @@ import { registerIpc } from './ipc';
 import { createReportPrinter } from './reportPdf';
 import { buildMenuTemplate, MENU_LABELS } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, createMainWindow, hardenAllWebContents, hardenSession, isAppUrl } from './window';
+import { FILE_MESSAGES } from '../../shared/messages/files';
+import { inBothLanguages } from '../../shared/text';
 
 // Must happen before `ready`: a standard, secure scheme gets an origin, so CSP 'self', fetch and
 // localStorage behave as on https, which file:// would not give.
@@ -54,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`Guardbook failed to start: ${detail}\n`);
-      dialog.showErrorBox('Guardbook', `Guardbook 无法启动 / Guardbook could not start:\n${detail}`);
+      dialog.showErrorBox('Guardbook', inBothLanguages(FILE_MESSAGES.couldNotStart(detail)));
       app.exit(1);
     });
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { JournalEvent } from '../../shared/journal/format';
 import { SEAL_REGISTER_FORMAT, sealsOf, type RegisteredSeal } from '../../shared/journal/sealRegister';
 import type { JournalVerification } from '../../shared/journal/verify';
-import type { Text } from '../../shared/plan/findings';
+import type { Text } from '../../shared/text';
+import { RECORD_MESSAGES } from '../../shared/messages/records';
 import { ChainLog, verifyChainFile } from './chainLog';
 
 export const SEAL_REGISTER_DIR = 'seals';
@@ -39,10 +40,7 @@ export class SealRegister {
         log.append('seal.registered', 'system', carried);
         seals.set(seal.runId, carried);
       }
-      problem = {
-        'zh-CN': `封存登记簿第 ${line} 行已损坏（${reason}），已另存为 ${file}；之前可读的 ${seals.size} 条封存已转入新登记簿。请报告安全主管。`,
-        en: `The seal register was damaged at line ${line} (${reason}) and kept as ${file}; the ${seals.size} seals still readable were carried into a new register. Report this to the security manager.`,
-      };
+      problem = RECORD_MESSAGES.sealRegisterDamaged(line, reason, file, seals.size);
     }
     return new SealRegister(log, seals, problem);
   }

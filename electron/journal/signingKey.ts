@@ -5,6 +5,8 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FILE_MESSAGES } from '../../shared/messages/files';
+import { inBothLanguages } from '../../shared/text';
 
 export interface SigningKey {
   /** Base64 SPKI DER: what a seal carries and what auditors pin. */
@@ -26,9 +28,7 @@ export interface KeyProtector {
 /** The private key is kept by the OS of the desktop app, and this program (the CLI, the browser edition) has no way in. */
 export class KeyProtectedError extends Error {
   constructor(readonly path: string) {
-    super(
-      `此安装的签名私钥由操作系统加密保存，只有桌面程序能使用 / the installation's private key is encrypted by the OS and only the desktop app can use it (${path})`,
-    );
+    super(inBothLanguages(FILE_MESSAGES.keyProtected(path)));
     this.name = 'KeyProtectedError';
   }
 }

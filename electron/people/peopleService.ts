@@ -4,7 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, notFound } from '../../shared/api/errors';
 import type { AuditEventData, AuditEventType } from '../../shared/audit/events';
-import type { Text } from '../../shared/plan/findings';
+import type { Text } from '../../shared/text';
+import { API_MESSAGES } from '../../shared/messages/api';
+import { PEOPLE_MESSAGES as m } from '../../shared/messages/people';
 import type { PublicUser, Role, User } from '../../shared/people/roles';
 import type { AuditLog } from '../audit/auditLog';
 import {
@@ -15,7 +17,7 @@ import {
   type PinAttemptCheck,
   type PinAttemptPolicy,
 } from './pinAttempts';
-import { hashPin, isValidPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, verifyPin } from './pinHash';
+import { hashPin, isValidPin, verifyPin, type PinHashCost } from './pinHash';
 import { UserStoreWriteError, type UserStore, type UsersFile } from './userStore';
 
 /** A claim to be on duty lapses after a long shift, so a forgotten one does not name the next shift's guard. */
@@ -26,6 +28,8 @@ export interface PeopleOptions {
   audit: AuditLog;
   clock?: () => number;
   pinPolicy?: Partial<PinAttemptPolicy>;
+  /** The scrypt cost of new PIN hashes; tests lower it (hundreds of hashes), production keeps the default. */
+  pinHashCost?: PinHashCost;
   /** Wrong PINs across all users in `globalWindowMs` after which no wrong PIN is free (nobody is refused). */
   globalMaxFailures?: number;
   globalWindowMs?: number;
@@ -67,10 +71,7 @@ export class PeopleService {
       }
       if (loaded.status === 'ok' && !loaded.existed && this.trailHasUsers()) {
         // Both files gone, yet users were made here: never "no users" (that would hand out a new administrator).
-        this.problem = {
-          'zh-CN': `人员文件 ${options.store.file} 及其备份都不存在，但审计记录显示曾创建过用户。请从备份恢复该文件；在此之前无法解锁，但仍可启动事件处置。`,
-          en: `The users file ${options.store.file} and its backup are both missing, yet the audit trail shows users were created. Restore the file from a backup; until then nobody can unlock, but incidents can still be started.`,
-        };
+        this.problem = m.usersFileMissing(options.store.file);
         options.log?.(this.problem.en);
       }
     }
@@ -112,10 +113,7 @@ export class PeopleService {
     return this.serial(async () => {
       this.requireReadableStore();
       if (!this.setupNeeded()) {
-        throw forbidden({
-          'zh-CN': '管理员已经设置过了；请由管理员添加用户。',
-          en: 'The administrator has already been set up; ask them to add users.',
-        });
+        throw forbidden(m.adminAlreadySetUp());
       }
       const user = await this.newUser(name, 'admin', pin);
       this.commit({ ...this.data, users: [user] }, 'user.setup', user.id, {
@@ -157,10 +155,7 @@ export class PeopleService {
       if (Object.keys(changes).length === 0) return this.publicUser(user);
       const users = this.data.users.map((u) => (u.id === userId ? next : u));
       if (!users.some((u) => u.role === 'admin' && !u.disabled)) {
-        throw forbidden({
-          'zh-CN': '不能停用或降级最后一位管理员：请先指定另一位管理员。',
-          en: 'The last administrator cannot be disabled or given another role: make someone else administrator first.',
-        });
+        throw forbidden(m.lastAdministrator());
       }
       const onDuty = next.disabled && this.data.onDuty?.userId === userId ? null : this.data.onDuty;
       this.commit({ ...this.data, users, onDuty }, 'user.changed', by.id, { userId, name: next.name, changes });
@@ -172,7 +167,7 @@ export class PeopleService {
     return this.serial(async () => {
       this.requireReadableStore();
       const user = this.requireUser(userId);
-      const next = { ...user, pinHash: await hashPin(requireValidPin(pin)) };
+      const next = { ...user, pinHash: await hashPin(requireValidPin(pin), this.options.pinHashCost) };
       this.commit(this.withUser(next), 'user.pinReset', by.id, { userId, name: user.name });
       this.attempts.clear(userId);
       return this.publicUser(next);
@@ -186,9 +181,9 @@ export class PeopleService {
       requireValidPin(newPin);
       const user = await this.checkPin(userId, currentPin, false);
       if (currentPin === newPin) {
-        throw invalidPin({ 'zh-CN': '新 PIN 不能与当前 PIN 相同', en: 'The new PIN must differ from the current one' });
+        throw invalidPin(m.samePin());
       }
-      const next = { ...user, pinHash: await hashPin(newPin) };
+      const next = { ...user, pinHash: await hashPin(newPin, this.options.pinHashCost) };
       this.commit(this.withUser(next), 'user.pinChanged', userId, { userId, name: user.name });
       return this.publicUser(next);
     });
@@ -216,7 +211,7 @@ export class PeopleService {
     this.requireReadableStore();
     const user = this.requireUser(userId);
     if (user.disabled) {
-      throw forbidden({ 'zh-CN': `用户“${user.name}”已停用`, en: `User "${user.name}" is disabled` });
+      throw forbidden(m.userDisabled(user.name));
     }
     const gate = this.attempts.begin(userId, this.clock());
     if (!gate.allowed) throw new ApiError(pinAttemptRefusalBody(gate));
@@ -259,7 +254,7 @@ export class PeopleService {
       this.requireReadableStore();
       const user = userId === null ? undefined : this.requireUser(userId);
       if (user?.disabled) {
-        throw forbidden({ 'zh-CN': `用户“${user.name}”已停用`, en: `User "${user.name}" is disabled` });
+        throw forbidden(m.userDisabled(user.name));
       }
       const onDuty = user ? { userId: user.id, since: new Date(this.clock()).toISOString() } : null;
       this.commit({ ...this.data, onDuty }, 'duty.changed', null, {
@@ -286,7 +281,7 @@ export class PeopleService {
       id: `u-${randomBytes(6).toString('hex')}`,
       name: trimmed,
       role,
-      pinHash: await hashPin(requireValidPin(pin)),
+      pinHash: await hashPin(requireValidPin(pin), this.options.pinHashCost),
       createdAt: new Date(this.clock()).toISOString(),
       disabled: false,
     };
@@ -321,7 +316,7 @@ export class PeopleService {
 
   private requireUser(userId: string): User {
     const user = this.user(userId);
-    if (!user) throw notFound({ zh: '用户', en: 'user' }, userId);
+    if (!user) throw notFound(API_MESSAGES.userNotFound(userId));
     return user;
   }
 
@@ -330,7 +325,7 @@ export class PeopleService {
     if (this.data.users.some((u) => u.id !== exceptId && u.name.trim().toLowerCase() === key)) {
       throw new ApiError({
         code: 'invalid-input',
-        message: { 'zh-CN': `已有名为“${name.trim()}”的用户`, en: `A user named "${name.trim()}" already exists` },
+        message: m.duplicateUserName(name.trim()),
         issues: [{ path: 'name', message: 'duplicate' }],
       });
     }
@@ -373,14 +368,17 @@ export class PeopleService {
   }
 }
 
-const CLEARS_WRONG_PINS = new Set(['session.unlocked', 'user.pinReset', 'user.pinChanged', 'user.lockoutCleared']);
+const CLEARS_WRONG_PINS = new Set([
+  'session.unlocked',
+  'signOff.pinConfirmed',
+  'user.pinReset',
+  'user.pinChanged',
+  'user.lockoutCleared',
+]);
 
 function requireValidPin(pin: string): string {
   if (!isValidPin(pin)) {
-    throw invalidPin({
-      'zh-CN': `PIN 须为 ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} 位数字，不能全部相同，也不能是连续数字（如 123456）`,
-      en: `A PIN is ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} digits, not all the same and not a straight run (like 123456)`,
-    });
+    throw invalidPin(m.pinRules());
   }
   return pin;
 }
@@ -401,10 +399,7 @@ function storageError(error: unknown): ApiError {
       : ((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
   return new ApiError({
     code: 'storage',
-    message: {
-      'zh-CN': `未能保存（${code}），未作任何更改`,
-      en: `Could not be saved (${code}); nothing was changed`,
-    },
+    message: m.notSaved(code),
   });
 }
 

@@ -1,6 +1,8 @@
 // Wrong PINs per user, in memory: a growing wait after each one, and a lockout after too many in a row; across all
 // users, a window that takes away the free failures while many wrong PINs are being tried, without refusing anyone.
 import type { ApiErrorBody } from '../../shared/api/errors';
+import { PEOPLE_MESSAGES } from '../../shared/messages/people';
+import type { Text } from '../../shared/text';
 
 export interface PinAttemptPolicy {
   /** Wrong PINs in a row that cost no wait (a slip of the finger). */
@@ -184,54 +186,40 @@ export function pinAttemptRefusalBody(refusal: PinAttemptRefusal): ApiErrorBody 
   if (refusal.lockedOut) {
     return {
       code: 'forbidden',
-      message: {
-        'zh-CN': `PIN 未核对：错误次数过多，账户已锁定。请 ${wait.zh}后再试，或请管理员解锁。`,
-        en: `PIN not checked: too many wrong PINs, this account is locked. Try again in ${wait.en} or ask an administrator.`,
-      },
+      message: PEOPLE_MESSAGES.pinNotCheckedLockedOut(wait),
     };
   }
   if (refusal.retryAfterMs <= 0) {
     return {
       code: 'forbidden',
-      message: {
-        'zh-CN': 'PIN 未核对：上一次 PIN 尚在核对中，请稍候再试。',
-        en: 'PIN not checked: the previous PIN is still being checked; try again.',
-      },
+      message: PEOPLE_MESSAGES.pinNotCheckedInFlight(),
     };
   }
   return {
     code: 'forbidden',
-    message: {
-      'zh-CN': `PIN 未核对：错误次数过多，请 ${wait.zh}后再试。`,
-      en: `PIN not checked: too many wrong PINs; try again in ${wait.en}.`,
-    },
+    message: PEOPLE_MESSAGES.pinNotCheckedWait(wait),
   };
 }
 
 /** A PIN that was checked and is wrong, with what the next attempt will meet (`recordFailure`'s result). */
 export function wrongPinBody(next: PinAttemptCheck): ApiErrorBody {
-  if (next.allowed)
-    return { code: 'forbidden', message: { 'zh-CN': 'PIN 错误，请重试。', en: 'Wrong PIN. Try again.' } };
+  if (next.allowed) return { code: 'forbidden', message: PEOPLE_MESSAGES.wrongPin() };
   const wait = describeWait(next.retryAfterMs);
   if (next.lockedOut) {
     return {
       code: 'forbidden',
-      message: {
-        'zh-CN': `PIN 错误。错误次数过多，账户已锁定：请 ${wait.zh}后再试，或请管理员解锁。`,
-        en: `Wrong PIN. Too many wrong PINs: this account is locked. Try again in ${wait.en} or ask an administrator.`,
-      },
+      message: PEOPLE_MESSAGES.wrongPinLockedOut(wait),
     };
   }
   return {
     code: 'forbidden',
-    message: { 'zh-CN': `PIN 错误。请 ${wait.zh}后再试。`, en: `Wrong PIN. Try again in ${wait.en}.` },
+    message: PEOPLE_MESSAGES.wrongPinWait(wait),
   };
 }
 
 /** Seconds under a minute, whole minutes (rounded up) from then on. */
-function describeWait(ms: number): { zh: string; en: string } {
+function describeWait(ms: number): Text {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return { zh: `${seconds} 秒`, en: seconds === 1 ? '1 second' : `${seconds} seconds` };
-  const minutes = Math.ceil(seconds / 60);
-  return { zh: `${minutes} 分钟`, en: minutes === 1 ? '1 minute' : `${minutes} minutes` };
+  if (seconds < 60) return PEOPLE_MESSAGES.waitSeconds(seconds);
+  return PEOPLE_MESSAGES.waitMinutes(Math.ceil(seconds / 60));
 }

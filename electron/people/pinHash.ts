@@ -3,20 +3,27 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 export { isValidPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/people/pinRules';
 
-/** Parameters for new hashes. Old hashes keep the parameters they were made with. */
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+/** scrypt's cost: memory and time grow with N·r, parallel work with p. */
+export interface PinHashCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The cost of new hashes. Old hashes keep the cost they were made with. */
+export const PIN_HASH_COST: Readonly<PinHashCost> = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
+
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
 /** Bounds on what a stored string may ask for, so a damaged or hostile file cannot make us allocate gigabytes. */
 const MAX_SCRYPT_MEMORY = 256 * 1024 * 1024;
 
-export async function hashPin(pin: string): Promise<string> {
+/** `cost` is for tests only, which hash hundreds of PINs: production code never passes it. */
+export async function hashPin(pin: string, cost: PinHashCost = PIN_HASH_COST): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const hash = await derive(pin, salt, KEY_LENGTH, { N, r: R, p: P });
-  return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
+  const hash = await derive(pin, salt, KEY_LENGTH, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
 /** True when `pin` matches `stored`. A malformed or tampered `stored` is false, never an exception. */
@@ -31,13 +38,7 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   }
 }
 
-interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
-
-function derive(pin: string, salt: Buffer, keyLength: number, params: ScryptParams): Promise<Buffer> {
+function derive(pin: string, salt: Buffer, keyLength: number, params: PinHashCost): Promise<Buffer> {
   // OpenSSL needs 128·r·(N + p + 2) bytes; Node's default limit (32 MiB) is just below that for N = 2^15, r = 8.
   const options: ScryptOptions = { ...params, maxmem: 128 * params.r * (params.N + params.p + 2) + 1024 * 1024 };
   return new Promise((resolve, reject) => {
@@ -48,7 +49,7 @@ function derive(pin: string, salt: Buffer, keyLength: number, params: ScryptPara
 const POSITIVE_INT = /^[1-9][0-9]{0,9}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function parseStored(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | undefined {
+function parseStored(stored: string): { params: PinHashCost; salt: Buffer; hash: Buffer } | undefined {
   if (typeof stored !== 'string') return undefined;
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;

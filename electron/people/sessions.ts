@@ -5,6 +5,7 @@ import { ApiError, type ApiErrorBody } from '../../shared/api/errors';
 import type { Caller } from '../../shared/api/dispatch';
 import { mayAccess, ROLE_LABELS, type Access, type Role, type User } from '../../shared/people/roles';
 import type { SessionView } from '../../shared/people/session';
+import { PEOPLE_MESSAGES } from '../../shared/messages/people';
 import type { PeopleService } from './peopleService';
 
 /** Unlocked windows remembered at once; the least recently used is locked first beyond this. */
@@ -52,19 +53,13 @@ export class Sessions {
     if (role === null) {
       return {
         code: 'locked',
-        message: {
-          'zh-CN': `需要输入${needed['zh-CN']}或更高权限用户的 PIN`,
-          en: `Enter the PIN of a ${needed.en.toLowerCase()} or above`,
-        },
+        message: PEOPLE_MESSAGES.pinOfRoleNeeded(needed),
       };
     }
     const have = ROLE_LABELS[role];
     return {
       code: 'forbidden',
-      message: {
-        'zh-CN': `此操作需要${needed['zh-CN']}或更高权限；当前为${have['zh-CN']}`,
-        en: `This needs a ${needed.en.toLowerCase()} or above; this window is unlocked as ${have.en.toLowerCase()}`,
-      },
+      message: PEOPLE_MESSAGES.roleTooLow(needed, have),
     };
   }
 
@@ -140,7 +135,7 @@ export class Sessions {
     if (!user) {
       throw new ApiError({
         code: 'locked',
-        message: { 'zh-CN': '请先输入 PIN 解锁', en: 'Unlock with your PIN first' },
+        message: PEOPLE_MESSAGES.unlockFirst(),
       });
     }
     return user;

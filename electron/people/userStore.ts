@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { UserSchema } from '../../shared/people/roles';
 import { SlugSchema } from '../../shared/plan/schema';
-import type { Text } from '../../shared/plan/findings';
+import type { Text } from '../../shared/text';
+import { PEOPLE_MESSAGES } from '../../shared/messages/people';
 
 export const USERS_FILE_NAME = 'users.json';
 
@@ -63,10 +64,7 @@ export class UserStore {
       const reason = main.missing ? backup.reason : main.reason;
       return {
         status: 'unreadable',
-        problem: {
-          'zh-CN': `人员文件 ${this.file} 无法读取（${reason}），备份也不可用。请从备份恢复该文件；在此之前无法解锁，但仍可启动事件处置。`,
-          en: `The users file ${this.file} cannot be read (${reason}) and its backup is not usable either. Restore the file from a backup; until then nobody can unlock, but incidents can still be started.`,
-        },
+        problem: PEOPLE_MESSAGES.usersFileUnreadable(this.file, reason),
       };
     }
     if (this.readOnly) return { status: 'ok', data: backup.data, existed: true }; // repaired once it can be written

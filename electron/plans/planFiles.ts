@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkPlanText, type PlanTextCheck } from '../../shared/plan/checkPlanText';
 import { finding } from '../../shared/plan/findings';
+import { FILE_MESSAGES } from '../../shared/messages/files';
 import { PLAN_JSON_SCHEMA_FILE } from '../../shared/plan/jsonSchema';
 
 export interface PlanFileCheck extends PlanTextCheck {
@@ -28,14 +29,8 @@ export async function checkPlanFile(file: string): Promise<PlanFileCheck> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = READ_ERRORS[code] ?? { zh: String(error), en: String(error) };
-    return { file, findings: [finding('unreadable', '', { zh: reason.zh, en: reason.en })] };
+    const reason = FILE_MESSAGES.planReadReason(code, String(error));
+    return { file, findings: [finding('unreadable', '', { zh: reason['zh-CN'], en: reason.en })] };
   }
   return { file, ...checkPlanText(text) };
 }
-
-const READ_ERRORS: Record<string, { zh: string; en: string }> = {
-  ENOENT: { zh: '文件不存在', en: 'no such file' },
-  EACCES: { zh: '没有读取权限', en: 'permission denied' },
-  EISDIR: { zh: '这是一个目录', en: 'it is a directory' },
-};

@@ -3,6 +3,8 @@
 import { basename } from 'node:path';
 import type { PlanDetail, PlanSummary } from '../../shared/api/channels';
 import { notFound } from '../../shared/api/errors';
+import { API_MESSAGES } from '../../shared/messages/api';
+import { followOnFindings } from '../../shared/plan/analysis';
 import { countBySeverity } from '../../shared/plan/findings';
 import type { Plan } from '../../shared/plan/schema';
 import { contentHashOf } from './contentHash';
@@ -14,7 +16,11 @@ export class PlanLibrary {
 
   static async loadBundled(plansDir: string): Promise<PlanLibrary> {
     const checks = await Promise.all((await listPlanFiles([plansDir])).map(checkPlanFile));
-    const details = checks.map(toDetail);
+    // Follow-ons name other plans: checked once every file is read, against the ids the library holds.
+    const known = new Set(checks.flatMap((c) => (c.plan ? [c.plan.id] : [])));
+    const details = checks
+      .map((c) => (c.plan ? { ...c, findings: [...c.findings, ...libraryFindings(c.plan, known)] } : c))
+      .map(toDetail);
     // A file named after its plan id claims that id first; any other file claiming a taken id is listed
     // under its file name (made unique), so no file is ever hidden behind another.
     const named = (d: PlanDetail) => basename(d.file, '.json') === d.summary.id;
@@ -33,9 +39,14 @@ export class PlanLibrary {
 
   get(id: string): PlanDetail {
     const entry = this.entries.get(id);
-    if (!entry) throw notFound({ zh: '预案', en: 'plan' }, id);
+    if (!entry) throw notFound(API_MESSAGES.planNotFound(id));
     return entry;
   }
+}
+
+/** What only the library can say of a plan: follow-ons to plans it lacks (the self-check is in every analysis). */
+function libraryFindings(plan: Plan, known: ReadonlySet<string>) {
+  return followOnFindings(plan, known).filter((f) => f.code === 'unknown-follow-on');
 }
 
 function toDetail(check: PlanFileCheck): PlanDetail {

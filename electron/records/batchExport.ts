@@ -6,17 +6,27 @@ import { Zip, ZipDeflate } from 'fflate';
 import { RunIdSchema } from '../../shared/api/channels';
 import type { JournalEvent } from '../../shared/journal/format';
 import { verifyJournalText } from '../../shared/journal/verify';
-import type { Text } from '../../shared/plan/findings';
+import type { Text } from '../../shared/text';
+import { RECORD_MESSAGES } from '../../shared/messages/records';
+import { OUTCOME_LABELS } from '../../shared/plan/labels';
 import type { Plan } from '../../shared/plan/schema';
 import { CSV_BOM, csvCell, journalToCsv } from '../../shared/records/csvExport';
+import { INTEGRITY_LABELS, MODE_LABELS, NO_OUTCOME_LABEL } from '../../shared/records/recordLabels';
 import { rangeInstant } from '../../shared/records/recordQuery';
 import type { RunRecord } from '../../shared/records/runSummary';
+import {
+  formatLocalDate,
+  formatLocalDateTime,
+  formatOffset,
+  offsetMinutes,
+  systemTimeZone,
+} from '../../shared/time/localTime';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import { isJournalName, NO_WITNESSES, recordFromVerification, type Witnesses } from './runIndex';
 
 export interface BatchExportOptions {
   runsDir: string;
-  /** Inclusive ISO dates or times with an offset; a bare date is a whole UTC day (as in `records list`). */
+  /** Inclusive ISO dates or times with an offset; a bare date is a whole local day in `timeZone` (as in `records list`). */
   from: string;
   to: string;
   /** The installation's public key (base64 SPKI DER) and its id; absent when none was ever made (nothing sealed). */
@@ -33,7 +43,7 @@ export interface BatchExportOptions {
    * started in the range.
    */
   only?: ReadonlySet<string>;
-  /** IANA zone for local times in the CSV files; absent: this machine's. */
+  /** The branch's IANA zone: what a bare date means, and local times in the CSV files; absent: this machine's. */
   timeZone?: string;
   now?: Date;
 }
@@ -53,61 +63,70 @@ export const KEY_FILE = 'public-key.b64';
 export const INDEX_CSV = 'index.csv';
 export const README_FILE = 'README.txt';
 
-const INDEX_HEADER = [
-  '记录编号 run id',
-  '开始 started (UTC)',
-  '结束 ended (UTC)',
-  '类型 mode',
-  '预案 plan id',
-  '版本 plan version',
-  '内容哈希 plan hash',
-  '预案名称 plan title',
-  '结果 outcome',
-  '完整性 integrity',
-  '损坏位置 damage',
-];
+/** index.csv's columns: local times first (the zone named in the header), each code with its Chinese name beside it. */
+function indexHeader(timeZone: string): string[] {
+  return [
+    '记录编号 run id',
+    `开始（本地时间）started (local, ${timeZone})`,
+    `结束（本地时间）ended (local, ${timeZone})`,
+    '开始 started (UTC)',
+    '结束 ended (UTC)',
+    '类型 mode',
+    '类型 mode (中文)',
+    '预案 plan id',
+    '版本 plan version',
+    '内容哈希 plan hash',
+    '预案名称 plan title',
+    '结果 outcome',
+    '结果 outcome (中文)',
+    '完整性 integrity',
+    '完整性 integrity (中文)',
+    '损坏位置 damage',
+  ];
+}
 
-/** The range as inclusive instants (ms); a BatchRangeError says what is wrong in both languages. */
-export function resolveRange(from: string, to: string): { start: number; end: number } {
-  const start = rangeInstant(from, 'start');
-  const end = rangeInstant(to, 'end');
+/**
+ * The range as inclusive instants (ms), a bare date being a whole local day in the zone; a BatchRangeError says
+ * what is wrong in both languages.
+ */
+export function resolveRange(from: string, to: string, timeZone?: string): { start: number; end: number } {
+  const start = rangeInstant(from, 'start', timeZone);
+  const end = rangeInstant(to, 'end', timeZone);
   for (const [name, value, instant] of [
     ['from', from, start],
     ['to', to, end],
   ] as const) {
     if (instant === undefined) {
-      throw new BatchRangeError({
-        'zh-CN': `--${name} 不是有效的日期（2026-03-01）或带时区的时间（2026-03-01T08:00:00+08:00）：${value}`,
-        en: `--${name} is not an ISO date (2026-03-01) or a time with its offset (2026-03-01T08:00:00+08:00): ${value}`,
-      });
+      throw new BatchRangeError(RECORD_MESSAGES.badRangeBound(name, value));
     }
   }
   if (start! > end!) {
-    throw new BatchRangeError({
-      'zh-CN': `结束日期早于开始日期：${from} 至 ${to}`,
-      en: `the range ends before it starts: ${from} to ${to}`,
-    });
+    throw new BatchRangeError(RECORD_MESSAGES.rangeBackwards(from, to));
   }
   return { start: start!, end: end! };
 }
 
-/** `guardbook-records-20260301-20260331.zip`: the dates as given (a time keeps its own day), no colons. */
-export function batchFileName(from: string, to: string): string {
-  const day = (value: string) => value.slice(0, 10).replace(/-/g, '');
-  return `guardbook-records-${day(from)}-${day(to)}.zip`;
+/**
+ * `guardbook-records-20260301-20260331.zip`: the dates as given; a time names its local day in the zone when one is
+ * given (the screen sends the instants of the branch's days), else its own. No colons.
+ */
+export function batchFileName(from: string, to: string, timeZone?: string): string {
+  const day = (value: string, edge: 'start' | 'end') => {
+    const instant = timeZone && value.length > 10 ? rangeInstant(value, edge, timeZone) : undefined;
+    return (instant === undefined ? value.slice(0, 10) : formatLocalDate(instant, timeZone!)).replace(/-/g, '');
+  };
+  return `guardbook-records-${day(from, 'start')}-${day(to, 'end')}.zip`;
 }
 
 /** Every run whose start lies in [from, to], as a zip archive's bytes. */
 export async function exportRange(options: BatchExportOptions): Promise<Buffer> {
-  const { start, end } = resolveRange(options.from, options.to);
+  const timeZone = options.timeZone ?? systemTimeZone();
+  const { start, end } = resolveRange(options.from, options.to, timeZone);
   const now = options.now ?? new Date();
   const inRange = await runsStartedIn(options.runsDir, start, end);
   const selected = options.only ? inRange.filter((c) => options.only!.has(c.runId)) : inRange;
   if (selected.length > MAX_RUNS_PER_ARCHIVE) {
-    throw new BatchRangeError({
-      'zh-CN': `范围内有 ${selected.length} 条记录，一个压缩包最多 ${MAX_RUNS_PER_ARCHIVE} 条：请缩小日期范围`,
-      en: `${selected.length} runs in the range, one archive holds ${MAX_RUNS_PER_ARCHIVE}: choose a shorter range`,
-    });
+    throw new BatchRangeError(RECORD_MESSAGES.tooManyRuns(selected.length, MAX_RUNS_PER_ARCHIVE));
   }
 
   const chunks: Uint8Array[] = [];
@@ -127,7 +146,7 @@ export async function exportRange(options: BatchExportOptions): Promise<Buffer> 
     zip.add(file);
     file.push(content, true); // compressed now, a run at a time: only the compressed archive grows in memory
   };
-  add(README_FILE, utf8(readme(options, selected.length, now)));
+  add(README_FILE, utf8(readme(options, timeZone, selected.length, now)));
   if (options.publicKey) add(KEY_FILE, utf8(options.publicKey + '\n'));
 
   const rows: string[][] = [];
@@ -138,7 +157,7 @@ export async function exportRange(options: BatchExportOptions): Promise<Buffer> 
     const verification = verifyJournalText(bytes.toString('utf8'), nodeJournalCrypto);
     add(`${runId}.jsonl`, bytes); // verbatim: the evidence is the bytes that were written
     const events = verification.events;
-    if (events.length > 0) add(`${runId}.csv`, utf8(journalToCsv(events, planOf(events), options.timeZone)));
+    if (events.length > 0) add(`${runId}.csv`, utf8(journalToCsv(events, planOf(events), timeZone)));
     rows.push(
       indexRow(
         recordFromVerification(
@@ -147,12 +166,13 @@ export async function exportRange(options: BatchExportOptions): Promise<Buffer> 
           options.witnesses ?? { ...NO_WITNESSES, installationKey: () => options.publicKey },
         ),
         events[0]?.at ?? claimedStart,
+        timeZone,
       ),
     );
   }
   add(
     INDEX_CSV,
-    utf8(CSV_BOM + [INDEX_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'),
+    utf8(CSV_BOM + [indexHeader(timeZone), ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'),
   );
   zip.end();
   await finished;
@@ -221,23 +241,31 @@ function planOf(events: readonly JournalEvent[]): Plan {
   return (events[0]!.data as { plan: { body: Plan } }).plan.body;
 }
 
-function indexRow(record: RunRecord, startedAt: string): string[] {
+function indexRow(record: RunRecord, startedAt: string, timeZone: string): string[] {
+  // 2026-12-05 14:03:07 reads as a date and time in Excel; the zone is in the header.
+  const local = (iso: string | undefined) =>
+    iso && !Number.isNaN(Date.parse(iso)) ? formatLocalDateTime(iso, timeZone) : '';
   return [
     record.runId,
+    local(startedAt),
+    local(record.endedAt),
     startedAt,
     record.endedAt ?? '',
     record.mode,
+    MODE_LABELS[record.mode]['zh-CN'],
     record.planId,
     String(record.planVersion),
     record.planHash,
     record.planTitle['zh-CN'],
     record.outcome ?? '',
+    (record.outcome ? OUTCOME_LABELS[record.outcome] : NO_OUTCOME_LABEL)['zh-CN'],
     record.integrity,
+    INTEGRITY_LABELS[record.integrity]['zh-CN'],
     record.damage ?? '',
   ];
 }
 
-function readme(options: BatchExportOptions, runs: number, now: Date): string {
+function readme(options: BatchExportOptions, timeZone: string, runs: number, now: Date): string {
   const key = options.publicKey
     ? `  5. ${KEY_FILE.padEnd(16)} 本机的公钥（Ed25519，base64 SPKI DER），密钥编号 ${options.keyId ?? '?'}\n` +
       `     ${''.padEnd(16)} the installation's public key (Ed25519, base64 SPKI DER), key id ${options.keyId ?? '?'}` +
@@ -252,8 +280,10 @@ function readme(options: BatchExportOptions, runs: number, now: Date): string {
     '',
     `导出时间 exported at: ${now.toISOString()}`,
     `范围 range: ${options.from} — ${options.to}`,
-    '  开始时间在此范围内的记录；只写日期时按 UTC 整天计算。',
-    '  Runs that started in this range; a bare date is a whole UTC day.',
+    `时区 time zone: ${timeZone} (UTC${formatOffset(offsetMinutes(now, timeZone))})`,
+    `  开始时间在此范围内的记录；只写日期时按 ${timeZone} 的当地整天计算。`,
+    `  Runs that started in this range; a bare date is a whole local day in ${timeZone}.`,
+    '  index.csv 与各 .csv 中的本地时间均为此时区。 / Local times in index.csv and the .csv files are in this zone.',
     `记录数 runs: ${runs}`,
     ...(options.register
       ? [

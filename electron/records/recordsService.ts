@@ -5,11 +5,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { verifyJournalText } from '../../shared/journal/verify';
+import { RECORD_MESSAGES } from '../../shared/messages/records';
+import { RUN_MESSAGES } from '../../shared/messages/run';
 import { journalToCsv } from '../../shared/records/csvExport';
 import { runExport } from '../../shared/records/jsonExport';
-import { type RecordPage, type RecordQuery } from '../../shared/records/recordQuery';
+import { type RecordPage, type RecordQuery, withLocalDays } from '../../shared/records/recordQuery';
 import type { RunRecord } from '../../shared/records/runSummary';
 import { replayRun } from '../../shared/run/runState';
+import { effectiveTimeZone } from '../../shared/time/localTime';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 import type { SigningKey } from '../journal/signingKey';
 import { batchFileName, BatchRangeError, exportRange, MAX_RUNS_PER_ARCHIVE } from './batchExport';
@@ -32,6 +35,8 @@ export interface RecordsServiceOptions {
   onChanged?: () => void;
   /** The clock for how often the folder is listed (tests move it). */
   clock?: () => number;
+  /** The branch's time zone setting (empty: the system's): a bare date in a query is a local day there. */
+  timeZone?: () => string;
 }
 
 export class RecordsService {
@@ -119,7 +124,7 @@ export class RecordsService {
   async list(query: RecordQuery): Promise<RecordPage> {
     await this.flushPending();
     await this.pickUpOthers();
-    const page = this.index.query(query);
+    const page = this.index.query(withLocalDays(query, this.timeZone()));
     return { ...page, items: page.items.map((r) => this.shown(r)) };
   }
 
@@ -130,7 +135,7 @@ export class RecordsService {
     if (!record) {
       throw new ApiError({
         code: 'not-found',
-        message: { 'zh-CN': `找不到处置记录“${runId}”`, en: `No run "${runId}"` },
+        message: RUN_MESSAGES.runNotFound(runId),
       });
     }
     return record;
@@ -204,7 +209,7 @@ export class RecordsService {
     } catch {
       throw new ApiError({
         code: 'not-found',
-        message: { 'zh-CN': `找不到处置记录“${runId}”`, en: `No run "${runId}"` },
+        message: RUN_MESSAGES.runNotFound(runId),
       });
     }
     if (format === 'json') {
@@ -214,9 +219,9 @@ export class RecordsService {
     }
     const { events } = verifyJournalText(journal, nodeJournalCrypto);
     if (events.length === 0) {
-      throw new ApiError({ code: 'not-found', message: { 'zh-CN': '记录无法读取', en: 'The journal cannot be read' } });
+      throw new ApiError({ code: 'not-found', message: RECORD_MESSAGES.journalUnreadable() });
     }
-    const content = journalToCsv(events, replayRun(events).state.plan);
+    const content = journalToCsv(events, replayRun(events).state.plan, this.timeZone());
     return { fileName: `guardbook-${runId}.csv`, mime: 'text/csv;charset=utf-8', content };
   }
 
@@ -225,11 +230,12 @@ export class RecordsService {
     query: RecordQuery & { from: string; to: string },
   ): Promise<{ fileName: string; mime: 'application/zip'; base64: string; runs: number }> {
     const { from, to } = query;
+    const timeZone = this.timeZone();
     // Exactly what the history shows under the same filters: never last week's drills with today's incidents.
     await this.flushPending();
     const only = new Set<string>();
     for (let offset = 0, total = 1; offset < total && offset <= MAX_RUNS_PER_ARCHIVE; offset += 500) {
-      const page = this.index.query({ ...query, offset, limit: 500 });
+      const page = this.index.query(withLocalDays({ ...query, offset, limit: 500 }, timeZone));
       total = page.total;
       for (const r of page.items) only.add(r.runId);
     }
@@ -244,12 +250,13 @@ export class RecordsService {
         fingerprint,
         witnesses: this.witnesses,
         only,
+        timeZone,
         ...(this.options.register
           ? { register: { seals: this.options.register.size, head: this.options.register.head } }
           : {}),
       });
       return {
-        fileName: batchFileName(from, to),
+        fileName: batchFileName(from, to, timeZone),
         mime: 'application/zip',
         base64: zip.toString('base64'),
         runs: only.size,
@@ -258,6 +265,11 @@ export class RecordsService {
       if (error instanceof BatchRangeError) throw new ApiError({ code: 'invalid-input', message: error.text });
       throw error;
     }
+  }
+
+  /** The zone bare dates and local times are read in: the branch's setting, else the system's. */
+  private timeZone(): string {
+    return effectiveTimeZone(this.options.timeZone?.());
   }
 
   async close(): Promise<void> {
@@ -279,7 +291,7 @@ function missingJournalRecord(seal: RegisteredSeal): RunRecord {
     planId: 'unknown',
     planVersion: 0,
     planHash: '',
-    planTitle: { 'zh-CN': '（记录文件缺失）', en: '(journal missing)' },
+    planTitle: RECORD_MESSAGES.journalMissingTitle(),
     category: 'other',
     mode: 'incident',
     startedAt: seal.sealedAt,

@@ -15,6 +15,7 @@ import {
 import { summariseRun, RunRecordSchema, type RunRecord } from '../../shared/records/runSummary';
 import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
 import { judgeIntegrity, type IntegrityWitnesses } from '../../shared/records/integrity';
+import { RECORD_MESSAGES } from '../../shared/messages/records';
 import { nodeJournalCrypto } from '../journal/nodeCrypto';
 
 /** What a record's integrity is judged against: the installation's key and the seal register. */
@@ -33,14 +34,20 @@ type Entry = z.infer<typeof EntrySchema>;
 /** What the index holds per run: the file's size and time, its record, and the record's search text. */
 type Stored = QueryableRecord & { size: number; mtimeMs: number };
 
-const IndexFileSchema = z.object({ format: z.literal(1), entries: z.record(z.string(), EntrySchema) });
+/**
+ * The layout of an entry's record: raised whenever RunRecord's shape changes, so an index written before is rebuilt
+ * from the journals rather than read with fields missing (2: escalation links).
+ */
+export const INDEX_FORMAT = 2;
+
+const IndexFileSchema = z.object({ format: z.literal(INDEX_FORMAT), entries: z.record(z.string(), EntrySchema) });
 
 /**
- * The file is one JSON document, `{"format":1,"entries":{…}}`, written one entry per line: any JSON reader takes
+ * The file is one JSON document, `{"format":2,"entries":{…}}`, written one entry per line: any JSON reader takes
  * it whole, and this one reads it line by line, so loading never holds the whole text (tens of MB at 10,000
  * runs) and a validated copy of it at once. A file laid out otherwise (older writers) is read whole.
  */
-const HEADER_LINE = '{"format":1,"entries":{';
+const HEADER_LINE = `{"format":${INDEX_FORMAT},"entries":{`;
 const FOOTER_LINE = '}}';
 const READ_CHUNK = 1024 * 1024;
 const LONGEST_LINE = 16 * 1024 * 1024;
@@ -291,7 +298,7 @@ export function recordFromVerification(
       planId: 'unknown',
       planVersion: 0,
       planHash: '',
-      planTitle: { 'zh-CN': '（无法读取）', en: '(unreadable)' },
+      planTitle: RECORD_MESSAGES.unreadableTitle(),
       category: 'other',
       mode: 'incident',
       startedAt: verification.events[0]?.at ?? new Date(0).toISOString(),

@@ -6,15 +6,19 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import type { JournalEventData, JournalEventType, RunMode } from '../../shared/journal/events';
 import { refusalOf, type RunCommand } from '../../shared/run/commands';
+import { closeOutTimeProblems } from '../../shared/run/closeOut';
 import { pendingDeadlines } from '../../shared/run/deadlines';
+import { offeredFollowOns } from '../../shared/run/followOns';
 import { applyEvent, replayRun, type ReplayContext, type RunState } from '../../shared/run/runState';
 import { toRunView, type RunSummary, type RunView } from '../../shared/run/runView';
 import { pick } from '../../shared/plan/labels';
+import { FILE_MESSAGES } from '../../shared/messages/files';
+import { RUN_MESSAGES as m } from '../../shared/messages/run';
+import { joinText, text, type Text } from '../../shared/text';
 import { contentHashOf } from '../plans/contentHash';
 import type { PlanLibrary } from '../plans/planLibrary';
 import { JournalSealedError, JournalWriteError } from '../journal/journalFile';
 import { fileJournals, type JournalStore, type RunJournal } from './journalStore';
-import { diskErrorReason } from '../diskErrors';
 import type { SigningKey } from '../journal/signingKey';
 import type { SealRegister } from '../journal/sealRegister';
 
@@ -36,6 +40,12 @@ export interface RunEngineOptions {
   now?: () => Date;
   /** Timers are injectable so tests can drive time; production uses setTimeout. */
   schedule?: (at: Date, callback: () => void) => () => void;
+}
+
+/** Who signs off, proved by their PIN (checked by the caller, electron/people). */
+export interface Signer {
+  userId: string;
+  name: string;
 }
 
 interface OpenRun {
@@ -126,14 +136,53 @@ export class RunEngine {
   }
 
   async start(planId: string, mode: RunMode, operator: string | null): Promise<RunView> {
+    const view = await this.startRun(planId, mode, operator);
+    this.options.onChange(view);
+    return view;
+  }
+
+  /**
+   * Starts the follow-on plan a run offers now (shared/run/followOns.ts) in the same mode, linked both ways: the new
+   * run's `run.started` names where it came from, and once that line is durable the old run gets `run.escalated`.
+   * The old run must still be writable (ended runs are, until sign-off). If only its line cannot be written, the
+   * new run still goes on (the incident must not wait on a disk): the old run shows the write error.
+   */
+  escalate(runId: string, planId: string, by: string | null): Promise<RunView> {
+    return this.serialised(runId, async () => {
+      const run = this.runs.get(runId);
+      if (!run) throw this.journals.exists(runId) ? sealedRun() : notFoundRun(runId);
+      if (run.writeError) await this.reopenAfterWriteError(runId, run);
+      await this.catchUp(runId);
+      const offer = offeredFollowOns(run.state, run.context.steps).find((f) => f.planId === planId);
+      if (!offer) throw notOffered(runId, planId);
+      const from = { runId, planId: run.state.planRef.id };
+      const view = await this.startRun(planId, run.state.mode, by ?? run.state.operator, from);
+      try {
+        await this.append(runId, 'run.escalated', by, {
+          to: { runId: view.runId, planId },
+          step: offer.step,
+          ...(offer.option ? { option: offer.option } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.body.code === 'storage')) throw error;
+      }
+      if (this.runs.has(runId)) this.options.onChange(this.view(runId));
+      this.options.onChange(view);
+      return view;
+    });
+  }
+
+  private async startRun(
+    planId: string,
+    mode: RunMode,
+    operator: string | null,
+    from?: { runId: string; planId: string },
+  ): Promise<RunView> {
     const detail = this.options.plans.get(planId);
     if (!detail.plan || detail.summary.errors > 0) {
       throw new ApiError({
         code: 'invalid-input',
-        message: {
-          'zh-CN': `预案“${planId}”有错误，不能启动`,
-          en: `Plan "${planId}" has errors and cannot be started`,
-        },
+        message: m.planHasErrors(planId),
       });
     }
     const runId = newRunId(this.now());
@@ -152,15 +201,14 @@ export class RunEngine {
           },
           operator,
           branch: this.options.branch(),
+          ...(from ? { from } : {}),
         },
         { now: this.now },
       ),
     );
     this.adopt(runId, journal);
     await this.catchUp(runId);
-    const view = this.view(runId);
-    this.options.onChange(view);
-    return view;
+    return this.view(runId);
   }
 
   /** Who acts in a run, as best known: its operator (people and roles arrive with user management). */
@@ -172,14 +220,20 @@ export class RunEngine {
   /** Runs open for writing (not yet sealed), newest first: offered for resume on start-up and on Home. */
   unfinished(): RunSummary[] {
     return [...this.runs.values()]
-      .map(({ state }) => ({
+      .map(({ state, context }) => ({
         runId: state.runId,
         mode: state.mode,
         planId: state.planRef.id,
-        planTitle: { 'zh-CN': pick(state.plan.title, 'zh-CN'), en: pick(state.plan.title, 'en') },
+        planTitle: text(pick(state.plan.title, 'zh-CN'), pick(state.plan.title, 'en')),
         startedAt: state.startedAt,
         status: state.status,
         current: state.active.map((a) => a.step),
+        // Titles of the steps someone works on (not a parallel step's frame), so Home need not load each run.
+        currentTitles: state.active.flatMap(({ step: id }) => {
+          const step = context.steps.get(id)?.step;
+          if (!step || step.kind === 'end' || step.kind === 'parallel') return [];
+          return [text(pick(step.title, 'zh-CN'), pick(step.title, 'en'))];
+        }),
       }))
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
@@ -188,8 +242,8 @@ export class RunEngine {
    * Commands to one run are judged and written one at a time: two windows tapping at once must not both be
    * judged against the same state (the second would then record a step that was no longer current).
    */
-  command(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
-    return this.serialised(runId, () => this.runCommand(runId, command, by));
+  command(runId: string, command: RunCommand, by: string | null, signer?: Signer): Promise<RunView> {
+    return this.serialised(runId, () => this.runCommand(runId, command, by, signer));
   }
 
   private serialised<T>(runId: string, work: () => Promise<T>): Promise<T> {
@@ -203,12 +257,14 @@ export class RunEngine {
     return result;
   }
 
-  private async runCommand(runId: string, command: RunCommand, by: string | null): Promise<RunView> {
+  private async runCommand(runId: string, command: RunCommand, by: string | null, signer?: Signer): Promise<RunView> {
     const run = this.runs.get(runId);
     if (!run) throw this.journals.exists(runId) ? sealedRun() : notFoundRun(runId);
     if (run.writeError) await this.reopenAfterWriteError(runId, run);
     // A deadline that passed (a late timer, a machine that slept) is recorded before the command is judged.
     await this.catchUp(runId);
+    // Where nothing can be recorded a sign-off can never seal: say so first, not "fill in the close-out".
+    if (command.type === 'signOff' && run.state.status === 'ended' && !this.journals.durable) throw nothingToSeal();
     const refusal = refusalOf(command, run.state, run.context);
     if (refusal) throw new ApiError({ code: 'invalid-input', message: refusal });
     switch (command.type) {
@@ -236,13 +292,29 @@ export class RunEngine {
       case 'abort':
         await this.append(runId, 'run.aborted', by, { reason: command.reason });
         break;
+      case 'closeOut': {
+        const problems = closeOutTimeProblems(command.closeOut, run.state.startedAt, this.now());
+        if (problems.length > 0) {
+          throw new ApiError({
+            code: 'invalid-input',
+            message: joinText(problems.map((p) => p.message)),
+          });
+        }
+        await this.append(runId, 'incident.closedOut', by, command.closeOut);
+        break;
+      }
       case 'signOff': {
         if (this.options.register.has(runId)) throw sealedRun(); // never sealed twice
         if (!this.journals.durable) throw nothingToSeal();
+        // A PIN in the command is checked by the caller, who passes who it proved: never signed as verified without.
+        if (command.pin && !signer) throw new Error('a PIN sign-off needs its signer checked first');
         const key = this.options.signingKey(); // before anything is written: without a key there is no seal
+        // Built field by field: the command's PIN is never written.
         await this.append(runId, 'run.signedOff', by, {
-          name: command.name,
+          name: signer ? signer.name : command.name,
           ...(command.note ? { note: command.note } : {}),
+          verified: signer !== undefined,
+          ...(signer ? { userId: signer.userId } : {}),
         });
         const journal = this.open(runId).journal;
         const head = journal.head;
@@ -266,10 +338,7 @@ export class RunEngine {
           await this.closeRun(runId); // sealed on disk: registered late at the next start
           throw new ApiError({
             code: 'storage',
-            message: {
-              'zh-CN': `记录已封存，但未能写入封存登记簿（${(error as NodeJS.ErrnoException).code ?? 'EIO'}）。请报告安全主管。`,
-              en: `The record is sealed but the seal register could not be written (${(error as NodeJS.ErrnoException).code ?? 'EIO'}). Report this to the security manager.`,
-            },
+            message: m.sealRegisterUnwritten((error as NodeJS.ErrnoException).code ?? 'EIO'),
           });
         }
         break;
@@ -432,22 +501,26 @@ export function newRunId(now: Date): string {
 function sealedRun(): ApiError {
   return new ApiError({
     code: 'invalid-input',
-    message: { 'zh-CN': '记录已封存，不能再修改', en: 'The record is sealed and cannot change' },
+    message: m.recordSealed(),
   });
 }
 
 function nothingToSeal(): ApiError {
   return new ApiError({
     code: 'storage',
-    message: {
-      'zh-CN': '本次处置未被记录（数据目录无法写入），无法签字封存。请以纸质记录为准。',
-      en: 'This run was not recorded (the data folder cannot be written), so it cannot be signed off and sealed. The paper record is what counts.',
-    },
+    message: m.notRecordedCannotSeal(),
+  });
+}
+
+function notOffered(runId: string, planId: string): ApiError {
+  return new ApiError({
+    code: 'invalid-input',
+    message: m.followOnNotOffered(runId, planId),
   });
 }
 
 function notFoundRun(runId: string): ApiError {
-  return new ApiError({ code: 'not-found', message: { 'zh-CN': `找不到处置记录“${runId}”`, en: `No run "${runId}"` } });
+  return new ApiError({ code: 'not-found', message: m.runNotFound(runId) });
 }
 
 function isFsError(error: unknown): boolean {
@@ -455,13 +528,6 @@ function isFsError(error: unknown): boolean {
   return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
-function writeErrorText(error: JournalWriteError): { code: string; message: { 'zh-CN': string; en: string } } {
-  const r = diskErrorReason(error.code);
-  return {
-    code: error.code,
-    message: {
-      'zh-CN': `记录写入失败（${r['zh-CN']}）：此后的操作未被记录。请立即报告，并改用纸质记录。`,
-      en: `Could not write the record (${r.en}): what follows is not recorded. Report this now and record on paper.`,
-    },
-  };
+function writeErrorText(error: JournalWriteError): { code: string; message: Text } {
+  return { code: error.code, message: m.journalWriteFailed(FILE_MESSAGES.diskReason(error.code)) };
 }

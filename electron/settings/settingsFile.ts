@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { Settings } from '../../shared/settings/schema';
+import { SettingsSchema, type Settings } from '../../shared/settings/schema';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -41,3 +41,12 @@ export const readOnlySettingsStore: SettingsStoreFactory = (dataDir) => {
     },
   };
 };
+
+/**
+ * The branch's time zone as saved in a data folder ('' when unset, unreadable or not a zone), read without writing
+ * anything: the command line's listing commands never touch the folder.
+ */
+export function savedTimeZone(dataDir: string): string {
+  const parsed = SettingsSchema.shape.timeZone.safeParse(readOnlySettingsStore(dataDir).store.timeZone);
+  return parsed.success ? parsed.data : '';
+}

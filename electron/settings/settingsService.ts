@@ -11,6 +11,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../shared/settings/schema';
+import { FILE_MESSAGES } from '../../shared/messages/files';
 import { SETTINGS_FILE_NAME, type SettingsStore, type SettingsStoreFactory } from './settingsFile';
 
 type Notice = NonNullable<SettingsState['notice']>;
@@ -56,10 +57,7 @@ export class SettingsService {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new ApiError({
         code: 'storage',
-        message: {
-          'zh-CN': `设置未能保存（${reason}），原设置保持不变`,
-          en: `Settings could not be saved (${reason}); nothing changed`,
-        },
+        message: FILE_MESSAGES.settingsNotSaved(reason),
       });
     }
     this.settings = next;
@@ -86,10 +84,10 @@ function problemWith(file: string): Notice['reason'] | undefined {
     // turned into U+FFFD and written back over the original.
     value = JSON.parse(STRICT_UTF8.decode(readFileSync(file)));
   } catch {
-    return { 'zh-CN': '设置文件已损坏（不是有效的 JSON）', en: 'The settings file is damaged (not valid JSON)' };
+    return FILE_MESSAGES.settingsNotJson();
   }
   const parsed = SettingsSchema.safeParse(value);
   if (parsed.success) return undefined;
   const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-  return { 'zh-CN': `设置文件中的值无效：${where}`, en: `The settings file has invalid values: ${where}` };
+  return FILE_MESSAGES.settingsInvalid(where);
 }

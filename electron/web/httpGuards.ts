@@ -4,18 +4,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The tab's own session id (random, kept in sessionStorage): a PIN unlocks one tab, not every tab. */
-export const SESSION_HEADER = 'x-guardbook-session';
-export const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
-
-export const TOKEN_HEADER = 'x-guardbook-token';
+import { SESSION_HEADER, SESSION_ID_PATTERN, TOKEN_CHALLENGE, TOKEN_HEADER } from '../../shared/limits';
 
 /**
- * `WWW-Authenticate` on a 401 for a missing or wrong token (a 401 needs a challenge). It tells the renderer that the
- * tab was opened without the printed address's token, or with one from before a restart, rather than that a window
- * is locked (also 401, without it), so it can show where the full address is. No browser asks for a password on it.
+ * The header names are shared with the renderer (shared/limits.ts). SESSION_HEADER carries the tab's own session id
+ * (random, kept in sessionStorage): a PIN unlocks one tab, not every tab. TOKEN_CHALLENGE is the `WWW-Authenticate`
+ * on a 401 for a missing or wrong token (a 401 needs a challenge). It tells the renderer that the tab was opened
+ * without the printed address's token, or with one from before a restart, rather than that a window is locked (also
+ * 401, without it), so it can show where the full address is. No browser asks for a password on it.
  */
-export const TOKEN_CHALLENGE = 'Guardbook-Token';
+export { SESSION_HEADER, TOKEN_CHALLENGE, TOKEN_HEADER };
+export const SESSION_ID = SESSION_ID_PATTERN;
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

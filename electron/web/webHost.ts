@@ -6,6 +6,8 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ApiErrorBody } from '../../shared/api/errors';
+import { API_MESSAGES as m } from '../../shared/messages/api';
+import type { Text } from '../../shared/text';
 import type { Backend } from '../backend/backend';
 import type { Caller } from '../../shared/api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
@@ -66,7 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
     res.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
     handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, 'internal', '内部错误', 'Internal error');
+      if (!res.headersSent) refuse(res, 500, 'internal', m.webInternal());
       else res.end();
     });
   });
@@ -79,8 +81,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req, port)) return refuse(res, 403, 'forbidden', '主机名不被允许', 'Host not allowed');
-    if (!originAllowed(req, port)) return refuse(res, 403, 'forbidden', '来源不被允许', 'Origin not allowed');
+    if (!hostAllowed(req, port)) return refuse(res, 403, 'forbidden', m.webHostNotAllowed());
+    if (!originAllowed(req, port)) return refuse(res, 403, 'forbidden', m.webOriginNotAllowed());
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const methods = allowedMethods(url.pathname);
     if (!methods.includes(req.method ?? '')) return refuseMethod(res, methods);
@@ -93,20 +95,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!tokenMatches(header(req, TOKEN_HEADER), token)) return refuseToken(res);
       const body = await readBody(req, maxBody);
       if (body === 'too-large') {
-        return refuse(res, 413, 'invalid-input', `请求体超过 ${maxBody} 字节`, `Request body over ${maxBody} bytes`);
+        return refuse(res, 413, 'invalid-input', m.webBodyTooLarge(maxBody));
       }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
-        return refuse(res, 400, 'invalid-input', '请求体不是有效的 JSON', 'Request body is not valid JSON');
+        return refuse(res, 400, 'invalid-input', m.webBodyNotJson());
       }
       const channel = safeDecode(url.pathname.slice('/api/'.length));
       const result = await options.backend.call(channel ?? url.pathname, input, callerOf(req));
       return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
     }
     const file = await readStaticFile(options.rendererDir, url.pathname);
-    if (!file) return refuse(res, 404, 'not-found', '找不到该文件', 'Not found');
+    if (!file) return refuse(res, 404, 'not-found', m.webFileNotFound());
     res.writeHead(200, {
       'Content-Type': file.type,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -208,21 +210,19 @@ function refuse(
   res: ServerResponse,
   status: number,
   code: ApiErrorBody['code'],
-  zh: string,
-  en: string,
+  message: Text,
   headers: Record<string, string> = {},
 ): void {
-  sendJson(res, status, { ok: false, error: { code, message: { 'zh-CN': zh, en } } }, headers);
+  sendJson(res, status, { ok: false, error: { code, message } }, headers);
 }
 
 function refuseMethod(res: ServerResponse, methods: readonly string[]): void {
   const allow = methods.join(', ');
-  const zh = `此处不接受该方法（可用：${allow}）`;
-  refuse(res, 405, 'invalid-input', zh, `Method not allowed here (allowed: ${allow})`, { Allow: allow });
+  refuse(res, 405, 'invalid-input', m.webMethodNotAllowed(allow), { Allow: allow });
 }
 
 function refuseToken(res: ServerResponse): void {
-  refuse(res, 401, 'forbidden', '缺少或错误的会话令牌', 'Missing or wrong session token', {
+  refuse(res, 401, 'forbidden', m.webBadToken(), {
     'WWW-Authenticate': TOKEN_CHALLENGE,
   });
 }

@@ -22,7 +22,13 @@ async function start(): Promise<void> {
   const client = createClient((channel, input) => transport.invoke(channel, input));
   initI18n('zh-CN');
   try {
-    const [settings, info] = await Promise.all([client.call('settings.get'), client.call('app.info')]);
+    // The plan library is asked for at once too: Home's tiles are what a guard is waiting for. On failure App asks
+    // again and shows the error with a retry.
+    const [settings, info, plans] = await Promise.all([
+      client.call('settings.get'),
+      client.call('app.info'),
+      client.call('plans.list').catch(() => undefined),
+    ]);
     setLanguage(settings.settings.language);
     document.documentElement.dataset.theme = settings.settings.theme;
     root.render(
@@ -30,7 +36,7 @@ async function start(): Promise<void> {
         <ApiProvider transport={transport}>
           <SettingsProvider initial={settings}>
             <SessionProvider>
-              <App info={info} />
+              <App info={info} {...(plans ? { plans } : {})} />
             </SessionProvider>
           </SettingsProvider>
         </ApiProvider>

@@ -13,8 +13,8 @@ import { RunCommandSchema } from '../run/commands';
 import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
 import { rangeInstant, RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 import { RunRecordSchema } from '../records/runSummary';
-
-const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+import { TextSchema } from '../text';
+import { RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
   severity: z.enum(['error', 'warning']),
@@ -87,18 +87,18 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 const NoInput = z.strictObject({});
 /** Run ids name journal files: letters, digits and hyphens only (no path can be smuggled in). */
-export const RunIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+export const RunIdSchema = z.string().regex(RUN_ID_PATTERN);
 
 const RangeBoundSchema = z
   .string()
-  .max(40)
+  .max(RECORD_RANGE_BOUND_MAX)
   .refine((value) => rangeInstant(value, 'start') !== undefined, {
     message: 'an ISO date (2026-03-01) or a time with its offset (2026-03-01T08:00:00+08:00)',
   });
 
 /**
- * An inclusive range of start times (a bare date is a whole UTC day, as in the history's filter), and the
- * history's other filters: the archive holds exactly the runs the list shows.
+ * An inclusive range of start times (a bare date is a whole local day of the branch's time zone, as in the
+ * history's filter), and the history's other filters: the archive holds exactly the runs the list shows.
  */
 export const ExportRangeSchema = z
   .strictObject({
@@ -221,6 +221,11 @@ export const channels = {
   'audit.verify': { input: NoInput, output: AuditVerificationSchema },
   /** Starts a run at once: no login, no dialog (who is on duty is recorded as best known). */
   'runs.start': { input: z.strictObject({ planId: SlugSchema, mode: RunModeSchema }), output: RunViewSchema },
+  /**
+   * Starts the follow-on plan `planId` that run `runId` offers now (escalation), in the same mode; both runs' journals
+   * name the other. Answers the new run.
+   */
+  'runs.escalate': { input: z.strictObject({ runId: RunIdSchema, planId: SlugSchema }), output: RunViewSchema },
   'runs.get': { input: z.strictObject({ runId: RunIdSchema }), output: RunViewSchema },
   /** Resolves only after the event is written and fsynced: the UI shows a tap as done only then. */
   'runs.command': { input: z.strictObject({ runId: RunIdSchema, command: RunCommandSchema }), output: RunViewSchema },

@@ -6,6 +6,7 @@ import { accessOf } from './access';
 import { channels, isChannel, type Channel, type ChannelInput, type ChannelOutput } from './channels';
 import { ApiError, type ApiErrorBody, type ApiResult } from './errors';
 import type { Access } from '../people/roles';
+import { API_MESSAGES } from '../messages/api';
 
 /** Who is calling, as the transport knows it: one session per window (IPC sender, browser tab). */
 export interface Caller {
@@ -35,7 +36,7 @@ export async function dispatch(
       ok: false,
       error: {
         code: 'unknown-channel',
-        message: { 'zh-CN': `未知的接口“${channel}”`, en: `Unknown channel "${channel}"` },
+        message: API_MESSAGES.unknownChannel(channel),
       },
     };
   }
@@ -48,7 +49,7 @@ export async function dispatch(
       ok: false,
       error: {
         code: 'invalid-input',
-        message: { 'zh-CN': `“${channel}”的输入无效`, en: `Invalid input for "${channel}"` },
+        message: API_MESSAGES.invalidInput(channel),
         issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
       },
     };
@@ -61,7 +62,7 @@ export async function dispatch(
     onInternalError(error);
     return {
       ok: false,
-      error: { code: 'internal', message: { 'zh-CN': '内部错误，已记录', en: 'Internal error (logged)' } },
+      error: { code: 'internal', message: API_MESSAGES.internalLogged() },
     };
   }
 }

@@ -1,5 +1,6 @@
 // Errors that cross the API: a code the UI can act on, a bilingual message, and where the input was wrong.
 import { z } from 'zod';
+import { TextSchema, type Text } from '../text';
 
 export const API_ERROR_CODES = [
   'invalid-input',
@@ -14,7 +15,7 @@ export const API_ERROR_CODES = [
 
 export const ApiErrorSchema = z.object({
   code: z.enum(API_ERROR_CODES),
-  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  message: TextSchema,
   /** For invalid input: each problem with its path in the input. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
@@ -30,5 +31,5 @@ export class ApiError extends Error {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
-export const notFound = (what: { zh: string; en: string }, id: string): ApiError =>
-  new ApiError({ code: 'not-found', message: { 'zh-CN': `找不到${what.zh}“${id}”`, en: `No ${what.en} "${id}"` } });
+/** A not-found error with its message from the catalogue (API_MESSAGES.planNotFound, RUN_MESSAGES.runNotFound…). */
+export const notFound = (message: Text): ApiError => new ApiError({ code: 'not-found', message });

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'audit.list',
   'audit.verify',
   'runs.start',
+  'runs.escalate',
   'runs.get',
   'runs.command',
   'runs.unfinished',

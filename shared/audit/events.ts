@@ -30,6 +30,8 @@ export const auditEventData = {
   /** A wrong PIN: how many in a row, and whether it locked the user out. */
   'pin.failed': z.object({ ...userRef, failures: z.number().int(), lockedOut: z.boolean() }),
   'session.unlocked': z.object({ ...userRef, role: RoleSchema }),
+  /** A user confirmed a run's sign-off with their PIN (the journal's `run.signedOff` says what was signed). */
+  'signOff.pinConfirmed': z.object({ ...userRef, runId: z.string() }),
   /** Who said they were on duty (no PIN); null: nobody. */
   'duty.changed': z.object({ userId: SlugSchema.nullable(), name: z.string().nullable() }),
   'settings.changed': z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { RunEvent } from '../plan/compile';
 import { OutcomeSchema, PlanSchema, SlugSchema } from '../plan/schema';
+import { CloseOutSchema } from './closeOutSchema';
+import { ABORT_REASON_MAX, NOTE_MAX, SIGN_OFF_NAME_MAX, SIGN_OFF_NOTE_MAX } from '../limits';
 
 export const RUN_MODES = ['incident', 'drill'] as const;
 export const RunModeSchema = z.enum(RUN_MODES);
@@ -17,20 +19,42 @@ export const journalEventData = {
     plan: z.object({ id: SlugSchema, version: z.number().int(), contentHash: z.string(), body: PlanSchema }),
     operator: z.string().nullable(),
     branch: z.object({ name: z.string(), code: z.string() }),
+    /** Set when this run was started from another run's follow-on (escalation): that run, and its plan. */
+    from: z.object({ runId: z.string(), planId: SlugSchema }).optional(),
   }),
   'step.completed': z.object({ step: SlugSchema }),
   'option.chosen': z.object({ step: SlugSchema, option: SlugSchema }),
   'checklist.ticked': z.object({ step: SlugSchema, item: SlugSchema }),
   'contact.called': z.object({ step: SlugSchema, contact: SlugSchema, phone: z.string() }),
-  'note.added': z.object({ text: z.string().min(1).max(4000), step: SlugSchema.optional() }),
+  'note.added': z.object({ text: z.string().min(1).max(NOTE_MAX), step: SlugSchema.optional() }),
   /** A soft target passed: shown and recorded, the run goes on. `due` is when it passed. */
   'step.overdue': z.object({ step: SlugSchema, due: at, targetSeconds: z.number() }),
   /** A hard timeout passed: the run takes the step's timeout branch. */
   'step.timeout': z.object({ step: SlugSchema, due: at, seconds: z.number() }),
-  'run.aborted': z.object({ reason: z.string().min(1).max(2000) }),
+  'run.aborted': z.object({ reason: z.string().min(1).max(ABORT_REASON_MAX) }),
+  /**
+   * A follow-on plan was started from this run (written once the new run's first line is durable): the new run, and
+   * the step (and option) whose follow-on it was. It records; it does not move this run's machine.
+   */
+  'run.escalated': z.object({
+    to: z.object({ runId: z.string(), planId: SlugSchema }),
+    step: SlugSchema.optional(),
+    option: SlugSchema.optional(),
+  }),
   /** The machine reached an end step (written by the engine right after the event that got there). */
   'run.ended': z.object({ outcome: z.union([OutcomeSchema, z.literal('aborted')]), endStep: SlugSchema.optional() }),
-  'run.signedOff': z.object({ name: z.string().min(1).max(80), note: z.string().max(2000).optional() }),
+  /**
+   * `verified`: the signer confirmed with their PIN (`userId` is who); absent in journals from before PINs, which
+   * read as a typed, unverified name. The PIN itself is never written.
+   */
+  'run.signedOff': z.object({
+    name: z.string().min(1).max(SIGN_OFF_NAME_MAX),
+    note: z.string().max(SIGN_OFF_NOTE_MAX).optional(),
+    verified: z.boolean().optional(),
+    userId: SlugSchema.optional(),
+  }),
+  /** A live incident's close-out (closeOutSchema.ts); may be written again before sign-off, the last counts. */
+  'incident.closedOut': CloseOutSchema,
   /** The head hash signed with the installation's Ed25519 key. Nothing may follow it. */
   'run.sealed': z.object({ head: z.string(), signature: z.string(), publicKey: z.string(), keyId: z.string() }),
   /** A torn last line was moved aside when the journal was reopened. */

@@ -2,7 +2,9 @@
 // chain, kept apart from the journals. A journal shorter than its registered seal, or different from it, was
 // cut back or rewritten; a registered run is never resumed or sealed again.
 import { z } from 'zod';
-import type { Text } from '../plan/findings';
+import type { Text } from '../text';
+import { RUN_ID_PATTERN } from '../limits';
+import { RECORD_MESSAGES } from '../messages/records';
 import type { JournalEvent } from './format';
 import type { ChainFormat, JournalVerification } from './verify';
 
@@ -20,7 +22,7 @@ export const sealRegisterData = {
    * the register); `carried`: taken over from the readable part of a damaged register.
    */
   'seal.registered': z.object({
-    runId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    runId: z.string().regex(RUN_ID_PATTERN),
     events: z.number().int().min(1),
     head: HashSchema,
     sealedAt: z.string(),
@@ -70,20 +72,14 @@ export function registerMismatch(
     return {
       line: events.length + 1,
       reason: 'cut-after-seal',
-      message: {
-        'zh-CN': `记录已于 ${seal.sealedAt} 封存（${seal.events} 条事件），现只剩 ${events.length} 条可核验：记录被截短`,
-        en: `sealed at ${seal.sealedAt} with ${seal.events} events; only ${events.length} verify now: the record was cut back`,
-      },
+      message: RECORD_MESSAGES.cutAfterSeal(seal.sealedAt, seal.events, events.length),
     };
   }
   if (at.hash !== seal.head || at.type !== 'run.sealed') {
     return {
       line: seal.events,
       reason: 'differs-from-seal',
-      message: {
-        'zh-CN': `第 ${seal.events} 条事件与登记的封存不符（登记的哈希 ${seal.head.slice(0, 12)}…）：记录被改写`,
-        en: `event ${seal.events} differs from the registered seal (registered hash ${seal.head.slice(0, 12)}…): the record was rewritten`,
-      },
+      message: RECORD_MESSAGES.differsFromSeal(seal.events, seal.head.slice(0, 12)),
     };
   }
   return undefined;

@@ -2,7 +2,8 @@
 // and a seal's signature covers the head. Reports the first bad line, its byte offset and why.
 import type { z } from 'zod';
 import type { Sha256Hex } from '../json/canonicalJson';
-import type { Text } from '../plan/findings';
+import type { Text } from '../text';
+import { RECORD_MESSAGES as m } from '../messages/records';
 import { journalEventData } from './events';
 import { eventHash, GENESIS_HASH, type JournalEvent } from './format';
 
@@ -70,26 +71,17 @@ export interface VerifyOptions {
 }
 
 const MESSAGES: Record<FailureReason, (detail: string) => Text> = {
-  torn: () => ({
-    'zh-CN': '最后一行不完整（写入时中断）',
-    en: 'the last line is incomplete (the write was interrupted)',
-  }),
-  'bad-json': (d) => ({ 'zh-CN': `不是有效的 JSON：${d}`, en: `not valid JSON: ${d}` }),
-  'bad-event': (d) => ({ 'zh-CN': `事件格式错误：${d}`, en: `malformed event: ${d}` }),
-  'not-started': (d) => ({ 'zh-CN': `第一条事件不是 ${d}`, en: `the first event is not ${d}` }),
-  'seq-gap': (d) => ({ 'zh-CN': `序号不连续：${d}`, en: `sequence gap: ${d}` }),
-  'seq-duplicate': (d) => ({ 'zh-CN': `序号重复或倒序：${d}`, en: `sequence repeated or out of order: ${d}` }),
-  'broken-chain': () => ({
-    'zh-CN': 'prev 与上一条的哈希不符（链条断裂）',
-    en: 'prev does not match the previous hash (broken chain)',
-  }),
-  'bad-hash': () => ({ 'zh-CN': '内容与其哈希不符（已被修改）', en: 'the content does not match its hash (altered)' }),
-  'bad-signature': () => ({ 'zh-CN': '封存签名无效', en: 'the seal signature is not valid' }),
-  'untrusted-key': (d) => ({
-    'zh-CN': `封存所用密钥不受信任：${d}`,
-    en: `the seal was made with an untrusted key: ${d}`,
-  }),
-  'after-seal': () => ({ 'zh-CN': '封存之后还有事件', en: 'events follow the seal' }),
+  torn: m.journalTorn,
+  'bad-json': m.journalBadJson,
+  'bad-event': m.journalBadEvent,
+  'not-started': m.journalNotStarted,
+  'seq-gap': m.journalSeqGap,
+  'seq-duplicate': m.journalSeqDuplicate,
+  'broken-chain': m.journalBrokenChain,
+  'bad-hash': m.journalBadHash,
+  'bad-signature': m.journalBadSignature,
+  'untrusted-key': m.journalUntrustedKey,
+  'after-seal': m.journalAfterSeal,
 };
 
 export function verifyJournalText(

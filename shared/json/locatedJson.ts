@@ -1,12 +1,8 @@
 // Parses JSON text and remembers where each value starts, so a finding at `steps[3].next`
 // can say "line 42, column 15", and a syntax error says exactly where the text went wrong.
 import { formatPath, type PathSegment } from './jsonPath';
-
-/** A syntax error in both UI languages (the shape of shared/plan's `Text`, which shared/json does not import). */
-export interface BilingualText {
-  'zh-CN': string;
-  en: string;
-}
+import { FILE_MESSAGES as m } from '../messages/files';
+import type { Text } from '../text';
 
 export interface TextPosition {
   line: number;
@@ -15,11 +11,11 @@ export interface TextPosition {
 
 export type LocatedJson =
   | { ok: true; value: unknown; locate: (path: string) => TextPosition | undefined }
-  | { ok: false; message: BilingualText; position: TextPosition };
+  | { ok: false; message: Text; position: TextPosition };
 
 class JsonSyntaxError extends Error {
   constructor(
-    readonly text: BilingualText,
+    readonly text: Text,
     readonly offset: number,
   ) {
     super(text.en);
@@ -86,12 +82,12 @@ class Scanner {
     this.space();
     this.value();
     this.space();
-    if (this.i < this.text.length) this.fail('文档结束后还有多余内容', 'unexpected text after the end of the document');
+    if (this.i < this.text.length) this.fail(m.jsonTrailingText());
   }
 
   private value(): void {
     if (this.path.length > MAX_JSON_DEPTH) {
-      this.fail(`嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+      this.fail(m.jsonTooDeep(MAX_JSON_DEPTH));
     }
     this.offsets.set(formatPath(this.path), this.i);
     const c = this.text[this.i];
@@ -105,8 +101,8 @@ class Scanner {
         return;
       }
     }
-    if (c === undefined) this.fail('此处应为一个值，但文档已结束', 'the document ends where a value was expected');
-    this.fail(`意外的字符 ${describe(c)}`, `unexpected character ${describe(c)}`);
+    if (c === undefined) this.fail(m.jsonEndsEarly());
+    this.fail(m.jsonUnexpectedCharacter(describe(c)));
   }
 
   private object(): void {
@@ -115,11 +111,10 @@ class Scanner {
     if (this.text[this.i] === '}') return void this.i++;
     for (;;) {
       this.space();
-      if (this.text[this.i] !== '"')
-        this.fail('此处应为双引号括起的属性名', 'expected a property name in double quotes');
+      if (this.text[this.i] !== '"') this.fail(m.jsonExpectedName());
       const key = this.string();
       this.space();
-      if (this.text[this.i] !== ':') this.fail("属性名后应为 ':'", "expected ':' after a property name");
+      if (this.text[this.i] !== ':') this.fail(m.jsonExpectedColon());
       this.i++;
       this.space();
       this.path.push(key);
@@ -132,7 +127,7 @@ class Scanner {
         continue;
       }
       if (c === '}') return void this.i++;
-      this.fail("属性值后应为 ',' 或 '}'", "expected ',' or '}' after a property value");
+      this.fail(m.jsonExpectedObjectEnd());
     }
   }
 
@@ -152,7 +147,7 @@ class Scanner {
         continue;
       }
       if (c === ']') return void this.i++;
-      this.fail("数组元素后应为 ',' 或 ']'", "expected ',' or ']' after an array element");
+      this.fail(m.jsonExpectedArrayEnd());
     }
   }
 
@@ -161,19 +156,17 @@ class Scanner {
     this.i++;
     for (;;) {
       const c = this.text[this.i];
-      if (c === undefined) this.fail('字符串没有结束引号', 'unterminated string', start);
+      if (c === undefined) this.fail(m.jsonUnterminatedString(), start);
       if (c === '"') break;
-      if (c < ' ')
-        this.fail('字符串中有控制字符（请使用转义）', 'control character in a string (write it as an escape)');
+      if (c < ' ') this.fail(m.jsonControlCharacter());
       if (c === '\\') {
         const e = this.text[this.i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6)))
-            this.fail('无效的 \\u 转义', 'bad \\u escape');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6))) this.fail(m.jsonBadUnicodeEscape());
           this.i += 6;
           continue;
         }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail('字符串中有无效的转义', 'bad escape in a string');
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail(m.jsonBadEscape());
         this.i += 2;
         continue;
       }
@@ -186,7 +179,7 @@ class Scanner {
   private number(): void {
     NUMBER.lastIndex = this.i;
     const match = NUMBER.exec(this.text);
-    if (!match) this.fail('数字格式错误', 'malformed number');
+    if (!match) this.fail(m.jsonBadNumber());
     this.i += match[0].length;
   }
 
@@ -194,8 +187,8 @@ class Scanner {
     while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i]!)) this.i++;
   }
 
-  private fail(zh: string, en: string, offset = this.i): never {
-    throw new JsonSyntaxError({ 'zh-CN': zh, en }, offset);
+  private fail(message: Text, offset = this.i): never {
+    throw new JsonSyntaxError(message, offset);
   }
 }
 

@@ -1,6 +1,7 @@
 // What makes a PIN acceptable, shared so the backend (which decides) and the renderer (which explains) agree.
-export const PIN_MIN_LENGTH = 6;
-export const PIN_MAX_LENGTH = 12;
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../limits';
+
+export { PIN_MAX_LENGTH, PIN_MIN_LENGTH };
 
 /** At least 6 (at most 12) ASCII digits, not all the same digit and not a straight run up or down (123456, 654321). */
 export function isValidPin(pin: string): boolean {

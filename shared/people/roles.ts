@@ -1,20 +1,22 @@
 // People who use Guardbook: the four roles in rising order of authority, their labels, and the stored user record.
 import { z } from 'zod';
-import { SlugSchema, type Language } from '../plan/schema';
+import { SlugSchema } from '../plan/schema';
+import { USER_NAME_MAX } from '../limits';
+import type { Text } from '../text';
 
 /** In rising order of authority: each role may do everything the roles before it may. */
 export const ROLES = ['guard', 'trainer', 'manager', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const ROLE_LABELS: Readonly<Record<Role, Readonly<Record<Language, string>>>> = {
+export const ROLE_LABELS: Readonly<Record<Role, Readonly<Text>>> = {
   guard: { 'zh-CN': '保安', en: 'Guard' },
   trainer: { 'zh-CN': '培训员', en: 'Trainer' },
   manager: { 'zh-CN': '安全主管', en: 'Security manager' },
   admin: { 'zh-CN': '管理员', en: 'Administrator' },
 };
 
-export const USER_NAME_MAX = 40;
+export { USER_NAME_MAX };
 
 /** One user as stored. The PIN is only ever kept as its hash (see electron/people/pinHash.ts). */
 export const UserSchema = z.strictObject({

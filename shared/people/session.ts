@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { SlugSchema } from '../plan/schema';
 import { RoleSchema } from './roles';
-
-const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+import { TextSchema } from '../text';
+import { PIN_INPUT_MAX } from '../limits';
 
 export const SessionViewSchema = z.object({
   /** No user exists yet: the first start offers to create the administrator (incidents work regardless). */
@@ -23,4 +23,4 @@ export const SessionViewSchema = z.object({
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
 /** A PIN as typed: the length and digit rules are checked by the backend, which says what is wrong. */
-export const PinInputSchema = z.string().min(1).max(32);
+export const PinInputSchema = z.string().min(1).max(PIN_INPUT_MAX);

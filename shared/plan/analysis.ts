@@ -2,15 +2,30 @@
 // translations, timers). Returns findings and never throws; a plan with any error is never offered to a guard.
 import { finding, type Finding } from './findings';
 import { analyseScope, type Scope, type ScopeNode } from './graph';
-import { LANGUAGES, type Localized, type Plan, type Step, type Track, type TrackStep } from './schema';
+import {
+  LANGUAGES,
+  SILENT_CATEGORIES,
+  type Localized,
+  type Plan,
+  type Step,
+  type Track,
+  type TrackStep,
+} from './schema';
 
 export const MAX_TIMER_SECONDS = 24 * 60 * 60;
 /** On-site procedures (现场处置方案) are drilled at least every half year. */
 export const MAX_DRILL_INTERVAL_DAYS = 182;
 
-export function analysePlan(plan: Plan): Finding[] {
+export interface AnalysisOptions {
+  /** The ids of the plans in the library: given, every `followOn` must name one of them (unknown: not checked). */
+  knownPlanIds?: ReadonlySet<string>;
+}
+
+export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Finding[] {
   try {
-    return new PlanAnalysis(plan).run();
+    const findings = new PlanAnalysis(plan).run();
+    findings.push(...followOnFindings(plan, options.knownPlanIds));
+    return findings;
   } catch (error) {
     // A bug here must not hide the plan from review or crash a window: report it as a finding.
     return [
@@ -49,6 +64,10 @@ class PlanAnalysis {
       this.findings.push(
         finding('drill-interval', 'drill.everyDays', { days }, { severity: days < 1 ? 'error' : 'warning' }),
       );
+    }
+
+    if (SILENT_CATEGORIES.includes(plan.category) && plan.silent !== true) {
+      this.findings.push(finding('not-silent', 'silent', { category: plan.category }));
     }
 
     this.checkStepIdsUnique();
@@ -207,6 +226,41 @@ class PlanAnalysis {
       nodes: this.plan.steps.map((s, i) => stepNode(s, `steps[${i}]`)),
     };
   }
+}
+
+/** Every `followOn` of a plan (steps, track steps, options) with where it is written. */
+export function followOnsOf(plan: Plan): { planId: string; path: string; stepId: string; option?: string }[] {
+  const found: { planId: string; path: string; stepId: string; option?: string }[] = [];
+  const visit = (step: Step | TrackStep, path: string): void => {
+    if ('followOn' in step && step.followOn !== undefined) {
+      found.push({ planId: step.followOn, path: `${path}.followOn`, stepId: step.id });
+    }
+    if (step.kind === 'decision') {
+      step.options.forEach((o, i) => {
+        if (o.followOn !== undefined) {
+          found.push({ planId: o.followOn, path: `${path}.options[${i}].followOn`, stepId: step.id, option: o.id });
+        }
+      });
+    }
+    if (step.kind === 'parallel') {
+      step.tracks.forEach((t, i) => t.steps.forEach((s, j) => visit(s, `${path}.tracks[${i}].steps[${j}]`)));
+    }
+  };
+  plan.steps.forEach((s, i) => visit(s, `steps[${i}]`));
+  return found;
+}
+
+/**
+ * A follow-on must not name the plan itself (that would restart the same incident), and, when the library's plan
+ * ids are known, must name one of them.
+ */
+export function followOnFindings(plan: Plan, knownPlanIds?: ReadonlySet<string>): Finding[] {
+  return followOnsOf(plan).flatMap(({ planId, path, stepId, option }) => {
+    const where = option === undefined ? { step: stepId, option: '' } : { step: stepId, option };
+    if (planId === plan.id) return [finding('follow-on-self', path, { plan: planId, ...where }, { stepId })];
+    if (!knownPlanIds || knownPlanIds.has(planId)) return [];
+    return [finding('unknown-follow-on', path, { plan: planId, ...where }, { stepId })];
+  });
 }
 
 function trackScope(track: Track, path: string, parallelId: string): Scope {

@@ -1,7 +1,6 @@
 // Findings of plan checks: a code, a location and a message in both UI languages.
-import type { Language } from './schema';
+import type { Text } from '../text';
 
-export type Text = Record<Language, string>;
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
@@ -142,6 +141,27 @@ const CATALOGUE = {
     text: (p: Params) => ({
       'zh-CN': `目标时间 ${p.target} 秒晚于超时 ${p.timeout} 秒，目标永远不会生效`,
       en: `The target of ${p.target} s is later than the timeout of ${p.timeout} s, so it never applies`,
+    }),
+  },
+  'not-silent': {
+    severity: 'warning',
+    text: (p: Params) => ({
+      'zh-CN': `“${p.category}”类预案应设为静默（silent: true）：处置时任何声响或闪烁都可能惊动嫌疑人、危及员工`,
+      en: `A "${p.category}" plan should be silent (silent: true): any sound or flashing while it runs can alert the suspect and endanger staff`,
+    }),
+  },
+  'unknown-follow-on': {
+    severity: 'warning',
+    text: (p: Params) => ({
+      'zh-CN': `步骤“${p.step}”${p.option ? `的选项“${p.option}”` : ''}的后续预案“${p.plan}”不在预案库中`,
+      en: `The follow-on plan "${p.plan}" of step "${p.step}"${p.option ? `, option "${p.option}",` : ''} is not in the plan library`,
+    }),
+  },
+  'follow-on-self': {
+    severity: 'warning',
+    text: (p: Params) => ({
+      'zh-CN': `步骤“${p.step}”${p.option ? `的选项“${p.option}”` : ''}的后续预案是本预案自己（“${p.plan}”）`,
+      en: `The follow-on plan of step "${p.step}"${p.option ? `, option "${p.option}",` : ''} is this plan itself ("${p.plan}")`,
     }),
   },
   'drill-interval': {

@@ -1,5 +1,5 @@
 // Display names of the plan vocabulary (categories, severities, outcomes, step kinds) in both languages.
-import type { Text } from './findings';
+import type { Text } from '../text';
 import type { CATEGORIES, Language, Localized, LOCATIONS, OUTCOMES, SEVERITIES } from './schema';
 
 export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], Text> = {

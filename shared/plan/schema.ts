@@ -1,6 +1,7 @@
 // The plan file format (schemaVersion 1): one zod schema, from which the TypeScript types and
 // plans/plan.schema.json are derived. Graph rules (targets, reachability, roles) live in analysis.ts.
 import { z } from 'zod';
+import { PHONE_PATTERN, SLUG_MAX, SLUG_PATTERN } from '../limits';
 
 /** Custom schema messages are keys, translated by checkPlanDocument (zod's own messages use its locales). */
 export const SCHEMA_MESSAGE_KEYS = { slug: 'guardbook:slug', phone: 'guardbook:phone' } as const;
@@ -19,10 +20,7 @@ export const LocalizedSchema = z
 export type Localized = z.infer<typeof LocalizedSchema>;
 
 /** Ids are slugs so they can be used verbatim as state names, file names and CSS classes. */
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, SCHEMA_MESSAGE_KEYS.slug)
-  .max(64);
+export const SlugSchema = z.string().regex(SLUG_PATTERN, SCHEMA_MESSAGE_KEYS.slug).max(SLUG_MAX);
 
 /** In the order the launcher shows them: threats to life first. */
 export const CATEGORIES = [
@@ -41,6 +39,9 @@ export const CATEGORIES = [
   'other',
 ] as const;
 export const CategorySchema = z.enum(CATEGORIES);
+
+/** Categories where noise or anything flashing endangers staff: analysis warns when such a plan is not `silent`. */
+export const SILENT_CATEGORIES: readonly (typeof CATEGORIES)[number][] = ['robbery', 'hostage'];
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -70,14 +71,10 @@ export type Role = z.infer<typeof RoleSchema>;
 export const ContactSchema = z.strictObject({
   id: SlugSchema,
   name: LocalizedSchema,
-  phone: z
-    .string()
-    .regex(/^[0-9+\-() ]{2,24}$/, SCHEMA_MESSAGE_KEYS.phone)
-    .optional()
-    .meta({
-      description:
-        'The number to dial. Leave it out for numbers each branch sets in Settings (keyed by contact id), such as head-office security.',
-    }),
+  phone: z.string().regex(PHONE_PATTERN, SCHEMA_MESSAGE_KEYS.phone).optional().meta({
+    description:
+      'The number to dial. Leave it out for numbers each branch sets in Settings (keyed by contact id), such as head-office security.',
+  }),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -97,10 +94,16 @@ export const TimeoutSchema = z
 
 export const ChecklistItemSchema = z.strictObject({ id: SlugSchema, text: LocalizedSchema });
 
+/** A plan to start next, linked to this run (robbery → hostage taking): the runner offers it as one big button. */
+const FollowOnSchema = SlugSchema.optional().meta({
+  description: 'The id of a plan the runner offers to start next (escalation), linked to this run both ways.',
+});
+
 export const OptionSchema = z.strictObject({
   id: SlugSchema,
   label: LocalizedSchema,
   next: SlugSchema,
+  followOn: FollowOnSchema,
 });
 
 /** Fields every step kind shares. */
@@ -126,6 +129,7 @@ export const ActionStepSchema = z.strictObject({
   kind: z.literal('action'),
   checklist: z.array(ChecklistItemSchema).optional(),
   next: SlugSchema,
+  followOn: FollowOnSchema,
 });
 
 export const DecisionStepSchema = z.strictObject({
@@ -133,6 +137,7 @@ export const DecisionStepSchema = z.strictObject({
   ...timedFields,
   kind: z.literal('decision'),
   options: z.array(OptionSchema),
+  followOn: FollowOnSchema,
 });
 
 /** The end of one role's track inside a parallel step: that role has finished its part. */
@@ -147,6 +152,7 @@ export const EndStepSchema = z.strictObject({
   ...stepBase,
   kind: z.literal('end'),
   outcome: OutcomeSchema,
+  followOn: FollowOnSchema,
 });
 
 export const TrackStepSchema = z.discriminatedUnion('kind', [ActionStepSchema, DecisionStepSchema, TrackEndStepSchema]);
@@ -189,6 +195,10 @@ export const PlanSchema = z
     title: LocalizedSchema,
     shortTitle: LocalizedSchema.optional().meta({ description: 'A few words for the launcher tile (持械抢劫).' }),
     summary: LocalizedSchema,
+    silent: z.boolean().optional().meta({
+      description:
+        'No sound of any kind and nothing flashing while it runs, whatever the sound setting (noise endangers staff: robbery, hostage taking).',
+    }),
     roles: z.array(RoleSchema),
     contacts: z.array(ContactSchema),
     drill: DrillPolicySchema,

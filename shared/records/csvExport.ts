@@ -2,9 +2,13 @@
 // local and ISO times, and cells that Excel could read as formulas defused.
 import type { JournalEvent } from '../journal/format';
 import type { Plan } from '../plan/schema';
+import { formatLocalDateTime, systemTimeZone } from '../time/localTime';
 import { eventDescriber } from './describeEvent';
 
 export const CSV_BOM = '\uFEFF';
+
+/** The `by` of an event written with nobody identified at the PC. */
+export const NOT_RECORDED = '未登记 not recorded';
 
 const HEADER = [
   '序号 seq',
@@ -22,29 +26,20 @@ const HEADER = [
 
 export function journalToCsv(events: readonly JournalEvent[], plan: Plan, timeZone?: string): string {
   const describe = eventDescriber(plan);
-  const local = new Intl.DateTimeFormat('zh-CN', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+  const zone = timeZone ?? systemTimeZone();
   const start = events[0] ? Date.parse(events[0].at) : 0;
   const rows = events.map((e) => {
     const text = describe(e.type, e.data);
     const data = e.type === 'run.started' ? { ...(e.data as object), plan: '(full plan in the JSON export)' } : e.data;
     return [
       String(e.seq),
-      local.format(new Date(e.at)),
+      formatLocalDateTime(e.at, zone), // 2026-12-05 14:03:07: Excel reads it as a date and time
       e.at,
       ((Date.parse(e.at) - start) / 1000).toFixed(1),
       e.type,
       text['zh-CN'],
       text.en,
-      e.by ?? '',
+      e.by ?? NOT_RECORDED, // nobody on duty and the window locked: the gap is explicit, not an empty cell
       (e.data as { step?: string }).step ?? '',
       JSON.stringify(data),
       e.hash,

@@ -3,7 +3,8 @@
 // registered seal. The index is a cache and never a witness.
 import { registerMismatch, type RegisteredSeal } from '../journal/sealRegister';
 import type { JournalVerification } from '../journal/verify';
-import type { Text } from '../plan/findings';
+import { joinText, type Text } from '../text';
+import { RECORD_MESSAGES } from '../messages/records';
 import type { Integrity } from './runSummary';
 
 export interface IntegrityJudgement {
@@ -36,27 +37,18 @@ export function judgeIntegrity(
         ? [
             {
               code: `line ${f.line} (byte ${f.offset}): ${f.reason}`,
-              zh: `第 ${f.line} 行（字节 ${f.offset}）：${f.message['zh-CN']}`,
-              en: `line ${f.line} (byte ${f.offset}): ${f.message.en}`,
+              text: RECORD_MESSAGES.faultAt(f.line, f.offset, f.message),
             },
           ]
         : []),
-      ...(mismatch
-        ? [
-            {
-              code: `line ${mismatch.line}: ${mismatch.reason}`,
-              zh: mismatch.message['zh-CN'],
-              en: mismatch.message.en,
-            },
-          ]
-        : []),
+      ...(mismatch ? [{ code: `line ${mismatch.line}: ${mismatch.reason}`, text: mismatch.message }] : []),
     ];
     return {
       integrity: 'damaged',
       ...(parts.length > 0
         ? {
             damage: parts.map((p) => p.code).join('; '),
-            damageText: { 'zh-CN': parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') },
+            damageText: joinText(parts.map((p) => p.text)),
           }
         : {}),
       ...keyId,

@@ -2,19 +2,21 @@
 import { z } from 'zod';
 import { RunModeSchema } from '../journal/events';
 import { CategorySchema, OutcomeSchema, SlugSchema } from '../plan/schema';
+import { localDayRange, parseBareDate, systemTimeZone } from '../time/localTime';
 import { RunRecordSchema, type RunRecord } from './runSummary';
+import { RECORD_OPERATOR_MAX, RECORD_RANGE_BOUND_MAX, RECORD_SEARCH_MAX } from '../limits';
 
 export const RecordQuerySchema = z.strictObject({
   mode: RunModeSchema.optional(),
   planId: SlugSchema.optional(),
   category: CategorySchema.optional(),
   outcome: z.union([OutcomeSchema, z.literal('aborted')]).optional(),
-  operator: z.string().max(80).optional(),
-  /** Inclusive ISO dates or times. */
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  operator: z.string().max(RECORD_OPERATOR_MAX).optional(),
+  /** Inclusive: a bare date is a whole local day of the branch's zone; a time with an offset is that instant. */
+  from: z.string().max(RECORD_RANGE_BOUND_MAX).optional(),
+  to: z.string().max(RECORD_RANGE_BOUND_MAX).optional(),
   /** Searched in notes, plan titles, operator and participants. */
-  text: z.string().max(200).optional(),
+  text: z.string().max(RECORD_SEARCH_MAX).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
 });
@@ -23,23 +25,38 @@ export type RecordQuery = z.input<typeof RecordQuerySchema>;
 export const RecordPageSchema = z.object({ total: z.number().int(), items: z.array(RunRecordSchema) });
 export type RecordPage = z.infer<typeof RecordPageSchema>;
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /**
  * A range bound as an instant (ms), or undefined when it is neither an ISO date nor an ISO time with an offset.
- * A bare date is a whole UTC day, as in the history's filter: its first millisecond as a start, its last as an end.
+ * A bare date is a whole local day in `timeZone` (the branch's; the system's when not given): its first
+ * millisecond as a start, its last as an end. A time with an offset is that instant, whatever the zone.
  */
-export function rangeInstant(value: string, edge: 'start' | 'end'): number | undefined {
-  const date = DATE_ONLY.test(value) ? value : DATE_TIME.exec(value)?.[1];
-  if (date === undefined) return undefined;
-  // Date.parse rolls 2026-02-30 over into March: a real calendar date reads back unchanged.
-  const day = Date.parse(`${date}T00:00:00.000Z`);
-  if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) return undefined;
-  if (date === value) return edge === 'start' ? day : day + DAY_MS - 1;
+export function rangeInstant(value: string, edge: 'start' | 'end', timeZone?: string): number | undefined {
+  const zone = timeZone ?? systemTimeZone();
+  const day = localDayRange(value, zone);
+  if (day) return edge === 'start' ? day.start : day.end - 1;
+  const date = DATE_TIME.exec(value)?.[1];
+  if (date === undefined || !parseBareDate(date)) return undefined;
   const instant = Date.parse(value);
   return Number.isNaN(instant) ? undefined : instant;
+}
+
+/**
+ * The query with bare-date bounds turned into the instants of those local days in the zone (ISO, UTC), so that
+ * whoever answers it (the index, in a process whose zone may differ) needs no zone. Bounds it cannot read stay.
+ */
+export function withLocalDays<Q extends { from?: string | undefined; to?: string | undefined }>(
+  query: Q,
+  timeZone: string,
+): Q {
+  const bound = (value: string | undefined, edge: 'start' | 'end') => {
+    const instant = value === undefined ? undefined : rangeInstant(value, edge, timeZone);
+    return instant === undefined ? value : new Date(instant).toISOString();
+  };
+  const from = bound(query.from, 'start');
+  const to = bound(query.to, 'end');
+  return { ...query, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
 }
 
 /**
@@ -92,11 +109,17 @@ export function newestFirst(a: RunRecord, b: RunRecord): number {
 }
 
 /** Queries records already prepared; `sorted` says they are in `newestFirst` order (the index keeps them so). */
-export function queryPrepared(items: readonly QueryableRecord[], input: RecordQuery, sorted = false): RecordPage {
+export function queryPrepared(
+  items: readonly QueryableRecord[],
+  input: RecordQuery,
+  sorted = false,
+  timeZone?: string,
+): RecordPage {
   const q = RecordQuerySchema.parse(input);
   const text = q.text?.trim().toLowerCase();
   const metaText = text && !text.includes('\0') ? text : undefined;
-  const toEnd = q.to && q.to.length <= 10 ? `${q.to}T23:59:59.999Z` : q.to; // a date means the whole day
+  // Start times are ISO in UTC: bounds made the same compare as strings, with no date parsed per run.
+  const { from, to: toEnd } = withLocalDays({ from: q.from, to: q.to }, timeZone ?? systemTimeZone());
   const matches: RunRecord[] = [];
   for (const { record: r, notes, meta } of items) {
     if (
@@ -105,7 +128,7 @@ export function queryPrepared(items: readonly QueryableRecord[], input: RecordQu
       (!q.category || r.category === q.category) &&
       (!q.outcome || r.outcome === q.outcome) &&
       (!q.operator || r.operator === q.operator || r.participants.includes(q.operator)) &&
-      (!q.from || r.startedAt >= q.from) &&
+      (!from || r.startedAt >= from) &&
       (!toEnd || r.startedAt <= toEnd) &&
       (!text || notes.includes(text) || (metaText !== undefined && meta.includes(metaText)))
     ) {
@@ -117,10 +140,12 @@ export function queryPrepared(items: readonly QueryableRecord[], input: RecordQu
 }
 
 /** Queries plain records (tests, one-off callers): each is prepared and the matches sorted on every call. */
-export function queryRecords(records: readonly RunRecord[], input: RecordQuery): RecordPage {
+export function queryRecords(records: readonly RunRecord[], input: RecordQuery, timeZone?: string): RecordPage {
   const memo = new Map<string, string>();
   return queryPrepared(
     records.map((r) => queryable(r, memo)),
     input,
+    false,
+    timeZone,
   );
 }

@@ -5,6 +5,7 @@ import { pick } from '../plan/labels';
 import { CategorySchema, OutcomeSchema } from '../plan/schema';
 import type { JournalEvent } from '../journal/format';
 import type { JournalEventData } from '../journal/events';
+import { text, TextSchema } from '../text';
 
 /**
  * `verified`: checked now against the bytes on disk, the installation's key and the seal register; `foreign`:
@@ -19,7 +20,7 @@ export const RunRecordSchema = z.object({
   planId: z.string(),
   planVersion: z.number().int(),
   planHash: z.string(),
-  planTitle: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  planTitle: TextSchema,
   category: CategorySchema,
   mode: RunModeSchema,
   startedAt: z.string(),
@@ -39,6 +40,10 @@ export const RunRecordSchema = z.object({
   damage: z.string().optional(),
   /** The key the seal was made with (its id), when sealed. */
   keyId: z.string().optional(),
+  /** The run this one was started from as a follow-on (escalation). */
+  escalatedFrom: z.object({ runId: z.string(), planId: z.string() }).optional(),
+  /** Follow-on runs started from this one, in order. */
+  escalatedTo: z.array(z.object({ runId: z.string(), planId: z.string() })).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
@@ -64,6 +69,7 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
   let overdueCount = 0;
   const notes: string[] = [];
   const participants = new Set<string>();
+  const escalatedTo: { runId: string; planId: string }[] = [];
   for (const event of events) {
     if (event.by && event.by !== 'system') participants.add(event.by);
     switch (event.type) {
@@ -83,6 +89,11 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
       case 'note.added':
         notes.push((event.data as { text: string }).text);
         break;
+      case 'run.escalated': {
+        const { to } = event.data as JournalEventData<'run.escalated'>;
+        escalatedTo.push({ runId: to.runId, planId: to.planId });
+        break;
+      }
     }
   }
   const outcome = (ended?.data as JournalEventData<'run.ended'> | undefined)?.outcome;
@@ -91,7 +102,7 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
     planId: started.plan.id,
     planVersion: started.plan.version,
     planHash: started.plan.contentHash,
-    planTitle: { 'zh-CN': pick(plan.title, 'zh-CN'), en: pick(plan.title, 'en') },
+    planTitle: text(pick(plan.title, 'zh-CN'), pick(plan.title, 'en')),
     category: plan.category,
     mode: started.mode,
     startedAt: first.at,
@@ -108,5 +119,7 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
     integrity: judged.integrity,
     ...(judged.damage ? { damage: judged.damage } : {}),
     ...(judged.keyId ? { keyId: judged.keyId } : {}),
+    ...(started.from ? { escalatedFrom: { runId: started.from.runId, planId: started.from.planId } } : {}),
+    ...(escalatedTo.length > 0 ? { escalatedTo } : {}),
   };
 }

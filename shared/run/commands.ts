@@ -1,7 +1,11 @@
 // What an operator can do to a run, as validated API input, and whether the run allows it now.
 import { z } from 'zod';
-import type { Text } from '../plan/findings';
+import type { Text } from '../text';
+import { RUN_MESSAGES as m } from '../messages/run';
+import { ABORT_REASON_MAX, NOTE_MAX, SIGN_OFF_NAME_MAX, SIGN_OFF_NOTE_MAX } from '../limits';
 import { SlugSchema } from '../plan/schema';
+import { PinInputSchema } from '../people/session';
+import { CloseOutSchema } from './closeOut';
 import type { ReplayContext, RunState } from './runState';
 
 export const RunCommandSchema = z.discriminatedUnion('type', [
@@ -9,13 +13,23 @@ export const RunCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('choose'), step: SlugSchema, option: SlugSchema }),
   z.strictObject({ type: z.literal('check'), step: SlugSchema, item: SlugSchema }),
   z.strictObject({ type: z.literal('called'), step: SlugSchema, contact: SlugSchema }),
-  z.strictObject({ type: z.literal('note'), text: z.string().trim().min(1).max(4000), step: SlugSchema.optional() }),
-  z.strictObject({ type: z.literal('abort'), reason: z.string().trim().min(1).max(2000) }),
+  z.strictObject({
+    type: z.literal('note'),
+    text: z.string().trim().min(1).max(NOTE_MAX),
+    step: SlugSchema.optional(),
+  }),
+  z.strictObject({ type: z.literal('abort'), reason: z.string().trim().min(1).max(ABORT_REASON_MAX) }),
+  /**
+   * With `pin`, the backend checks the signer's PIN (as for unlocking) and records them as verified under their own
+   * name; without, the typed name is recorded as unverified. The PIN never reaches the journal.
+   */
   z.strictObject({
     type: z.literal('signOff'),
-    name: z.string().trim().min(1).max(80),
-    note: z.string().trim().max(2000).optional(),
+    name: z.string().trim().min(1).max(SIGN_OFF_NAME_MAX),
+    note: z.string().trim().max(SIGN_OFF_NOTE_MAX).optional(),
+    pin: z.strictObject({ userId: SlugSchema, pin: PinInputSchema }).optional(),
   }),
+  z.strictObject({ type: z.literal('closeOut'), closeOut: CloseOutSchema }),
 ]);
 export type RunCommand = z.infer<typeof RunCommandSchema>;
 
@@ -52,10 +66,7 @@ export function refusalOf(command: RunCommand, state: RunState, context: ReplayC
             : { type: 'CHECK' as const, step: command.step, item: command.item };
       if (!isActive(command.step)) return notActive(command.step);
       if (!state.snapshot.can(event)) {
-        return {
-          'zh-CN': `步骤“${command.step}”现在不能执行此操作`,
-          en: `That cannot be done at step "${command.step}" now`,
-        };
+        return m.notAllowedAtStep(command.step);
       }
       return undefined;
     }
@@ -64,11 +75,7 @@ export function refusalOf(command: RunCommand, state: RunState, context: ReplayC
       if (!isActive(command.step)) return notActive(command.step);
       const step = context.steps.get(command.step)?.step;
       const listed = step && 'contacts' in step && (step.contacts ?? []).includes(command.contact);
-      if (!listed)
-        return {
-          'zh-CN': `此步骤没有联系人“${command.contact}”`,
-          en: `This step lists no contact "${command.contact}"`,
-        };
+      if (!listed) return m.noSuchContact(command.contact);
       return undefined;
     }
     case 'note':
@@ -77,15 +84,34 @@ export function refusalOf(command: RunCommand, state: RunState, context: ReplayC
       return state.status === 'active' ? undefined : finished();
     case 'signOff':
       if (state.status === 'active') {
-        return { 'zh-CN': '处置尚未结束，不能签字确认', en: 'The run has not ended yet: it cannot be signed off' };
+        return m.notEndedCannotSignOff();
       }
-      return state.status === 'ended' ? undefined : { 'zh-CN': '已签字确认', en: 'Already signed off' };
+      if (state.status !== 'ended') return m.alreadySignedOff();
+      // A live incident's record is evidence: what followed (losses, casualties, police, reports, follow-up) is
+      // part of it, so it is filled in, each section at least as an explicit "none", before the record is sealed.
+      if (closeOutRequired(state) && !state.closeOut) {
+        return m.closeOutFirst();
+      }
+      return undefined;
+    case 'closeOut':
+      if (state.mode !== 'incident') {
+        return m.drillHasNoCloseOut();
+      }
+      if (state.status === 'active') {
+        return m.closeOutAfterEnd();
+      }
+      return state.status === 'ended' ? undefined : sealedText();
   }
 }
 
-const finished = (): Text => ({ 'zh-CN': '本次处置已结束', en: 'This run has ended' });
-const sealedText = (): Text => ({ 'zh-CN': '记录已封存，不能再修改', en: 'The record is sealed and cannot change' });
-const notActive = (step: string): Text => ({
-  'zh-CN': `步骤“${step}”不是当前步骤`,
-  en: `Step "${step}" is not a current step`,
-});
+/**
+ * Only a live incident has a close-out: a drill has no real losses, casualties or police call, and its own
+ * lessons go in the sign-off note, so the form is not shown for drills.
+ */
+export function closeOutRequired(state: Pick<RunState, 'mode'>): boolean {
+  return state.mode === 'incident';
+}
+
+const finished = m.runFinished;
+const sealedText = m.recordSealed;
+const notActive = m.notCurrentStep;

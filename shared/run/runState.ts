@@ -4,6 +4,7 @@
 import { applyJournalEventToMachine } from './machineReplay';
 import { applyVisitChange, markOverdue, openVisit, type VisitRecord } from './stepVisits';
 import type { RunMode } from '../journal/events';
+import type { CloseOut } from './closeOut';
 import type { JournalEvent } from '../journal/format';
 import { compilePlan, type RunSnapshot } from '../plan/compile';
 import type { Outcome, Plan } from '../plan/schema';
@@ -38,11 +39,18 @@ export interface RunState {
   notes: { text: string; step?: string; at: string; by: string | null }[];
   overdue: { step: string; due: string; at: string }[];
   outcome?: { outcome: Outcome | 'aborted'; endStep?: string; at: string; reason?: string };
-  signedOff?: { name: string; note?: string; at: string };
+  /** `verified`: confirmed with the signer's PIN (`userId`); false for a typed name and in older journals. */
+  signedOff?: { name: string; note?: string; at: string; verified: boolean; userId?: string };
+  /** A live incident's close-out: the last one written counts (earlier ones stay in the journal). */
+  closeOut?: CloseOut & { at: string; by: string | null };
   sealed?: { keyId: string; head: string; at: string };
   recovered: { sidecar: string; bytes: number; at: string }[];
   /** Times the journal file vanished or was replaced while live and was written again from memory. */
   rewritten: { reason: 'deleted' | 'replaced'; events: number; at: string }[];
+  /** The run this one was started from as a follow-on (escalation), from `run.started`. */
+  escalatedFrom?: { runId: string; planId: string };
+  /** Follow-on runs started from this one (`run.escalated`), in order. */
+  escalatedTo: { runId: string; planId: string; step?: string; option?: string; at: string; by: string | null }[];
   events: readonly JournalEvent[];
 }
 
@@ -61,6 +69,7 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
     plan: { id: string; version: number; contentHash: string; body: Plan };
     operator: string | null;
     branch: { name: string; code: string };
+    from?: { runId: string; planId: string };
   };
   const plan = started.plan.body;
   const machine = compilePlan(plan);
@@ -84,6 +93,8 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
     overdue: [],
     recovered: [],
     rewritten: [],
+    ...(started.from ? { escalatedFrom: { runId: started.from.runId, planId: started.from.planId } } : {}),
+    escalatedTo: [],
     events: [first],
   };
   for (const event of events.slice(1)) state = applyEvent(state, event, context);
@@ -123,7 +134,16 @@ export function applyEvent(state: RunState, event: JournalEvent, context: Replay
       break;
     case 'run.signedOff':
       next.status = 'signed-off';
-      next.signedOff = { name: d.name as string, ...(d.note ? { note: d.note as string } : {}), at: event.at };
+      next.signedOff = {
+        name: d.name as string,
+        ...(d.note ? { note: d.note as string } : {}),
+        at: event.at,
+        verified: (event.data as { verified?: boolean }).verified === true,
+        ...(d.userId ? { userId: d.userId as string } : {}),
+      };
+      break;
+    case 'incident.closedOut':
+      next.closeOut = { ...(event.data as CloseOut), at: event.at, by: event.by };
       break;
     case 'run.sealed':
       next.status = 'sealed';
@@ -135,6 +155,21 @@ export function applyEvent(state: RunState, event: JournalEvent, context: Replay
         { reason: d.reason as 'deleted' | 'replaced', events: d.events as number, at: event.at },
       ];
       break;
+    case 'run.escalated': {
+      const e = event.data as { to: { runId: string; planId: string }; step?: string; option?: string };
+      next.escalatedTo = [
+        ...state.escalatedTo,
+        {
+          runId: e.to.runId,
+          planId: e.to.planId,
+          ...(e.step ? { step: e.step } : {}),
+          ...(e.option ? { option: e.option } : {}),
+          at: event.at,
+          by: event.by,
+        },
+      ];
+      break;
+    }
     case 'journal.recovered':
       next.recovered = [...state.recovered, { sidecar: d.sidecar as string, bytes: d.bytes as number, at: event.at }];
       break;

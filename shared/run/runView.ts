@@ -3,6 +3,7 @@ import type { RunEvent } from '../plan/compile';
 import { availableEvents } from '../plan/runEvents';
 import { pendingDeadlines } from './deadlines';
 import { recordFindings } from './findings';
+import { offeredFollowOns } from './followOns';
 import type { ReplayContext, RunState } from './runState';
 import type { RunView } from './runViewSchema';
 
@@ -37,6 +38,7 @@ export function toRunView(state: RunState, context: ReplayContext): RunView {
     overdue: state.overdue,
     ...(state.outcome ? { outcome: state.outcome } : {}),
     ...(state.signedOff ? { signedOff: state.signedOff } : {}),
+    ...(state.closeOut ? { closeOut: state.closeOut } : {}),
     ...(state.sealed ? { sealed: state.sealed } : {}),
     recovered: state.recovered,
     rewritten: state.rewritten,
@@ -50,6 +52,10 @@ export function toRunView(state: RunState, context: ReplayContext): RunView {
     })),
     visits,
     findings,
+    silent: state.plan.silent === true,
+    followOns: offeredFollowOns(state, context.steps),
+    ...(state.escalatedFrom ? { escalatedFrom: state.escalatedFrom } : {}),
+    escalatedTo: state.escalatedTo,
     head: state.events.at(-1)!.hash,
   };
 }

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { RunModeSchema } from '../journal/events';
 import { OutcomeSchema, PlanSchema } from '../plan/schema';
+import { CloseOutSchema } from './closeOut';
+import { TextSchema } from '../text';
 
 /** How a step visit ended; `ongoing` while the step is still current when the record stops. */
 export const VisitEndSchema = z.enum([
@@ -137,18 +139,46 @@ export const RunViewSchema = z.object({
       reason: z.string().optional(),
     })
     .optional(),
-  signedOff: z.object({ name: z.string(), note: z.string().optional(), at: z.string() }).optional(),
+  signedOff: z
+    .object({
+      name: z.string(),
+      note: z.string().optional(),
+      at: z.string(),
+      /** Confirmed with the signer's PIN; false: a typed name. */
+      verified: z.boolean(),
+      userId: z.string().optional(),
+    })
+    .optional(),
+  /** A live incident's close-out, the last one written (with when and by whom). */
+  closeOut: CloseOutSchema.extend({ at: z.string(), by: z.string().nullable() }).optional(),
   sealed: z.object({ keyId: z.string(), head: z.string(), at: z.string() }).optional(),
   recovered: z.array(z.object({ sidecar: z.string(), bytes: z.number(), at: z.string() })),
   /** The journal file vanished or was replaced while live, and was written again from what was acknowledged. */
   rewritten: z.array(z.object({ reason: z.enum(['deleted', 'replaced']), events: z.number(), at: z.string() })),
   timeline: z.array(TimelineEntrySchema),
+  /** The plan is silent (robbery, hostage taking): no sound and nothing flashing while it runs. */
+  silent: z.boolean(),
+  /** Follow-on plans the run offers now (shared/run/followOns.ts): the runner shows each as one big button. */
+  followOns: z.array(z.object({ planId: z.string(), step: z.string(), option: z.string().optional() })),
+  /** The run this one was started from (escalation). */
+  escalatedFrom: z.object({ runId: z.string(), planId: z.string() }).optional(),
+  /** Follow-on runs started from this one. */
+  escalatedTo: z.array(
+    z.object({
+      runId: z.string(),
+      planId: z.string(),
+      step: z.string().optional(),
+      option: z.string().optional(),
+      at: z.string(),
+      by: z.string().nullable(),
+    }),
+  ),
   /** Every step visit in the order the steps became current; open ones timed up to the last event. */
   visits: z.array(StepVisitSchema),
   findings: RunFindingsSchema,
   head: z.string(),
   /** Set when the journal could not be written: nothing after it is recorded until this is resolved. */
-  writeError: z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }).optional(),
+  writeError: z.object({ code: z.string(), message: TextSchema }).optional(),
 });
 export type RunView = z.infer<typeof RunViewSchema>;
 
@@ -156,9 +186,11 @@ export const RunSummarySchema = z.object({
   runId: z.string(),
   mode: RunModeSchema,
   planId: z.string(),
-  planTitle: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  planTitle: TextSchema,
   startedAt: z.string(),
   status: z.enum(['active', 'ended', 'signed-off', 'sealed']),
   current: z.array(z.string()),
+  /** The current steps' titles, from the plan version the run follows. */
+  currentTitles: z.array(TextSchema),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;

@@ -1,15 +1,28 @@
 // The app's settings (one JSON file in the data directory), validated with defaults for every field.
 import { z } from 'zod';
 import { LANGUAGES, SlugSchema } from '../plan/schema';
+import { isTimeZone } from '../time/localTime';
+import { BRANCH_CODE_MAX, BRANCH_NAME_MAX, PHONE_PATTERN, TIME_ZONE_NAME_MAX } from '../limits';
+import { FILE_MESSAGES } from '../messages/files';
+import { inBothLanguages } from '../text';
 
-export const PHONE_PATTERN = /^[0-9+\-() ]{2,24}$/;
+export { PHONE_PATTERN };
+
+/** An IANA zone name (Asia/Shanghai), or empty for the system's zone. */
+const TimeZoneSettingSchema = z
+  .string()
+  .trim()
+  .max(TIME_ZONE_NAME_MAX)
+  .refine((name) => name === '' || isTimeZone(name), {
+    message: inBothLanguages(FILE_MESSAGES.timeZoneInvalid()),
+  });
 
 export const SettingsSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('zh-CN'),
   branch: z
     .strictObject({
-      name: z.string().trim().max(80).default(''),
-      code: z.string().trim().max(32).default(''),
+      name: z.string().trim().max(BRANCH_NAME_MAX).default(''),
+      code: z.string().trim().max(BRANCH_CODE_MAX).default(''),
     })
     .default({ name: '', code: '' }),
   /** Local numbers that win over a plan's contacts, keyed by contact id (e.g. head-office-security). */
@@ -18,6 +31,8 @@ export const SettingsSchema = z.strictObject({
   theme: z.enum(['standard', 'high-contrast']).default('standard'),
   /** A window unlocked with a PIN locks itself after this long without use. */
   idleLockMinutes: z.number().int().min(1).max(60).default(5),
+  /** The branch's time zone (IANA name): local dates and times everywhere, and what a bare date means. */
+  timeZone: TimeZoneSettingSchema.default(''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -27,12 +42,16 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 export const SettingsPatchSchema = z.strictObject({
   language: SettingsSchema.shape.language.unwrap().optional(),
   branch: z
-    .strictObject({ name: z.string().trim().max(80).optional(), code: z.string().trim().max(32).optional() })
+    .strictObject({
+      name: z.string().trim().max(BRANCH_NAME_MAX).optional(),
+      code: z.string().trim().max(BRANCH_CODE_MAX).optional(),
+    })
     .optional(),
   phones: z.record(SlugSchema, z.union([z.literal(''), z.string().trim().regex(PHONE_PATTERN)])).optional(),
   sound: z.boolean().optional(),
   theme: SettingsSchema.shape.theme.unwrap().optional(),
   idleLockMinutes: SettingsSchema.shape.idleLockMinutes.unwrap().optional(),
+  timeZone: TimeZoneSettingSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

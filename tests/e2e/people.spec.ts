@@ -212,8 +212,8 @@ test.describe('PIN prompts', () => {
     await expect(dialog.getByRole('alert')).toContainText(/PIN 错误。请 \d+ 秒后再试。/);
     await expect(dialog.getByRole('alert')).toContainText(/Wrong PIN\. Try again in \d+ seconds?\./);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'pin-wrong.png') });
-    // Typing is also possible; once the wait is over the right PIN unlocks.
-    await page.waitForTimeout(2_100);
+    // Typing is also possible; once the wait is over (the backend's clock moved past it) the right PIN unlocks.
+    guardbook.advanceClock(2_100);
     await field.fill(GUARD.pin);
     await field.press('Enter');
     await expect(dialog).toHaveCount(0);
@@ -228,8 +228,14 @@ test.describe('PIN prompts', () => {
     await expect(pinDialog(page)).toBeVisible();
     // Digits typed in the prompt, even with a keypad button focused, never start a plan behind it.
     await pinDialog(page).getByRole('button', { name: '5', exact: true }).focus();
+    const starts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/runs.start')) starts.push(request.url());
+    });
     await page.keyboard.press('1');
-    await page.waitForTimeout(500); // a start would have gone out by now
+    // Home sends runs.start from the key's handler itself; a round trip through the page's event loop follows it.
+    await page.evaluate(() => new Promise((settle) => setTimeout(settle)));
+    expect(starts).toEqual([]);
     expect(await apiOk<unknown[]>(page, 'runs.unfinished')).toEqual([]);
     await expect(page).toHaveURL(/#\/$/);
     await page.keyboard.press('Escape');

@@ -2,6 +2,7 @@
 // and check the journal on disk with the real verifier. Each test has its own data folder.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { nodeJournalCrypto } from '../../electron/journal/nodeCrypto';
 import { verifyJournalText } from '../../shared/journal/verify';
 import { axeViolations } from './support/axe';
@@ -13,6 +14,13 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 const ROBBERY = '营业网点持械抢劫现场处置方案';
 const CLOCK = /\d{2}:\d{2}:\d{2}/;
+
+/** A live incident's close-out with "none" in every section (tests/e2e/closeOut.spec.ts fills it in fully). */
+async function closeOutAsNone(page: Page): Promise<void> {
+  for (const none of ['无损失', '无人员伤亡', '未报警', '未上报', '无后续措施']) await page.getByLabel(none).check();
+  await page.getByRole('button', { name: '保存事件后续情况' }).click();
+  await expect(page.locator('.close-out-saved')).toBeVisible();
+}
 
 test.describe('an incident from start to seal', () => {
   test('walks the armed-robbery plan to a signed, sealed record that the verifier accepts', async ({
@@ -102,6 +110,7 @@ test.describe('an incident from start to seal', () => {
     await expect(page.getByRole('heading', { name: '处置已结束' })).toBeVisible();
     await expect(page.locator('.end-outcome')).toHaveText('结果：移交公安');
     await expect(page.getByRole('button', { name: '中止' })).toHaveCount(0);
+    await closeOutAsNone(page);
     await page.getByLabel('签字人姓名').fill('王建国');
     await page.getByLabel('补充说明（可选）').fill('派出所民警已到场接管');
     await page.getByRole('button', { name: '签字并封存记录' }).click();
@@ -151,6 +160,7 @@ test.describe('an incident from start to seal', () => {
       ['step.completed', 'hand-over-police', ''],
       ['step.completed', 'debrief', ''],
       ['run.ended', 'handed-to-police', ''],
+      ['incident.closedOut', '', ''],
       ['run.signedOff', '王建国', ''],
       ['run.sealed', '', ''],
     ]);
@@ -476,6 +486,7 @@ test.describe('accessibility', () => {
     await dialog.getByRole('button', { name: '确认中止' }).click();
     await expect(page.getByRole('button', { name: '签字并封存记录' })).toBeVisible();
     await check();
+    await closeOutAsNone(page);
     await page.getByLabel('签字人姓名').fill('李娜');
     await page.getByRole('button', { name: '签字并封存记录' }).click();
     await expect(page.getByRole('heading', { name: /记录已封存/ })).toBeVisible();

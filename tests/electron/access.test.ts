@@ -43,6 +43,7 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'audit.list': 'manager',
   'audit.verify': 'manager',
   'runs.start': 'anyone',
+  'runs.escalate': 'anyone',
   'runs.get': 'anyone',
   'runs.command': 'anyone',
   'runs.unfinished': 'anyone',

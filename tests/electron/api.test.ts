@@ -220,6 +220,7 @@ describe('channel and push event names', () => {
       'audit.list': {},
       'audit.verify': {},
       'runs.start': { planId: 'fire', mode: 'incident' },
+      'runs.escalate': { runId, planId: 'hostage-taking' },
       'runs.get': { runId },
       'runs.command': { runId, command: { type: 'complete', step: 'press-alarm' } },
       'runs.unfinished': {},
@@ -230,8 +231,9 @@ describe('channel and push event names', () => {
       'records.export': { runId, format: 'csv' },
       'records.exportBatch': { from: '2000-01-01', to: '2100-12-31' },
     };
-    // users.setup answers only at first start, and session.lock would lock the channels after it.
-    const refusedHere: Channel[] = ['users.setup'];
+    // users.setup answers only at first start, and session.lock would lock the channels after it; runs.escalate
+    // only where the run offers that follow-on (tests/electron/escalation.test.ts).
+    const refusedHere: Channel[] = ['users.setup', 'runs.escalate'];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];
     for (const name of order) {
       const result = await b.call(name, inputs[name]);

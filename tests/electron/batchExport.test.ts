@@ -21,6 +21,7 @@ import {
   resolveRange,
 } from '../../electron/records/batchExport';
 import { BatchExportSchema } from '../../shared/api/channels';
+import { runsStartedAt } from '../support/localDayRuns';
 import { setupAdmin } from '../support/people';
 import { CSV_BOM } from '../../shared/records/csvExport';
 
@@ -110,35 +111,56 @@ describe('exportRange', () => {
     expect(out[3]).toBe(`key fingerprint used: ${fingerprintOf(keyOf(dataDir).publicKey)}`);
   });
 
-  it('writes an index.csv with a BOM and one row per run, oldest first', async () => {
+  it('writes an index.csv with a BOM and one row per run, oldest first, local times and Chinese labels', async () => {
     const { dataDir, runsDir, runIds } = await fiveDays();
-    const files = unzip(await exportRange({ runsDir, from: '2026-03-01', to: '2026-03-05', ...keyOf(dataDir) }));
+    const files = unzip(
+      await exportRange({
+        runsDir,
+        from: '2026-03-01',
+        to: '2026-03-05',
+        timeZone: 'Asia/Shanghai',
+        ...keyOf(dataDir),
+      }),
+    );
     const csv = files[INDEX_CSV]!;
     expect(csv.toString('utf8').startsWith(CSV_BOM)).toBe(true);
     const [header, ...rows] = indexRows(csv);
     expect(header).toEqual([
       '记录编号 run id',
+      '开始（本地时间）started (local, Asia/Shanghai)',
+      '结束（本地时间）ended (local, Asia/Shanghai)',
       '开始 started (UTC)',
       '结束 ended (UTC)',
       '类型 mode',
+      '类型 mode (中文)',
       '预案 plan id',
       '版本 plan version',
       '内容哈希 plan hash',
       '预案名称 plan title',
       '结果 outcome',
+      '结果 outcome (中文)',
       '完整性 integrity',
+      '完整性 integrity (中文)',
       '损坏位置 damage',
     ]);
     expect(rows.map((r) => r[0])).toEqual(runIds);
-    expect(rows.map((r) => r[1]!.slice(0, 10))).toEqual([
-      '2026-03-01',
-      '2026-03-02',
-      '2026-03-03',
-      '2026-03-04',
-      '2026-03-05',
+    // 08:00 UTC is 16:00 in Shanghai.
+    expect(rows.map((r) => r[1])).toEqual([
+      '2026-03-01 16:00:00',
+      '2026-03-02 16:00:00',
+      '2026-03-03 16:00:00',
+      '2026-03-04 16:00:00',
+      '2026-03-05 16:00:00',
     ]);
-    expect(rows.map((r) => r[3])).toEqual(['drill', 'incident', 'drill', 'incident', 'drill']);
-    expect(rows.map((r) => r[4])).toEqual([
+    expect(rows.map((r) => r[3])).toEqual(runIds.map((_, i) => `2026-03-0${i + 1}T08:00:00.000Z`));
+    expect(rows.map((r) => r.slice(5, 7))).toEqual([
+      ['drill', '演练'],
+      ['incident', '实战'],
+      ['drill', '演练'],
+      ['incident', '实战'],
+      ['drill', '演练'],
+    ]);
+    expect(rows.map((r) => r[7])).toEqual([
       'armed-robbery',
       'fire',
       'medical-emergency',
@@ -147,12 +169,15 @@ describe('exportRange', () => {
     ]);
     for (const row of rows) {
       expect(row[2]! > row[1]!).toBe(true);
-      expect(row[5]).toMatch(/^\d+$/);
-      expect(row[6]).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(row[8]).not.toBe('');
-      expect(row.slice(9)).toEqual(['verified', '']);
+      expect(row[2]).toMatch(/^2026-03-0\d \d{2}:\d{2}:\d{2}$/);
+      expect(row[4]! > row[3]!).toBe(true);
+      expect(row[8]).toMatch(/^\d+$/);
+      expect(row[9]).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(row[11]).not.toBe('');
+      expect(row[12]).toMatch(/[\u4e00-\u9fff]/);
+      expect(row.slice(13)).toEqual(['verified', '已验证', '']);
     }
-    expect(rows[0]![7]).toBe('营业网点持械抢劫现场处置方案');
+    expect(rows[0]![10]).toBe('营业网点持械抢劫现场处置方案');
   });
 
   it('gives an archive with only the header, the README and the key for a range with no runs', async () => {
@@ -163,16 +188,19 @@ describe('exportRange', () => {
     expect(files[README_FILE]!.toString('utf8')).toContain('记录数 runs: 0');
   });
 
-  it('takes times with an offset exactly, and a bare date as a whole UTC day', async () => {
+  it('takes times with an offset exactly, and a bare date as a whole local day of the zone', async () => {
     const { dataDir, runsDir, runIds } = await fiveDays();
-    const names = async (from: string, to: string) =>
-      Object.keys(unzip(await exportRange({ runsDir, from, to, ...keyOf(dataDir) })))
+    const names = async (from: string, to: string, timeZone = 'UTC') =>
+      Object.keys(unzip(await exportRange({ runsDir, from, to, timeZone, ...keyOf(dataDir) })))
         .filter((n) => n.endsWith('.jsonl'))
         .sort();
     // 2 March 08:00 UTC is 16:00 in Beijing.
     expect(await names('2026-03-02T16:00:00+08:00', '2026-03-02T16:00:00+08:00')).toEqual([`${runIds[1]}.jsonl`]);
     expect(await names('2026-03-02T16:00:00.001+08:00', '2026-03-03T07:59:59Z')).toEqual([]);
     expect(await names('2026-03-05', '2026-03-05')).toEqual([`${runIds[4]}.jsonl`]);
+    // 5 March 08:00 UTC is 22:00 on the 4th in Honolulu.
+    expect(await names('2026-03-05', '2026-03-05', 'Pacific/Honolulu')).toEqual([]);
+    expect(await names('2026-03-04', '2026-03-04', 'Pacific/Honolulu')).toEqual([`${runIds[4]}.jsonl`]);
   });
 
   it('exports a damaged journal in the range too, marked, and verification then fails on it', async () => {
@@ -182,8 +210,8 @@ describe('exportRange', () => {
     const files = unzip(await exportRange({ runsDir, from: '2026-03-03', to: '2026-03-03', ...keyOf(dataDir) }));
     expect(files[`${runIds[2]}.jsonl`]!.equals(readFileSync(path))).toBe(true);
     const row = indexRows(files[INDEX_CSV]!)[1]!;
-    expect(row[9]).toBe('damaged');
-    expect(row[10]).toMatch(/^line \d+ \(byte \d+\): bad-hash$/);
+    expect(row.slice(13, 15)).toEqual(['damaged', '已损坏']);
+    expect(row[15]).toMatch(/^line \d+ \(byte \d+\): bad-hash$/);
     const dir = extract(files);
     expect(await runCli(['records', 'verify', dir, '--key', join(dir, KEY_FILE)], cli().io)).toBe(1);
   });
@@ -209,11 +237,19 @@ describe('exportRange', () => {
     ] as const) {
       await expect(exportRange({ runsDir, from, to })).rejects.toBeInstanceOf(BatchRangeError);
     }
-    expect(resolveRange('2026-03-01', '2026-03-01')).toEqual({
+    expect(resolveRange('2026-03-01', '2026-03-01', 'UTC')).toEqual({
       start: Date.UTC(2026, 2, 1),
       end: Date.UTC(2026, 2, 2) - 1,
     });
+    expect(resolveRange('2026-03-01', '2026-03-01', 'Asia/Shanghai')).toEqual({
+      start: Date.UTC(2026, 1, 28, 16),
+      end: Date.UTC(2026, 2, 1, 16) - 1,
+    });
     expect(batchFileName('2026-03-01T00:00:00+08:00', '2026-03-31')).toBe('guardbook-records-20260301-20260331.zip');
+    // The screen sends the instants of the branch's days: the name gives the days, not their UTC dates.
+    expect(batchFileName('2026-02-28T16:00:00.000Z', '2026-03-31T15:59:59.999Z', 'Asia/Shanghai')).toBe(
+      'guardbook-records-20260301-20260331.zip',
+    );
   });
 });
 
@@ -305,6 +341,51 @@ describe('records.exportBatch', () => {
       expect(reversed.ok ? [] : reversed.error.issues).toEqual([
         { path: 'to', message: 'the range ends before it starts' },
       ]);
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
+describe('the branch time zone in the API', () => {
+  it('makes bare dates in records.list and records.exportBatch local days there, and refuses a zone that is none', async () => {
+    const dataDir = tempDir('guardbook-batch-zone-');
+    // 23:30 on 4 December and 00:30 on 5 December in Shanghai.
+    const [late, early] = await runsStartedAt(dataDir, [
+      { planId: 'fire', mode: 'drill', at: '2026-12-04T15:30:00.000Z' },
+      { planId: 'fire', mode: 'drill', at: '2026-12-04T16:30:00.000Z' },
+    ]);
+    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    try {
+      await setupAdmin(backend);
+      const ids = async (from: string, to: string) => {
+        const page = await backend.call('records.list', { from, to });
+        if (!page.ok) throw new Error(page.error.message.en);
+        return (page.value as { items: { runId: string }[] }).items.map((r) => r.runId);
+      };
+      const settingsUpdate = (timeZone: string) => backend.call('settings.update', { timeZone });
+
+      expect((await settingsUpdate('UTC')).ok).toBe(true);
+      expect(await ids('2026-12-04', '2026-12-04')).toEqual([early, late]);
+
+      const refused = await settingsUpdate('Beijing');
+      expect(refused.ok ? 'ok' : refused.error.code).toBe('invalid-input');
+      expect(JSON.stringify(refused)).toMatch(/timeZone.*IANA/);
+
+      expect((await settingsUpdate('Asia/Shanghai')).ok).toBe(true);
+      expect(await ids('2026-12-04', '2026-12-04')).toEqual([late]);
+      expect(await ids('2026-12-05', '2026-12-05')).toEqual([early]);
+      const result = await backend.call('records.exportBatch', { from: '2026-12-05', to: '2026-12-05' });
+      if (!result.ok) throw new Error(result.error.message.en);
+      const value = BatchExportSchema.parse(result.value);
+      expect(value.fileName).toBe('guardbook-records-20261205-20261205.zip');
+      const files = unzip(Buffer.from(value.base64, 'base64'));
+      expect(Object.keys(files).filter((n) => n.endsWith('.jsonl'))).toEqual([`${early}.jsonl`]);
+      expect(indexRows(files[INDEX_CSV]!)[1]!.slice(1, 2)).toEqual(['2026-12-05 00:30:00']);
+      // The one-run CSV gives the same local time.
+      const csv = await backend.call('records.export', { runId: early, format: 'csv' });
+      if (!csv.ok) throw new Error(csv.error.message.en);
+      expect((csv.value as { content: string }).content).toContain('2026-12-05 00:30:00');
     } finally {
       await backend.close();
     }

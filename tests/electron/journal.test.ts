@@ -33,57 +33,11 @@ import { loadOrCreateSigningKey, type SigningKey } from '../../electron/journal/
 import { ApiError } from '../../shared/api/errors';
 import { createBackend } from '../../electron/backend/backend';
 import { PLANS_DIR } from '../../electron/build/projectPaths';
-import { EngineHarness, fixtureLibrary, lineStarts, startedData, tempDir, tickingClock } from '../support/runJournal';
+import { EngineHarness, fixtureLibrary, lineStarts, startedData, tempDir } from '../support/runJournal';
 
 const crypto = nodeJournalCrypto;
 
-/** The unsealed part of the sample: a few ordinary events after `run.started`. */
-async function writeSampleEvents(journal: JournalFile): Promise<void> {
-  await journal.append('step.completed', '张三', { step: 'raise-alarm' });
-  await journal.append('checklist.ticked', '李四', { step: 'observe', item: 'face' });
-  // A control character makes canonical JSON write `\u001f`: flipping `f`→`F` there keeps the value.
-  await journal.append('note.added', '李四', { text: '嫌疑人向北逃离 \u001f', step: 'observe' });
-  await journal.append('step.overdue', 'system', {
-    step: 'observe',
-    due: '2026-03-01T08:01:00.000Z',
-    targetSeconds: 60,
-  });
-  await journal.append('contact.called', '张三', { step: 'call-police', contact: 'police', phone: '110' });
-}
-
-async function seal(journal: JournalFile, key: SigningKey): Promise<void> {
-  await journal.append('run.ended', 'system', { outcome: 'handed-to-police', endStep: 'handed-over' });
-  await journal.append('run.signedOff', '王五', { name: '王五', note: '已核对' });
-  const head = journal.head;
-  await journal.append('run.sealed', 'system', {
-    head,
-    signature: key.sign(head),
-    publicKey: key.publicKey,
-    keyId: key.keyId,
-  });
-}
-
-interface Sample {
-  dir: string;
-  path: string;
-  bytes: Buffer;
-  text: string;
-  events: JournalEvent[];
-}
-
-async function sampleJournal(options: { sealed: boolean; key?: SigningKey }): Promise<Sample> {
-  const dir = tempDir();
-  const path = join(dir, 'run-1.jsonl');
-  const journal = await JournalFile.create(path, '张三', startedData(), { now: tickingClock() });
-  await writeSampleEvents(journal);
-  if (options.sealed) await seal(journal, options.key ?? loadOrCreateSigningKey(dir));
-  const events = [...journal.events];
-  await journal.close();
-  const bytes = readFileSync(path);
-  return { dir, path, bytes, text: bytes.toString('utf8'), events };
-}
-
-const lines = (text: string): string[] => text.split('\n').slice(0, -1);
+import { lines, sampleJournal, type Sample } from '../support/journalSample';
 const joinLines = (list: readonly string[]): string => list.map((l) => l + '\n').join('');
 const byteOffsetOfLine = (text: string, line: number): number =>
   Buffer.byteLength(
@@ -245,49 +199,6 @@ describe('verifyJournalText: every kind of damage, with its line, byte offset an
     expect(sample.events.map((e) => e.type).slice(-3)).toEqual(['run.ended', 'run.signedOff', 'run.sealed']);
   });
 
-  it(
-    'fails on a flipped bit at any byte offset, at the line holding the byte, unless the value is unchanged',
-    { timeout: 120_000 },
-    () => {
-      const { bytes } = sample;
-      const starts = lineStarts(bytes);
-      const original = lines(sample.text).map((l) => JSON.parse(l) as unknown);
-      const sameValue: string[] = [];
-      let checked = 0;
-      for (let offset = 0; offset < bytes.length; offset++) {
-        const line = starts.findIndex((s, i) => offset >= s && offset < starts[i + 1]!) + 1;
-        for (let bit = 0; bit < 8; bit++) {
-          const damaged = Buffer.from(bytes);
-          damaged[offset]! ^= 1 << bit;
-          const text = damaged.toString('utf8');
-          const v = verifyJournalText(text, crypto);
-          checked++;
-          if (v.ok) {
-            // Only acceptable when every line still parses to exactly the original value.
-            const parsed = lines(text).map((l) => JSON.parse(l) as unknown);
-            expect(parsed, `offset ${offset} bit ${bit} passed with changed content`).toEqual(original);
-            const char = (b: Buffer) => JSON.stringify(String.fromCharCode(b[offset]!));
-            sameValue.push(`byte ${offset} (line ${line}) bit ${bit}: ${char(bytes)}→${char(damaged)}`);
-            continue;
-          }
-          expect({ offset, bit, line: v.failure!.line, at: v.failure!.offset }).toEqual({
-            offset,
-            bit,
-            line,
-            at: starts[line - 1],
-          });
-          expect(v.events).toEqual(sample.events.slice(0, line - 1));
-        }
-      }
-      process.stdout.write(
-        `bit flips: ${checked} checked over ${bytes.length} bytes; ${sameValue.length} left the parsed value identical ` +
-          `and were skipped:\n  ${sameValue.join('\n  ')}\n`,
-      );
-      // The one control character in the note is written as \u001f: its hex letter can change case.
-      expect(sameValue).toEqual([expect.stringMatching(/bit 5: "f"→"F"$/)]);
-    },
-  );
-
   it('finds a deleted line', () => {
     const list = lines(sample.text);
     expectFailure(joinLines([...list.slice(0, 3), ...list.slice(4)]), 4, 'seq-gap');
@@ -366,57 +277,6 @@ describe('reopening after a crash: a torn last line is moved aside, anything els
   let sample: Sample;
   beforeAll(async () => {
     sample = await sampleJournal({ sealed: false });
-  });
-
-  /** Truncates a copy of the sample at `cut` bytes and opens it. */
-  async function openCut(cut: number) {
-    const dir = tempDir('guardbook-cut-');
-    const path = join(dir, 'run-1.jsonl');
-    writeFileSync(path, sample.bytes.subarray(0, cut));
-    const { journal, recovered } = await JournalFile.open(path, { now: () => new Date('2026-03-01T12:00:00Z') });
-    const events = [...journal.events];
-    await journal.close();
-    return { dir, path, events, recovered };
-  }
-
-  it('recovers exactly the complete lines at every cut after the first line', { timeout: 120_000 }, async () => {
-    const starts = lineStarts(sample.bytes);
-    let recoveries = 0;
-    for (let cut = starts[1]!; cut <= sample.bytes.length; cut++) {
-      const complete = starts.filter((s) => s > 0 && s <= cut).length; // lines ending at or before the cut
-      const tail = sample.bytes.subarray(starts[complete]!, cut);
-      const { dir, path, events, recovered } = await openCut(cut);
-      const v = await readJournal(path);
-      expect({ cut, ok: v.ok }).toEqual({ cut, ok: true });
-      if (tail.length === 0) {
-        expect(recovered).toBeUndefined();
-        expect(events).toEqual(sample.events.slice(0, complete));
-        expect(readFileSync(path)).toEqual(sample.bytes.subarray(0, cut));
-        rmSync(dir, { recursive: true });
-        continue;
-      }
-      recoveries++;
-      expect(events.slice(0, -1)).toEqual(sample.events.slice(0, complete));
-      expect(recovered).toEqual({
-        sidecar: expect.stringMatching(/^run-1\.torn-\d+-\d+\.jsonl$/),
-        bytes: tail.length,
-        reason: 'torn',
-      });
-      expect(recovered!.sidecar).toMatch(new RegExp(`^run-1\\.torn-${complete + 1}-`));
-      expect(readFileSync(join(dir, recovered!.sidecar))).toEqual(tail);
-      expect(events.at(-1)).toMatchObject({
-        seq: complete + 1,
-        type: 'journal.recovered',
-        by: 'system',
-        at: '2026-03-01T12:00:00.000Z',
-        data: recovered,
-        prev: sample.events[complete - 1]!.hash,
-      });
-      expect(v.events).toEqual(events);
-      expect(readdirSync(dir).sort()).toEqual(['run-1.jsonl', recovered!.sidecar]);
-      rmSync(dir, { recursive: true });
-    }
-    expect(recoveries).toBe(sample.bytes.length - starts[1]! - (starts.length - 2));
   });
 
   // A cut inside the first line means the run was never acknowledged as started (create resolves only after

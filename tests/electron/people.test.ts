@@ -10,6 +10,7 @@ import {
   wrongPinBody,
 } from '../../electron/people/pinAttempts';
 import { hashPin, isValidPin, verifyPin } from '../../electron/people/pinHash';
+import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
 import { ApiErrorSchema } from '../../shared/api/errors';
 import { ROLE_LABELS, roleAtLeast, ROLES, RoleSchema, UserSchema, type Role } from '../../shared/people/roles';
 
@@ -75,6 +76,13 @@ describe('PIN hashes', () => {
     expect(Buffer.from(parts[4]!, 'base64')).toHaveLength(16);
     expect(Buffer.from(parts[5]!, 'base64')).toHaveLength(32);
     expect(a.split('$')[4]).not.toBe(b.split('$')[4]);
+  });
+
+  it('stores a lower cost when given one (tests), and verifies it with the cost it was made with', async () => {
+    const cheap = await hashPin('135790', TEST_PIN_HASH_COST);
+    expect(cheap.split('$').slice(0, 4)).toEqual(['scrypt', '1024', '8', '1']);
+    expect(await verifyPin('135790', cheap)).toBe(true);
+    expect(await verifyPin('135791', cheap)).toBe(false);
   });
 
   it('refuses a tampered or malformed stored hash without throwing', async () => {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
 import { USERS_FILE_NAME } from '../../electron/people/userStore';
 import type { Caller } from '../../shared/api/dispatch';
 import type { PublicUser } from '../../shared/people/roles';
@@ -40,14 +41,23 @@ function tempDir(): string {
   return dir;
 }
 
-/** A backend on `dataDir` whose clock is `clock.now` (moved by the test). */
-async function start(dataDir: string, clock = { now: T0 }, logged: string[] = []): Promise<Backend> {
+/**
+ * A backend on `dataDir` whose clock is `clock.now` (moved by the test), hashing new PINs at the tests' low cost
+ * unless `pinHashCost` is `'production'`.
+ */
+async function start(
+  dataDir: string,
+  clock = { now: T0 },
+  logged: string[] = [],
+  pinHashCost: 'test' | 'production' = 'test',
+): Promise<Backend> {
   const backend = await createBackend({
     dataDir,
     plansDir: PLANS_DIR,
     host: 'web',
     version: '0',
     clock: () => clock.now,
+    ...(pinHashCost === 'test' ? { pinHashCost: TEST_PIN_HASH_COST } : {}),
     log: (message, detail) => logged.push(`${message}: ${String(detail)}`),
   });
   open.push(backend);
@@ -64,7 +74,8 @@ const window = (name: string): Caller => ({ sessionId: name });
 describe('first start', () => {
   it('creates the administrator once, unlocks the window, and stores only a salted hash', async () => {
     const dir = tempDir();
-    const b = await start(dir);
+    // The one backend test with production's scrypt cost: what a host gets when it passes none.
+    const b = await start(dir, undefined, undefined, 'production');
     expect(await call<SessionView>(b, 'session.get', {})).toMatchObject({ setupNeeded: true, unlocked: null });
     // Incidents do not wait for it.
     await call(b, 'runs.start', { planId: 'fire', mode: 'incident' });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
 import { usersUnlock } from '../../electron/cli/usersCommands';
 import { delayAfterFailures } from '../../electron/people/pinAttempts';
 import type { Caller } from '../../shared/api/dispatch';
@@ -45,6 +46,7 @@ async function start(dataDir: string, clock: { now: number }): Promise<Backend> 
     host: 'web',
     version: '0',
     clock: () => clock.now,
+    pinHashCost: TEST_PIN_HASH_COST,
     log: () => {},
   });
   open.push(backend);
@@ -84,6 +86,7 @@ beforeAll(async () => {
     host: 'web',
     version: '0',
     clock: () => T0,
+    pinHashCost: TEST_PIN_HASH_COST,
     log: () => {},
   });
   try {

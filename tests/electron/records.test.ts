@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { simulateRun } from '../../electron/cli/runsCommands';
-import { INDEX_FILE, RunIndex } from '../../electron/records/runIndex';
+import { INDEX_FILE, INDEX_FORMAT, RunIndex } from '../../electron/records/runIndex';
 import { dataFolderWitnesses } from '../../electron/records/dataFolderWitnesses';
 import { RecordsService } from '../../electron/records/recordsService';
 import { fingerprintOf, loadOrCreateSigningKey } from '../../electron/journal/signingKey';
@@ -80,7 +80,7 @@ describe('the run index', () => {
       damage: expect.stringMatching(/^line \d+ \(byte \d+\): bad-event$/),
     });
     expect(index.get(runIds[1]!)?.integrity).toBe('verified');
-    expect(JSON.parse(readFileSync(join(runsDir, INDEX_FILE), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(runsDir, INDEX_FILE), 'utf8')).format).toBe(INDEX_FORMAT);
   });
 });
 

@@ -80,6 +80,7 @@ describe('SettingsService: defaults and persistence', () => {
       sound: true,
       theme: 'standard',
       idleLockMinutes: 5,
+      timeZone: '', // the system's
     });
   });
 
@@ -102,6 +103,7 @@ describe('SettingsService: defaults and persistence', () => {
       sound: false,
       theme: 'high-contrast',
       idleLockMinutes: 5,
+      timeZone: '',
     };
     const returned = first.update({
       language: 'en',

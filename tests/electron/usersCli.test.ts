@@ -7,12 +7,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
+import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
 import { runCli } from '../../electron/cli/main';
 import { usersUnlock } from '../../electron/cli/usersCommands';
 import { UsageError } from '../../electron/cli/io';
 import { call, setupAdmin } from '../support/people';
 
 const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
+const BACKEND = {
+  plansDir: PLANS_DIR,
+  host: 'web',
+  version: '0',
+  pinHashCost: TEST_PIN_HASH_COST,
+  log: () => {},
+} as const;
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -32,7 +40,7 @@ describe('users reset-pin', () => {
   it('sets a new PIN for a user, on the audit trail, only while the app is closed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-users-cli-'));
     dirs.push(dataDir);
-    const start = () => createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    const start = () => createBackend({ ...BACKEND, dataDir });
     let backend = await start();
     const admin = await setupAdmin(backend);
 
@@ -86,7 +94,7 @@ describe('users unlock', () => {
     await expect(unlock(['a', 'b'])).rejects.toThrow(UsageError);
     const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-users-cli-'));
     dirs.push(dataDir);
-    const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    const backend = await createBackend({ ...BACKEND, dataDir });
     await setupAdmin(backend);
     await backend.close();
     await expect(unlock(['u-nobody', '--data-dir', dataDir])).rejects.toThrow(/No user "u-nobody"/);
@@ -95,7 +103,7 @@ describe('users unlock', () => {
   it('on a user who is not locked out, says so, and still records that the count was cleared', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-users-cli-'));
     dirs.push(dataDir);
-    const start = () => createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    const start = () => createBackend({ ...BACKEND, dataDir });
     let backend = await start();
     const admin = await setupAdmin(backend);
     await backend.close();
@@ -119,7 +127,7 @@ describe('one app per data folder', () => {
   it('a second backend on the same folder refuses to start, saying who has it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-second-'));
     dirs.push(dataDir);
-    const start = () => createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: '0', log: () => {} });
+    const start = () => createBackend({ ...BACKEND, dataDir });
     const first = await start();
     try {
       await expect(start()).rejects.toThrow(/another Guardbook is using this data folder \(pid \d+/);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
 import { startLine, URL_FILE_NAME } from '../../electron/web/main';
 import { SECURITY_HEADERS, SESSION_HEADER, TOKEN_HEADER } from '../../electron/web/httpGuards';
@@ -55,6 +56,7 @@ async function setup(): Promise<Setup> {
     plansDir: PLANS_DIR,
     host: 'web',
     version: '0.0.0-test',
+    pinHashCost: TEST_PIN_HASH_COST,
     log: () => {},
   });
   const host = await startWebHost({ backend, rendererDir, maxBodyBytes: MAX_BODY });

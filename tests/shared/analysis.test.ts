@@ -85,6 +85,9 @@ const ANALYSIS_CODES: FindingCode[] = [
   'timer-out-of-range',
   'target-after-timeout',
   'drill-interval',
+  'not-silent',
+  'unknown-follow-on',
+  'follow-on-self',
 ];
 
 describe('the minimal plan', () => {
@@ -763,6 +766,95 @@ describe('target-after-timeout', () => {
         assess(p).targetSeconds = 120;
       }),
     ).toEqual([]);
+  });
+});
+
+describe('not-silent', () => {
+  it('warns when a robbery or hostage plan is not silent, whether silent is false or left out', () => {
+    expectFindings(
+      analyse((p) => {
+        delete p.silent;
+      }),
+      [{ code: 'not-silent', severity: 'warning', path: 'silent' }],
+    );
+    expectFindings(
+      analyse((p) => {
+        p.category = 'hostage';
+        p.silent = false;
+      }),
+      [{ code: 'not-silent', severity: 'warning', path: 'silent' }],
+    );
+  });
+
+  it('says nothing of a plan of another category, silent or not', () => {
+    expect(
+      analyse((p) => {
+        p.category = 'fire';
+        delete p.silent;
+      }),
+    ).toEqual([]);
+    expect(
+      analyse((p) => {
+        p.category = 'medical';
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('unknown-follow-on and follow-on-self', () => {
+  const withFollowOns = (p: Plan) => {
+    alarm(p).followOn = 'hostage-taking';
+    assess(p).options[0]!.followOn = 'fire';
+    trackAction(p, 1).followOn = 'medical-emergency';
+    const done = p.steps[3];
+    if (done?.kind === 'end') done.followOn = 'nowhere';
+  };
+
+  it('reports each follow-on that names no plan of the library, with the step, the option and the id', () => {
+    const findings = analysePlan(withChange(withFollowOns), { knownPlanIds: new Set(['fire', 'hostage-taking']) });
+    expectFindings(findings, [
+      {
+        code: 'unknown-follow-on',
+        severity: 'warning',
+        path: 'steps[2].tracks[1].steps[0].followOn',
+        stepId: 'teller-lock',
+      },
+      { code: 'unknown-follow-on', severity: 'warning', path: 'steps[3].followOn', stepId: 'done' },
+    ]);
+    expect(findings[0]!.message['zh-CN']).toContain('medical-emergency');
+    expect(findings[1]!.message.en).toBe('The follow-on plan "nowhere" of step "done" is not in the plan library');
+  });
+
+  it('names the option of a decision whose follow-on is unknown', () => {
+    const [f] = analysePlan(withChange(withFollowOns), {
+      knownPlanIds: new Set(['hostage-taking', 'medical-emergency', 'nowhere']),
+    });
+    expect(f).toMatchObject({ code: 'unknown-follow-on', path: 'steps[1].options[0].followOn', stepId: 'assess' });
+    expect(f!.message.en).toContain('option "serious"');
+    expect(f!.message['zh-CN']).toContain('选项“serious”');
+  });
+
+  it('does not check follow-on targets when the library is not known', () => {
+    expect(analysePlan(withChange(withFollowOns))).toEqual([]);
+  });
+
+  it('reports a follow-on that names the plan itself, library known or not', () => {
+    const plan = withChange((p) => {
+      assess(p).options[1]!.followOn = 'minimal';
+    });
+    expectFindings(analysePlan(plan), [
+      { code: 'follow-on-self', severity: 'warning', path: 'steps[1].options[1].followOn', stepId: 'assess' },
+    ]);
+    expect(analysePlan(plan, { knownPlanIds: new Set(['minimal']) }).map((f) => f.code)).toEqual(['follow-on-self']);
+  });
+
+  it('refuses a follow-on that is not a plan id (schema)', () => {
+    const check = checkPlanDocument(
+      withChange((p) => {
+        alarm(p).followOn = 'Not An Id';
+      }),
+    );
+    expect(check.findings.map((f) => [f.code, f.path])).toEqual([['schema', 'steps[0].followOn']]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analysePlan, followOnsOf } from '../../shared/plan/analysis';
 import { checkPlanText } from '../../shared/plan/checkPlanText';
+import { SILENT_CATEGORIES } from '../../shared/plan/schema';
 import { planJsonSchemaText, PLAN_JSON_SCHEMA_FILE } from '../../shared/plan/jsonSchema';
 import { bundledPlanFiles, loadBundledPlan, PLANS_DIR } from '../support/bundledPlans';
 import { explorePlan } from '../support/explore';
@@ -29,6 +31,29 @@ describe('bundled plan library', () => {
 
   it('has a JSON Schema file that matches the zod schema (run `npm run plans:schema` when this fails)', () => {
     expect(readFileSync(PLANS_DIR + PLAN_JSON_SCHEMA_FILE, 'utf8')).toBe(planJsonSchemaText());
+  });
+
+  it('links every follow-on to a bundled plan, and analysis with the library known finds nothing', () => {
+    const ids = new Set(files.map((f) => f.replace(/\.json$/, '')));
+    const links = files.flatMap((file) => followOnsOf(loadBundledPlan(file)).map((f) => `${file}: ${f.planId}`));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(ids.has(link.split(': ')[1]!), link).toBe(true);
+    for (const file of files) expect(analysePlan(loadBundledPlan(file), { knownPlanIds: ids })).toEqual([]);
+  });
+
+  it('escalates an armed robbery to hostage taking where hostages are taken, and fire to first aid', () => {
+    const hostage = followOnsOf(loadBundledPlan('armed-robbery.json')).find((f) => f.planId === 'hostage-taking');
+    expect(hostage).toMatchObject({ stepId: 'hostage-check', option: 'hostage' });
+    expect(followOnsOf(loadBundledPlan('fire.json')).map((f) => f.planId)).toContain('medical-emergency');
+  });
+
+  it('marks silent the plans where noise endangers staff', () => {
+    const silent = files.filter((f) => loadBundledPlan(f).silent === true).map((f) => f.replace(/\.json$/, ''));
+    expect(silent.sort()).toEqual(['armed-robbery', 'cash-in-transit-attack', 'hostage-taking']);
+    for (const file of files) {
+      const plan = loadBundledPlan(file);
+      if (SILENT_CATEGORIES.includes(plan.category)) expect(plan.silent, file).toBe(true);
+    }
   });
 
   describe.each(files)('%s', (file) => {

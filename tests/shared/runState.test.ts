@@ -497,6 +497,9 @@ describe('how a run ends', () => {
     h.clock.advance(1);
     await h.engine.command(c.runId, { type: 'complete', step: 'raise-alarm' }, null);
     await h.engine.command(b.runId, { type: 'abort', reason: 'x' }, null);
+    const none = { none: true } as const; // a live incident is closed out before sign-off
+    const closeOut = { losses: none, casualties: none, police: none, reports: none, followUp: none };
+    await h.engine.command(b.runId, { type: 'closeOut', closeOut }, null);
     await h.engine.command(b.runId, { type: 'signOff', name: '王五' }, null);
     const d = await h.engine.start('sketch-robbery', 'drill', null);
     await h.engine.command(d.runId, { type: 'abort', reason: 'y' }, null);

@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import { PLANS_DIR } from '../../electron/build/projectPaths';
 import type { ApiErrorBody, ApiResult } from '../../shared/api/errors';
+import { TEST_PIN_HASH_COST } from './pinHashCost';
 
 /** Call at the top of a test file: registers the clean-up after each test. */
 export function backendFixtures(prefix: string) {
@@ -28,6 +29,7 @@ export function backendFixtures(prefix: string) {
         plansDir: PLANS_DIR,
         host: 'web',
         version: 'test',
+        pinHashCost: TEST_PIN_HASH_COST,
         log: () => {},
         ...options,
       });

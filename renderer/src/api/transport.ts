@@ -1,15 +1,17 @@
 // Picks how the renderer reaches the backend: the preload's object in Electron, HTTP + SSE in the browser edition.
 import type { ApiTransport, Channel, PushEvent } from '../../../shared/api/channels';
 import { PUSH_EVENT_NAMES } from '../../../shared/api/names';
+// TOKEN_CHALLENGE: the web host's `WWW-Authenticate` on a 401 for a missing or wrong token (not for a locked window).
+import {
+  SESSION_HEADER,
+  SESSION_ID_PATTERN as SESSION_ID,
+  TOKEN_CHALLENGE,
+  TOKEN_HEADER,
+} from '../../../shared/limits';
 
 const TOKEN_KEY = 'guardbook.token';
-const TOKEN_HEADER = 'x-guardbook-token';
 /** One session per tab: who unlocked this window with a PIN is tied to it (the backend keeps the rest). */
 const SESSION_KEY = 'guardbook.session';
-const SESSION_HEADER = 'x-guardbook-session';
-const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
-/** The web host's `WWW-Authenticate` on a 401 for a missing or wrong token (not for a locked window). */
-const TOKEN_CHALLENGE = 'Guardbook-Token';
 const TOKEN_IN_HASH = /(?:^#|&)token=([^&]+)/;
 
 declare global {

@@ -29,12 +29,17 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'audit' }, key: 'nav.audit', role: 'manager' },
 ];
 
-export function App({ info }: { info: AppInfo }) {
+/** `plans`: the library as fetched at start-up, beside settings and app info, so Home's tiles need no second trip. */
+export function App({ info, plans: initialPlans }: { info: AppInfo; plans?: PlanSummary[] }) {
   const { t } = useTranslation();
   const route = useRoute();
   const api = useApi();
   const session = useSession();
-  const [plans, reloadPlans] = useAsync(() => api.call('plans.list'), []);
+  const [plans, reloadPlans] = useAsync(
+    () => api.call('plans.list'),
+    [],
+    initialPlans ? { value: initialPlans } : undefined,
+  );
   usePush(
     'plans.changed',
     useCallback(() => reloadPlans(), []),

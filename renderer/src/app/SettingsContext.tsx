@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { SettingsState } from '../../../shared/api/channels';
 import type { PreferencesPatch, SettingsPatch } from '../../../shared/settings/schema';
 import { useApi, usePush } from '../api/ApiContext';
+import { setDisplayTimeZone } from '../components/displayTimeZone';
 import { setLanguage } from '../i18n/i18n';
 
 interface SettingsApi {
@@ -19,6 +20,8 @@ const SettingsContext = createContext<SettingsApi | null>(null);
 export function SettingsProvider({ initial, children }: { initial: SettingsState; children: ReactNode }) {
   const api = useApi();
   const [state, setState] = useState(initial);
+  // Before the screens below render (not in an effect), so they never show a time in the wrong zone.
+  setDisplayTimeZone(state.settings.timeZone);
   usePush(
     'settings.changed',
     useCallback((next: SettingsState) => setState(next), []),

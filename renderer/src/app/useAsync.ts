@@ -1,13 +1,27 @@
 // Loads data from the API with loading and error states, and a way to load it again.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type AsyncState<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
 
-/** `load` runs again whenever a value in `deps` changes, or when the returned `reload` is called. */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): [AsyncState<T>, () => void] {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+/**
+ * `load` runs again whenever a value in `deps` changes, or when the returned `reload` is called. `initial`, when
+ * given, is a value already loaded (fetched alongside others at start-up): shown at once, not loaded again.
+ */
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  initial?: { value: T },
+): [AsyncState<T>, () => void] {
+  const [state, setState] = useState<AsyncState<T>>(
+    initial ? { status: 'ready', value: initial.value } : { status: 'loading' },
+  );
   const [attempt, setAttempt] = useState(0);
+  const skipFirst = useRef(initial !== undefined);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let live = true;
     setState({ status: 'loading' });
     load().then(

@@ -2,42 +2,21 @@
 // open, so an incident interrupted by a restart or a wrong tap is never lost or started twice.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../../shared/plan/labels';
-import { indexSteps } from '../../../shared/plan/stepIndex';
 import type { RunSummary } from '../../../shared/run/runViewSchema';
 import { useApi, usePush } from '../api/ApiContext';
 import { hrefFor } from '../app/router';
 import { useLanguage } from '../components/useLanguage';
 import { formatClock } from '../run/time';
 
-interface ResumeItem {
-  summary: RunSummary;
-  /** Titles of the current steps, from the plan version the run follows. */
-  steps: string[];
-}
-
 export function ResumeList() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const api = useApi();
-  const [items, setItems] = useState<ResumeItem[]>([]);
+  const [items, setItems] = useState<RunSummary[]>([]);
   // Reloads keep the list on screen (no loading flash): a push may arrive at any time.
   const reload = useCallback(async () => {
-    const summaries = await api.call('runs.unfinished').catch(() => []);
-    // A summary names current steps by id; each run's own plan gives their titles.
-    const loaded = await Promise.all(
-      summaries.map(async (summary) => {
-        const view = await api.call('runs.get', { runId: summary.runId }).catch(() => undefined);
-        const index = view ? indexSteps(view.plan) : undefined;
-        const steps = summary.current
-          .map((id) => index?.get(id))
-          .filter((e) => e && e.step.kind !== 'end' && e.step.kind !== 'parallel')
-          .map((e) => pick(e!.step.title, lang));
-        return { summary, steps };
-      }),
-    );
-    setItems(loaded);
-  }, [api, lang]);
+    setItems(await api.call('runs.unfinished').catch(() => []));
+  }, [api]);
   useEffect(() => void reload(), [reload]);
   usePush(
     'run.changed',
@@ -45,8 +24,8 @@ export function ResumeList() {
   );
   if (items.length === 0) return null;
   // Worded for what is waiting: drills as drills, incidents as incidents, both when both are.
-  const modes = new Set(items.map((i) => i.summary.mode));
-  const only = modes.size === 1 ? items[0]!.summary.mode : undefined;
+  const modes = new Set(items.map((summary) => summary.mode));
+  const only = modes.size === 1 ? items[0]!.mode : undefined;
   return (
     <section className="resume" aria-labelledby="resume-title">
       <h2 id="resume-title">
@@ -54,7 +33,7 @@ export function ResumeList() {
         <span className="muted small">{only ? t('resume.hint', { context: only }) : t('resume.hintMixed')}</span>
       </h2>
       <ul>
-        {items.map(({ summary, steps }) => (
+        {items.map((summary) => (
           <li key={summary.runId}>
             <a
               className={`resume-item mode-${summary.mode}`}
@@ -72,7 +51,9 @@ export function ResumeList() {
                 {t('resume.started', { time: formatClock(summary.startedAt, lang) })}
                 {' · '}
                 {summary.status === 'active'
-                  ? t('resume.current', { steps: steps.join('；') || summary.current.join(', ') })
+                  ? t('resume.current', {
+                      steps: summary.currentTitles.map((title) => title[lang]).join('；') || summary.current.join(', '),
+                    })
                   : t('resume.awaitingSignOff')}
               </span>
             </a>

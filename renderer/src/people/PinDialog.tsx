@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type PublicUser, type Role } from '../../../shared/people/roles';
 import type { SessionView } from '../../../shared/people/session';
-import { useApi } from '../api/ApiContext';
+import { PIN_MAX_LENGTH } from '../../../shared/limits';
 import { hrefFor } from '../app/router';
 import { useLanguage } from '../components/useLanguage';
 import { Dialog } from '../run/Dialog';
@@ -14,7 +14,6 @@ import { personLabel, roleLabel } from './labels';
 import { formatDateTime } from '../records/recordTime';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
-const PIN_MAX = 12;
 
 /** What the prompt needs from the session: SessionProvider passes its own state. */
 export interface PinSession {
@@ -23,28 +22,30 @@ export interface PinSession {
   /** Whoever had unlocked this window before it locked itself for want of use, offered again first. */
   lapsedUserId: string | undefined;
   reloadUsers(): Promise<PublicUser[]>;
+  /** Checks the PIN: resolves once the window is unlocked, rejects with the backend's error. */
+  unlock(userId: string, pin: string): Promise<void>;
 }
 
 interface PinProps {
   minRole: Role;
   session: PinSession;
-  onUnlocked: (view: SessionView) => void;
   onCancel: () => void;
+  /** Changes when a new request is asked for: the form starts empty again. */
+  promptId?: string;
 }
 
 export function PinDialog({ open, ...props }: PinProps & { open: boolean }) {
   return (
     <Dialog open={open} onClose={props.onCancel} labelledBy="pin-title" className="pin-dialog">
-      <PinForm {...props} />
+      <PinForm key={props.promptId} {...props} />
     </Dialog>
   );
 }
 
 /** Mounted only while the dialog is open: each prompt starts empty. */
-function PinForm({ minRole, session, onUnlocked, onCancel }: PinProps) {
+function PinForm({ minRole, session, onCancel }: PinProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const api = useApi();
   const [users, setUsers] = useState<PublicUser[]>();
   const [loadError, setLoadError] = useState<unknown>();
   const [userId, setUserId] = useState<string>();
@@ -71,8 +72,7 @@ function PinForm({ minRole, session, onUnlocked, onCancel }: PinProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const view = await api.call('session.unlock', { userId: chosen, pin });
-      onUnlocked(view);
+      await session.unlock(chosen, pin);
     } catch (failure) {
       setError(failure);
       setPin('');
@@ -85,7 +85,7 @@ function PinForm({ minRole, session, onUnlocked, onCancel }: PinProps) {
   };
   const press = (digit: string) => {
     setError(undefined);
-    setPin((p) => (p.length < PIN_MAX ? p + digit : p));
+    setPin((p) => (p.length < PIN_MAX_LENGTH ? p + digit : p));
   };
 
   const storeProblem = session.view?.storeProblem;
@@ -146,14 +146,14 @@ function PinForm({ minRole, session, onUnlocked, onCancel }: PinProps) {
                 type="password"
                 inputMode="numeric"
                 autoComplete="off"
-                maxLength={PIN_MAX}
+                maxLength={PIN_MAX_LENGTH}
                 value={pin}
                 autoFocus
                 aria-invalid={error !== undefined || undefined}
                 aria-describedby={error !== undefined ? 'pin-error' : undefined}
                 onChange={(e) => {
                   setError(undefined);
-                  setPin(e.target.value.replace(/\D/g, '').slice(0, PIN_MAX));
+                  setPin(e.target.value.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH));
                 }}
               />
             </label>

@@ -79,7 +79,7 @@ export function PinField({
         type="password"
         inputMode="numeric"
         autoComplete={autoComplete}
-        maxLength={12}
+        maxLength={PIN_MAX_LENGTH}
         value={value}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}

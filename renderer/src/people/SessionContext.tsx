@@ -1,23 +1,26 @@
-// This window's session: who is on duty at the PC, who unlocked this window with a PIN and until when.
-// `withUnlock` runs an action that needs a role, asking for a PIN first when the window is not unlocked as
-// that role (and again, once, when the backend says the window has locked itself meanwhile). The screen that
-// asked stays mounted behind the PIN dialog, so nothing typed into its forms is lost.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from '../../../shared/api/errors';
-import { roleAtLeast, type PublicUser, type Role } from '../../../shared/people/roles';
+// This window's session for React: the session machine (sessionMachine.ts) run by one actor, its state read with
+// useSyncExternalStore, the window's focus, navigation and use turned into the machine's events. The screen that
+// asked for a PIN stays mounted behind the PIN dialog, so nothing typed into its forms is lost.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import type { PublicUser, Role } from '../../../shared/people/roles';
 import type { SessionView } from '../../../shared/people/session';
 import { useApi, usePush } from '../api/ApiContext';
 import { PinDialog } from './PinDialog';
+import { backendOf, createSessionActor, sessionClient, type SessionActor } from './sessionClient';
+import type { Identity } from './sessionProtocol';
 
-/** A window in use pushes its idle lock back at most this often (the backend only sees API calls). */
-export const TOUCH_EVERY_MS = 30_000;
+export type { Identity } from './sessionProtocol';
+
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
-
-export interface Identity {
-  userId: string;
-  name: string;
-  role: Role;
-}
 
 export interface SessionApi {
   /** Undefined until session.get has answered: nothing waits for it (least of all the incident tiles). */
@@ -49,222 +52,88 @@ export interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-interface Prompt {
-  minRole: Role;
-  resolve: (unlocked: boolean) => void;
+/** The window's session actor, started while mounted (a fresh one after StrictMode's trial unmount stopped it). */
+function useSessionActor(): SessionActor {
+  const api = useApi();
+  const [actor, setActor] = useState(() => createSessionActor(backendOf(api)));
+  useEffect(() => {
+    if (actor.getSnapshot().status === 'stopped') {
+      setActor(createSessionActor(backendOf(api)));
+      return;
+    }
+    actor.start();
+    return () => {
+      actor.stop();
+    };
+  }, [actor, api]);
+  return actor;
 }
 
-type Why = 'manual' | 'other';
-
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const api = useApi();
-  const [view, setView] = useState<SessionView>();
-  const [lapsed, setLapsed] = useState<Identity | null>(null);
-  const [users, setUsers] = useState<PublicUser[]>();
-  const [prompt, setPrompt] = useState<Prompt | null>(null);
-  const viewRef = useRef<SessionView | undefined>(undefined);
-  const promptRef = useRef<Promise<boolean> | null>(null);
-  // Answers can arrive out of order (a refresh sent before an unlock answers after it): the newest request wins.
-  const sent = useRef(0);
-  const applied = useRef(0);
-
-  const applyView = useCallback((next: SessionView, why: Why = 'other') => {
-    const before = viewRef.current?.unlocked;
-    viewRef.current = next;
-    setView(next);
-    if (next.unlocked) setLapsed(null);
-    else if (why === 'manual') setLapsed(null);
-    else if (before) setLapsed({ userId: before.userId, name: before.name, role: before.role });
-  }, []);
-
-  /** Sends a session call; applies its answer unless a later request has already answered. */
-  const ask = useCallback(
-    async (call: () => Promise<SessionView>, why: Why = 'other'): Promise<SessionView> => {
-      const number = ++sent.current;
-      const next = await call();
-      if (number < applied.current) return viewRef.current ?? next;
-      applied.current = number;
-      applyView(next, why);
-      return next;
+  const actor = useSessionActor();
+  const client = useMemo(() => sessionClient(actor), [actor]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const subscription = actor.subscribe(onChange);
+      return () => subscription.unsubscribe();
     },
-    [applyView],
+    [actor],
   );
+  const snapshot = useSyncExternalStore(subscribe, () => actor.getSnapshot());
 
-  const refresh = useCallback(async () => {
-    await ask(() => api.call('session.get'));
-  }, [api, ask]);
-
-  const reloadUsers = useCallback(async () => {
-    const list = await api.call('users.list');
-    setUsers(list);
-    return list;
-  }, [api]);
-
-  // Users or who is on duty changed (in this window or another): ask again, as each window's view differs.
-  const usersLoaded = users !== undefined;
   usePush(
     'people.changed',
-    useCallback(() => {
-      void refresh().catch(() => {});
-      if (usersLoaded) void reloadUsers().catch(() => {});
-    }, [refresh, reloadUsers, usersLoaded]),
+    useCallback(() => actor.send({ type: 'people.changed' }), [actor]),
   );
 
-  // First load, and again when the window comes back into view or the screen changes (a push missed while
-  // the connection was down, an idle lock that lapsed while the window was hidden).
+  // Asked again when the window comes back into view or the screen changes (a push missed while the connection
+  // was down, an idle lock that lapsed while the window was hidden); any pointer, key or touch is use.
   useEffect(() => {
-    const again = () => void refresh().catch(() => {});
-    again();
+    const again = () => actor.send({ type: 'session.refresh' });
     const onVisible = () => document.visibilityState === 'visible' && again();
+    const onActivity = () => actor.send({ type: 'activity' });
     window.addEventListener('focus', again);
     window.addEventListener('hashchange', again);
     document.addEventListener('visibilitychange', onVisible);
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
     return () => {
       window.removeEventListener('focus', again);
       window.removeEventListener('hashchange', again);
       document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [refresh]);
-
-  const unlockedUser = view?.unlocked?.userId;
-  // While unlocked: any pointer, key or touch is use; tell the backend at most every 30 s (and once more after
-  // the last burst, so the lock counts from the last use rather than from the first of a busy half-minute).
-  useEffect(() => {
-    if (!unlockedUser) return;
-    let lastTouch = Date.now();
-    let trailing: ReturnType<typeof setTimeout> | undefined;
-    const touch = () => {
-      lastTouch = Date.now();
-      trailing = undefined;
-      ask(() => api.call('session.touch')).catch(() => {});
-    };
-    const onActivity = () => {
-      const since = Date.now() - lastTouch;
-      if (since >= TOUCH_EVERY_MS) {
-        clearTimeout(trailing);
-        touch();
-      } else if (!trailing) trailing = setTimeout(touch, TOUCH_EVERY_MS - since);
-    };
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
-    return () => {
       for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
-      clearTimeout(trailing);
     };
-  }, [unlockedUser, api, ask]);
+  }, [actor]);
 
-  // A local timer to the lock time: when it passes, check with the backend (a protected call may have pushed it
-  // back) and lock the window if it is due, so an unattended screen shows itself locked.
-  useEffect(() => {
-    const expiresAt = view?.unlocked?.expiresAt;
-    if (!expiresAt) return;
-    let live = true;
-    const timer = setTimeout(
-      () => {
-        void (async () => {
-          try {
-            const current = await api.call('session.get');
-            if (!live) return;
-            if (current.unlocked && Date.parse(current.unlocked.expiresAt) > Date.now() + 1000) {
-              await ask(async () => current);
-              return;
-            }
-            await ask(() => (current.unlocked ? api.call('session.lock') : Promise.resolve(current)));
-          } catch {
-            // The backend is unreachable: show the window locked all the same.
-            if (live && viewRef.current) applyView({ ...viewRef.current, unlocked: null });
-          }
-        })();
-      },
-      Math.max(0, Date.parse(expiresAt) - Date.now()) + 200,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [view, api, ask, applyView]);
-
-  const isUnlockedAs = useCallback((minRole: Role) => {
-    const role = viewRef.current?.unlocked?.role;
-    return role !== undefined && roleAtLeast(role, minRole);
-  }, []);
-
-  const requestUnlock = useCallback(
-    async (minRole: Role = 'guard'): Promise<boolean> => {
-      // One PIN dialog at a time: a second request waits for the first, then asks again only if still needed.
-      while (promptRef.current) {
-        const unlocked = await promptRef.current;
-        if (!unlocked) return false;
-        if (isUnlockedAs(minRole)) return true;
-      }
-      const pending = new Promise<boolean>((resolve) => setPrompt({ minRole, resolve }));
-      promptRef.current = pending;
-      try {
-        return await pending;
-      } finally {
-        promptRef.current = null;
-      }
-    },
-    [isUnlockedAs],
-  );
-
-  const withUnlock = useCallback(
-    async <T,>(minRole: Role, action: () => Promise<T>): Promise<T | undefined> => {
-      if (!isUnlockedAs(minRole) && !(await requestUnlock(minRole))) return undefined;
-      try {
-        return await action();
-      } catch (error) {
-        // The window locked itself between our last look and the call: ask again, then try once more.
-        if (!(error instanceof ApiError) || error.body.code !== 'locked') throw error;
-        if (viewRef.current) applyView({ ...viewRef.current, unlocked: null });
-        void refresh().catch(() => {});
-        if (!(await requestUnlock(minRole))) return undefined;
-        return await action();
-      }
-    },
-    [isUnlockedAs, requestUnlock, applyView, refresh],
-  );
-
-  const value = useMemo<SessionApi>(() => {
-    const role = view?.unlocked?.role ?? null;
-    const formRole = role ?? lapsed?.role ?? null;
-    return {
+  const { view, lapsed, users, waiting } = snapshot.context;
+  const value = useMemo<SessionApi>(
+    () => ({
       view,
-      role,
+      role: view?.unlocked?.role ?? null,
       lapsed,
       users,
-      reloadUsers,
-      refresh,
-      apply: (next) => applyView(next),
-      lock: async () => {
-        await ask(() => api.call('session.lock'), 'manual');
-      },
-      setOnDuty: async (userId) => {
-        await ask(() => api.call('session.setOnDuty', { userId }));
-      },
-      isUnlockedAs,
-      mayEditAs: (minRole) => formRole !== null && roleAtLeast(formRole, minRole),
-      requestUnlock,
-      withUnlock,
-    };
-  }, [view, lapsed, users, reloadUsers, refresh, applyView, ask, api, isUnlockedAs, requestUnlock, withUnlock]);
+      reloadUsers: client.reloadUsers,
+      refresh: client.refresh,
+      apply: client.apply,
+      lock: client.lock,
+      setOnDuty: client.setOnDuty,
+      isUnlockedAs: client.isUnlockedAs,
+      mayEditAs: client.mayEditAs,
+      requestUnlock: client.requestUnlock,
+      withUnlock: client.withUnlock,
+    }),
+    [client, view, lapsed, users],
+  );
 
-  const close = (unlocked: boolean) => {
-    prompt?.resolve(unlocked);
-    setPrompt(null);
-  };
+  const prompt = snapshot.matches({ prompt: 'closed' }) ? undefined : waiting[0];
   return (
     <SessionContext.Provider value={value}>
       {children}
       <PinDialog
-        open={prompt !== null}
+        promptId={prompt?.request}
+        open={prompt !== undefined}
         minRole={prompt?.minRole ?? 'guard'}
-        session={{ view, lapsedUserId: lapsed?.userId, reloadUsers }}
-        onUnlocked={(next) => {
-          applied.current = ++sent.current;
-          applyView(next);
-          close(next.unlocked !== null && roleAtLeast(next.unlocked.role, prompt?.minRole ?? 'guard'));
-        }}
-        onCancel={() => close(false)}
+        session={{ view, lapsedUserId: lapsed?.userId, reloadUsers: client.reloadUsers, unlock: client.submitPin }}
+        onCancel={client.cancelPin}
       />
     </SessionContext.Provider>
   );

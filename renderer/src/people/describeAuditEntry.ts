@@ -71,6 +71,10 @@ function describe<K extends keyof typeof auditEventData>(
       summary: t('audit.events.unlocked', { name: d.name, role: role(d.role) }),
       details: [],
     }),
+    'signOff.pinConfirmed': (d) => ({
+      summary: t('audit.events.signOffPin', { name: d.name, runId: d.runId }),
+      details: [],
+    }),
     'duty.changed': (d) => ({
       summary: d.name === null ? t('audit.events.dutyNobody') : t('audit.events.duty', { name: d.name }),
       details: [],

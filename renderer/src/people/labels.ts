@@ -2,6 +2,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { ROLE_LABELS, type Role } from '../../../shared/people/roles';
 import type { Language } from '../../../shared/plan/schema';
+import type { Text } from '../../../shared/text';
 
 export function roleLabel(role: Role, lang: Language): string {
   return ROLE_LABELS[role][lang];
@@ -15,7 +16,7 @@ export function personLabel(person: { name: string; role: Role }, lang: Language
 }
 
 /** A failure in both languages (the backend writes every message twice); a foreign failure once. */
-export type BilingualText = { 'zh-CN': string; en: string } | { plain: string };
+export type BilingualText = Text | { plain: string };
 
 export function bilingualError(error: unknown): BilingualText {
   return error instanceof ApiError ? error.body.message : { plain: String(error) };

@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, OUTCOME_LABELS } from '../../../shared/plan/labels';
 import { CATEGORIES, OUTCOMES } from '../../../shared/plan/schema';
 import { useLanguage } from '../components/useLanguage';
 import { ApiError } from '../../../shared/api/errors';
+import { RECORD_OPERATOR_MAX, RECORD_SEARCH_MAX } from '../../../shared/limits';
 import { useApi } from '../api/ApiContext';
 import { useSession } from '../people/SessionContext';
 import { downloadBatch } from './exportRun';
@@ -61,7 +62,7 @@ export function RecordFilterBar({
           <input
             type="search"
             value={typed.text}
-            maxLength={200}
+            maxLength={RECORD_SEARCH_MAX}
             placeholder={t('records.filters.searchHint')}
             onChange={(e) => setTyped({ ...typed, text: e.target.value })}
           />
@@ -110,7 +111,7 @@ export function RecordFilterBar({
           <input
             type="text"
             value={typed.operator}
-            maxLength={80}
+            maxLength={RECORD_OPERATOR_MAX}
             onChange={(e) => setTyped({ ...typed, operator: e.target.value })}
           />
         </label>

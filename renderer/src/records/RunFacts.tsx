@@ -7,6 +7,7 @@ import type { RunView } from '../../../shared/run/runViewSchema';
 import { useLanguage } from '../components/useLanguage';
 import { formatDuration, secondsBetween } from '../run/time';
 import { IntegrityBadge } from './IntegrityBadge';
+import { SignedVerified } from '../run/SignOff';
 import { formatDateTime } from './recordTime';
 
 export function RunFacts({ view, record, now }: { view: RunView; record: RunRecord | undefined; now: number }) {
@@ -65,7 +66,8 @@ export function RunFacts({ view, record, now }: { view: RunView; record: RunReco
       <dd>
         {view.signedOff ? (
           <>
-            {view.signedOff.name} · {formatDateTime(view.signedOff.at)}
+            {view.signedOff.name} · {formatDateTime(view.signedOff.at)} ·{' '}
+            <SignedVerified verified={view.signedOff.verified} />
             {view.signedOff.note && <span className="muted"> — {view.signedOff.note}</span>}
           </>
         ) : (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunMode } from '../../../shared/journal/events';
+import { ABORT_REASON_MAX } from '../../../shared/limits';
 import { Dialog } from './Dialog';
 import { CommandError } from './RunBanners';
 import type { RunHandle } from './useRun';
@@ -40,7 +41,13 @@ export function AbortControl({
           <p>{t('run.abortText', context)}</p>
           <label className="stacked-field">
             <span>{t('run.abortReason')}</span>
-            <textarea value={reason} rows={3} maxLength={2000} required onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              value={reason}
+              rows={3}
+              maxLength={ABORT_REASON_MAX}
+              required
+              onChange={(e) => setReason(e.target.value)}
+            />
           </label>
           <CommandError run={run} />
           <div className="dialog-actions">

@@ -25,11 +25,14 @@ export function ActionButton({
   action,
   run,
   className,
+  testId,
   children,
 }: {
   action: RunAction;
   run: Pending;
   className?: string;
+  /** For the tests that find a step's primary buttons wherever the layout puts them. */
+  testId?: string;
   /** Shown before the label (a number badge, an icon). */
   children?: ReactNode;
 }) {
@@ -43,6 +46,7 @@ export function ActionButton({
       disabled={busy || blocked}
       aria-busy={busy || undefined}
       data-action={action.id}
+      data-testid={testId}
       onClick={action.perform}
     >
       {children}

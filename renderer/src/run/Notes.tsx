@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunMode } from '../../../shared/journal/events';
+import { NOTE_MAX } from '../../../shared/limits';
 import { pick } from '../../../shared/plan/labels';
 import type { IndexedStep } from '../../../shared/plan/stepIndex';
 import type { RunView } from '../../../shared/run/runViewSchema';
@@ -49,7 +50,7 @@ export function NoteDialog({
           <textarea
             value={text}
             rows={4}
-            maxLength={4000}
+            maxLength={NOTE_MAX}
             autoFocus
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {

@@ -1,5 +1,6 @@
-// A parallel step: its own title and clock, then one column per role's track, side by side, each showing
-// that track's current step, or "已完成" once the track has reached its end.
+// A parallel step: its own title and clock, then one column per role's track still at work, side by side, each
+// showing that track's current step. A track that has reached its end folds into a short "已完成" strip, so the
+// tracks still at work get the room.
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
 import type { IndexedStep } from '../../../shared/plan/stepIndex';
@@ -32,6 +33,10 @@ export function ParallelTracks({
   const { t } = useTranslation();
   const lang = useLanguage();
   const titleId = `step-title-${step.id}`;
+  const roleOf = (role: string) => pick(view.plan.roles.find((r) => r.id === role)?.title, lang) || role;
+  // Tracks still at work share the width; finished ones fold into a short strip above them.
+  const working = tracks.flatMap((t) => (t.step && t.active ? [{ ...t, step: t.step, active: t.active }] : []));
+  const done = tracks.filter((t) => !(t.step && t.active));
   return (
     <article className="step-card kind-parallel" aria-labelledby={titleId} data-step={step.id}>
       <div className="step-head">
@@ -53,38 +58,51 @@ export function ParallelTracks({
                 },
               }
             : {})}
+          compact
         />
       </div>
-      <div className={`tracks-now tracks-${tracks.length}`}>
-        {tracks.map(({ track, step: current, active: trackActive }) => {
-          const role = pick(view.plan.roles.find((r) => r.id === track.role)?.title, lang) || track.role;
-          const headingId = `track-${track.start}`;
-          return (
+      {done.length > 0 && (
+        <div className="tracks-done">
+          {done.map(({ track }) => (
             <section
               key={track.start}
-              className={`track-now${current ? '' : ' is-done'}`}
-              aria-labelledby={headingId}
+              className="track-now is-done"
+              aria-labelledby={`track-${track.start}`}
               data-track={track.role}
             >
-              <h3 id={headingId} className="track-role">
-                {role}
+              <h3 id={`track-${track.start}`} className="track-role">
+                {roleOf(track.role)}
               </h3>
-              {current && trackActive ? (
-                <StepCard
-                  step={current}
-                  active={trackActive}
-                  view={view}
-                  index={index}
-                  actions={actions}
-                  run={run}
-                  inTrack
-                />
-              ) : (
-                <p className="track-done">✓ {t('run.trackDone')}</p>
-              )}
+              <p className="track-done">
+                <span aria-hidden="true">✓ </span>
+                {t('run.trackDone')}
+              </p>
             </section>
-          );
-        })}
+          ))}
+        </div>
+      )}
+      <div className={`tracks-now tracks-${working.length}`}>
+        {working.map(({ track, step: current, active: trackActive }) => (
+          <section
+            key={track.start}
+            className="track-now"
+            aria-labelledby={`track-${track.start}`}
+            data-track={track.role}
+          >
+            <h3 id={`track-${track.start}`} className="track-role">
+              {roleOf(track.role)}
+            </h3>
+            <StepCard
+              step={current}
+              active={trackActive}
+              view={view}
+              index={index}
+              actions={actions}
+              run={run}
+              inTrack
+            />
+          </section>
+        ))}
       </div>
     </article>
   );

@@ -1,5 +1,8 @@
 // One current step in large type: who does it, what to do, its clock, checklist and numbers, and the big
-// buttons that move the run on ("完成" for an action, one button per option for a decision).
+// buttons that move the run on ("完成" for an action, one button per option for a decision). The card never grows
+// past the space it is given: the head and the buttons keep their place, the detail and checklist scroll inside,
+// and the numbers sit where nothing can push them away (beside the detail, or right above the buttons in a track),
+// so the number to call and the button are in view on every screen without scrolling (run.css, step.css).
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
 import type { IndexedStep } from '../../../shared/plan/stepIndex';
@@ -34,6 +37,15 @@ export function StepCard({ step, active, view, index, actions, run, inTrack = fa
     nextTitle: pick(index.get(step.timeout.next)?.step.title, lang) || step.timeout.next,
   };
   const complete = actions.get(actionId.complete(step.id));
+  // Beside the detail in a whole card; in a narrow track the first number sits right above the buttons, where no
+  // detail can push it away, and the others scroll with the detail.
+  const contacts = step.contacts ?? [];
+  const numbers = (part: 'all' | 'first' | 'more') =>
+    contacts.length > (part === 'more' ? 1 : 0) && (
+      <div className={part === 'more' ? 'step-more-numbers' : 'step-side'}>
+        <ContactList stepId={step.id} contacts={contacts} view={view} actions={actions} run={run} part={part} />
+      </div>
+    );
   return (
     <article
       className={`step-card kind-${step.kind}${inTrack ? ' in-track' : ''}`}
@@ -59,15 +71,12 @@ export function StepCard({ step, active, view, index, actions, run, inTrack = fa
           {step.detail && <p className="step-detail">{pick(step.detail, lang)}</p>}
           {step.kind === 'action' && <Checklist step={step} view={view} actions={actions} run={run} />}
         </div>
-        {(step.contacts ?? []).length > 0 && (
-          <div className="step-side">
-            <ContactList stepId={step.id} contacts={step.contacts ?? []} view={view} actions={actions} run={run} />
-          </div>
-        )}
+        {numbers(inTrack ? 'more' : 'all')}
       </div>
+      {inTrack && numbers('first')}
       <div className="step-actions">
         {step.kind === 'action' && complete && (
-          <ActionButton action={complete} run={run} className="primary complete">
+          <ActionButton action={complete} run={run} className="primary complete" testId="step-done">
             <span aria-hidden="true">✓</span>
           </ActionButton>
         )}
@@ -75,7 +84,9 @@ export function StepCard({ step, active, view, index, actions, run, inTrack = fa
           <div className="options" role="group" aria-label={t('run.choose')}>
             {step.options.map((option) => {
               const action = actions.get(actionId.choose(step.id, option.id));
-              return action ? <ActionButton key={option.id} action={action} run={run} className="option" /> : null;
+              return action ? (
+                <ActionButton key={option.id} action={action} run={run} className="option" testId="step-option" />
+              ) : null;
             })}
           </div>
         )}

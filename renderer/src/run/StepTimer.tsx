@@ -1,17 +1,22 @@
 // A step's clock, one clock that says the truth. With a hard timeout, the big clock counts down to the automatic
 // move and says where the run will go (the target, if any, on a small line under it). With a target only, it counts
 // up against the target: amber in the last 20 %, red and a beep when overdue. With neither, it counts up quietly.
+// In a silent plan there is no beep, and silent.css shows overdue as a calm colour change.
 // The backend records both deadlines; this only shows them.
 import { ClockIcon } from '../components/ClockIcon';
-import { useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../app/SettingsContext';
-import { playOverdueBeep } from './beep';
+import { playOverdueBeep, soundAllowed } from './beep';
+import '../styles/silent.css';
 import type { ActiveEntry } from './currentSteps';
 import { formatDuration, secondsBetween } from './time';
 import { useNow } from './useNow';
 
 export type TimerState = 'normal' | 'nearing' | 'overdue';
+
+/** Whether the run on screen follows a silent plan (RunView.silent), provided by the runner. */
+export const SilentRunContext = createContext(false);
 
 export function timerState(elapsed: number, targetSeconds: number | undefined, overdueAt?: string): TimerState {
   if (overdueAt !== undefined || (targetSeconds !== undefined && elapsed >= targetSeconds)) return 'overdue';
@@ -39,9 +44,14 @@ export function StepTimer({
   const { t } = useTranslation();
   const now = useNow();
   const { state: settings } = useSettings();
+  const silent = useContext(SilentRunContext);
   const elapsed = Math.max(0, secondsBetween(active.enteredAt, now));
   const target = timerState(elapsed, targetSeconds, active.overdueAt);
-  useOverdueBeep(target === 'overdue', `${active.step}@${active.enteredAt}`, settings.settings.sound);
+  useOverdueBeep(
+    target === 'overdue',
+    `${active.step}@${active.enteredAt}`,
+    soundAllowed(settings.settings.sound, silent),
+  );
 
   const size = compact ? ' timer-compact' : '';
   // The target against the time so far: the main line of a count-up clock, a small one under a countdown.

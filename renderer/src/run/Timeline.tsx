@@ -6,6 +6,7 @@ import type { RunView } from '../../../shared/run/runViewSchema';
 import { useLanguage } from '../components/useLanguage';
 import { eventDescriber } from '../../../shared/records/describeEvent';
 import { formatClock, formatDuration, secondsBetween } from './time';
+import { actorText } from './actor';
 
 const WIDE = '(min-width: 1200px)';
 
@@ -58,6 +59,7 @@ export function Timeline({
             <time dateTime={entry.at}>{clock}</time>
             <span className="timeline-since">+{since}</span>
             <span className="timeline-text">{text}</span>
+            {entry.by !== 'system' && <span className="timeline-by">{actorText(entry.by, t)}</span>}
           </li>
         ))}
       </ol>

@@ -1,4 +1,13 @@
 // A short warning tone made with the Web Audio API: no sound files to ship, nothing fetched (CSP stays strict).
+
+/**
+ * Whether the runner may make a sound now: the sound setting allows it and the plan is not silent. A silent plan
+ * (robbery, hostage taking) makes no sound whatever the setting: a beep could tell the suspect the alarm was pressed.
+ */
+export function soundAllowed(soundSetting: boolean, silentPlan: boolean): boolean {
+  return soundSetting && !silentPlan;
+}
+
 export function playOverdueBeep(): void {
   const AudioContextClass = window.AudioContext;
   if (!AudioContextClass) return;

@@ -1,5 +1,7 @@
-// How the runner writes durations (m:ss, h:mm:ss) and journal times (local wall-clock time).
+// How the runner writes durations (m:ss, h:mm:ss) and journal times (local wall-clock time of the branch).
 import type { Language } from '../../../shared/plan/schema';
+import { formatLocalClock, formatLocalDate } from '../../../shared/time/localTime';
+import { displayTimeZone } from '../components/displayTimeZone';
 
 /** A duration in whole seconds as m:ss, or h:mm:ss from an hour on. */
 export function formatDuration(seconds: number): string {
@@ -10,12 +12,15 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Local time of day (14:02:11); the date too when it is not today, so an old run is not mistaken for a new one. */
-export function formatClock(iso: string, lang: Language, now: Date = new Date()): string {
-  const at = new Date(iso);
-  const time = at.toLocaleTimeString(lang, { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  if (at.toDateString() === now.toDateString()) return time;
-  return `${at.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' })} ${time}`;
+/**
+ * Local time of day in the branch's zone (14:02:11); the date too (2026-12-05 14:02:11, in both languages) when it
+ * is not the same local day as `now`, so an old run is not mistaken for a new one.
+ */
+export function formatClock(iso: string, _lang: Language, now: Date = new Date()): string {
+  const zone = displayTimeZone();
+  const time = formatLocalClock(iso, zone);
+  if (formatLocalDate(iso, zone) === formatLocalDate(now, zone)) return time;
+  return `${formatLocalDate(iso, zone)} ${time}`;
 }
 
 /** Seconds from one ISO time to another (or to now). */

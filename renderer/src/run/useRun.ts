@@ -3,7 +3,7 @@
 import type { AsyncState } from '../app/useAsync';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/errors';
-import type { Text } from '../../../shared/plan/findings';
+import type { Text } from '../../../shared/text';
 import type { RunCommand } from '../../../shared/run/commands';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { useApi, usePush } from '../api/ApiContext';
@@ -25,9 +25,20 @@ export interface RunHandle {
   writeError: WriteError | undefined;
 }
 
+/**
+ * Views handed over by whoever just got them from the backend (Home's runs.start answer): the run screen paints
+ * the first step at once instead of asking again. Taken once; pushes keep the view current from then on.
+ */
+const primed = new Map<string, RunView>();
+
+export function primeRun(view: RunView): void {
+  primed.set(view.runId, view);
+}
+
 export function useRun(runId: string): RunHandle {
   const api = useApi();
-  const [view, setView] = useState<RunView>();
+  const [initial] = useState(() => primed.get(runId)); // pure: StrictMode may call it twice
+  const [view, setView] = useState<RunView | undefined>(initial);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<Text>();
   const [writeError, setWriteError] = useState<WriteError>();
@@ -49,7 +60,12 @@ export function useRun(runId: string): RunHandle {
     api.call('runs.get', { runId }).then(accept, (failure: unknown) => setLoadError(failure));
   }, [api, runId, accept]);
 
-  useEffect(reload, [reload]);
+  const skipFirstLoad = useRef(initial !== undefined);
+  useEffect(() => {
+    primed.delete(runId);
+    if (skipFirstLoad.current) skipFirstLoad.current = false;
+    else reload();
+  }, [reload, runId]);
 
   usePush(
     'run.changed',

@@ -14,6 +14,7 @@ import { useLanguage } from '../components/useLanguage';
 import { ResumeList } from '../home/ResumeList';
 import { OnDutyBar, PeopleBanners } from '../people/OnDutyBar';
 import { isTextEntry } from '../run/textEntry';
+import { primeRun } from '../run/useRun';
 
 export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
     setStartError(undefined);
     try {
       const run = await api.call('runs.start', { planId: plan.id, mode: drill ? 'drill' : 'incident' });
+      primeRun(run);
       navigate({ screen: 'run', runId: run.runId });
     } catch (error) {
       setStartError(error instanceof ApiError ? error.body.message[lang] : String(error));

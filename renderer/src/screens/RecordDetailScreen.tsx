@@ -18,10 +18,13 @@ import { ModeBadge } from '../records/ModeBadge';
 import { ProblemList } from '../records/ProblemList';
 import { formatTimeOfDay } from '../records/recordTime';
 import { RunFacts } from '../records/RunFacts';
+import { CloseOutDetails } from '../records/CloseOutDetails';
+import { closeOutRequired } from '../../../shared/run/commands';
 import { StepChart } from '../records/StepChart';
 import { useRunRecord } from '../records/useRunRecord';
 import { useSession } from '../people/SessionContext';
 import { NoteList } from '../run/Notes';
+import { EscalationLinks } from '../run/FollowOn';
 import { Timeline } from '../run/Timeline';
 import { useNow } from '../run/useNow';
 import { runLoadState, useRun } from '../run/useRun';
@@ -59,6 +62,7 @@ function RecordDetail({ view }: { view: RunView }) {
         <h1 id="record-title">{pick(view.plan.title, lang)}</h1>
         <ModeBadge mode={view.mode} />
       </div>
+      <EscalationLinks view={view} to="records" />
       <ExportBar runId={view.runId} />
       {record?.integrity === 'damaged' && (
         <div role="alert" className="notice notice-error">
@@ -85,6 +89,12 @@ function RecordDetail({ view }: { view: RunView }) {
             <h2 id="chart-title">{t('records.chart.title')}</h2>
             <StepChart plan={view.plan} visits={visits} cut={record?.integrity === 'damaged'} />
           </section>
+          {closeOutRequired(view) && (
+            <section aria-labelledby="close-out-record-title">
+              <h2 id="close-out-record-title">{t('closeOut.title')}</h2>
+              <CloseOutDetails closeOut={view.closeOut} />
+            </section>
+          )}
           <Decisions view={view} index={index} />
           <section aria-labelledby="problems-title">
             <h2 id="problems-title">{t('records.problems.title')}</h2>

@@ -15,7 +15,13 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { ProblemList } from '../records/ProblemList';
 import { damageText, foreignText } from '../records/IntegrityBadge';
-import { formatDateTime, formatDurationWords, formatLongDate, formatTimeOfDay } from '../records/recordTime';
+import {
+  formatDateTime,
+  formatDurationWords,
+  formatLongDate,
+  formatTimeOfDay,
+  isSameLocalDay,
+} from '../records/recordTime';
 import { branchText } from '../records/RunFacts';
 import { useRunRecord } from '../records/useRunRecord';
 import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
@@ -26,6 +32,11 @@ import { ApiError } from '../../../shared/api/errors';
 import type { AppInfo } from '../../../shared/api/channels';
 import { formatDuration, secondsBetween } from '../run/time';
 import { runLoadState, useRun } from '../run/useRun';
+import { actorText } from '../run/actor';
+import { SignedVerified } from '../run/SignOff';
+import { CloseOutDetails } from '../records/CloseOutDetails';
+import { EscalationLinks } from '../run/FollowOn';
+import { closeOutRequired } from '../../../shared/run/commands';
 
 export function RunReportScreen({ runId, host }: { runId: string; host: AppInfo['host'] }) {
   const { t } = useTranslation();
@@ -62,7 +73,7 @@ function Report({ view }: { view: RunView }) {
   const { participants: people, problems } = view.findings;
   const list = (items: string[]) => items.join(lang === 'en' ? ', ' : '、');
   const roles = view.plan.roles.map((r) => pick(r.title, lang) || r.id);
-  const by = (name: string | null) => (name === 'system' ? t('report.system') : (name ?? '—'));
+  const by = (name: string | null) => actorText(name, t);
   return (
     <article
       className={`report-sheet mode-${view.mode}`}
@@ -105,6 +116,7 @@ function Report({ view }: { view: RunView }) {
               {t('report.hash')}
               <code>{view.planRef.contentHash}</code>
             </p>
+            <EscalationLinks view={view} to="records" />
           </Row>
           <Row label={t('report.scenario')}>
             <p>{pick(view.plan.summary, lang)}</p>
@@ -145,11 +157,22 @@ function Report({ view }: { view: RunView }) {
           <Row label={t('report.problems')}>
             <ProblemList plan={view.plan} problems={problems} />
           </Row>
+          {closeOutRequired(view) && (
+            <Row label={t('closeOut.title')}>
+              <CloseOutDetails closeOut={view.closeOut} className="report-closeout" />
+            </Row>
+          )}
           <Row label={t('report.signOff')}>
             <p>
               {view.signedOff
                 ? t('report.signedOff', { name: view.signedOff.name, time: formatDateTime(view.signedOff.at) })
                 : t('records.notSigned')}
+              {view.signedOff && (
+                <>
+                  {' · '}
+                  <SignedVerified verified={view.signedOff.verified} />
+                </>
+              )}
             </p>
             {view.signedOff?.note && <p className="report-aside">{view.signedOff.note}</p>}
             <div className="report-signatures">
@@ -274,7 +297,7 @@ function timeSpan(view: RunView, lang: Language, t: TFunction): string {
   const start = `${formatLongDate(view.startedAt, lang)} ${formatTimeOfDay(view.startedAt)}`;
   const end = view.outcome?.at;
   if (!end) return `${start} ${t('report.stillActive', { context: view.mode })}`;
-  const sameDay = new Date(end).toDateString() === new Date(view.startedAt).toDateString();
+  const sameDay = isSameLocalDay(end, view.startedAt);
   return `${start} ${t('report.until')} ${sameDay ? formatTimeOfDay(end) : formatDateTime(end)}`;
 }
 

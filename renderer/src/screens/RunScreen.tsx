@@ -18,6 +18,8 @@ import { actionId, registerRunActions, useActionKeys } from '../run/runActions';
 import { CommandError, ModeBanner, RewrittenBanner, WriteErrorBanner } from '../run/RunBanners';
 import { RunEnd } from '../run/SignOff';
 import { StepCard } from '../run/StepCard';
+import { EscalationLinks, FollowOnButtons } from '../run/FollowOn';
+import { SilentRunContext } from '../run/StepTimer';
 import { formatClock, formatDuration, secondsBetween } from '../run/time';
 import { Timeline } from '../run/Timeline';
 import { useNow } from '../run/useNow';
@@ -28,7 +30,11 @@ export function RunScreen({ runId }: { runId: string }) {
   const state = runLoadState(run);
   return (
     <LoadState state={state} retry={run.reload}>
-      {(view) => <Runner view={view} run={run} />}
+      {(view) => (
+        <SilentRunContext.Provider value={view.silent}>
+          <Runner view={view} run={run} />
+        </SilentRunContext.Provider>
+      )}
     </LoadState>
   );
 }
@@ -60,7 +66,12 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
   const active = view.status === 'active';
 
   return (
-    <section className={`run mode-${view.mode}`} aria-labelledby="run-title" data-status={view.status}>
+    <section
+      className={`run mode-${view.mode}${view.silent ? ' silent' : ''}`}
+      aria-labelledby="run-title"
+      data-status={view.status}
+      data-silent={view.silent || undefined}
+    >
       <ModeBanner mode={view.mode} />
       <WriteErrorBanner writeError={run.writeError} />
       <RewrittenBanner rewritten={view.rewritten} mode={view.mode} />
@@ -71,6 +82,8 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
         <div className="run-heading">
           <h1 id="run-title">{pick(view.plan.title, lang)}</h1>
           <RunClock view={view} />
+          {view.silent && <p className="run-silent muted small">{t('escalation.silent')}</p>}
+          <EscalationLinks view={view} to="run" />
         </div>
         <div className="run-tools">
           {noteAction && <ActionButton action={noteAction} run={run} className="note-button" />}
@@ -83,6 +96,7 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
           <p className="visually-hidden" aria-live="polite">
             {active && t('run.currentSteps', { steps: work.map((w) => pick(w.step.title, lang)).join('；') })}
           </p>
+          <FollowOnButtons view={view} />
           {current.map((c) =>
             c.kind === 'step' ? (
               <StepCard

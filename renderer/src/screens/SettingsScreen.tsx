@@ -12,6 +12,8 @@ import {
   type PreferencesPatch,
   type Settings,
 } from '../../../shared/settings/schema';
+import { effectiveTimeZone, isTimeZone, systemTimeZone } from '../../../shared/time/localTime';
+import { BRANCH_CODE_MAX, BRANCH_NAME_MAX, TIME_ZONE_NAME_MAX } from '../../../shared/limits';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
 import { LoadState } from '../components/LoadState';
@@ -126,13 +128,17 @@ function Preferences() {
   );
 }
 
-type BranchDraft = Pick<Settings, 'branch' | 'phones'> & { idleLockMinutes: string };
+type BranchDraft = Pick<Settings, 'branch' | 'phones' | 'timeZone'> & { idleLockMinutes: string };
 
 const draftOf = (s: Settings): BranchDraft => ({
   branch: s.branch,
   phones: s.phones,
   idleLockMinutes: String(s.idleLockMinutes),
+  timeZone: s.timeZone,
 });
+
+/** Every zone this browser knows, offered as the field is typed in. */
+const ZONE_NAMES: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
 
 function validIdleMinutes(text: string): boolean {
   return /^\d{1,2}$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 60;
@@ -144,22 +150,24 @@ function BranchSettings() {
   const lang = useLanguage();
   const { state, update } = useSettings();
   const session = useSession();
-  const { branch, phones, idleLockMinutes } = state.settings;
+  const { branch, phones, idleLockMinutes, timeZone } = state.settings;
   const [draft, setDraft] = useState<BranchDraft>(() => draftOf(state.settings));
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'failed'; error: unknown } | null>(null);
   const [saving, setSaving] = useState(false);
   // Saved elsewhere (another window): show what is saved. Language or theme changes leave the draft alone.
-  const saved = JSON.stringify([branch, phones, idleLockMinutes]);
+  const saved = JSON.stringify([branch, phones, idleLockMinutes, timeZone]);
   useEffect(() => setDraft(draftOf(state.settings)), [saved]);
   // A window that locked itself for want of use keeps the form, so nothing typed is lost; saving asks again.
   const editable = session.mayEditAs('manager');
   const phoneIds = [...new Set([...LOCAL_CONTACT_IDS, ...Object.keys(draft.phones)])];
   const invalidPhones = phoneIds.filter((id) => draft.phones[id] && !PHONE_PATTERN.test(draft.phones[id]!.trim()));
   const idleInvalid = !validIdleMinutes(draft.idleLockMinutes);
+  const zoneInvalid = draft.timeZone.trim() !== '' && !isTimeZone(draft.timeZone.trim());
+  const invalid = invalidPhones.length > 0 || idleInvalid || zoneInvalid;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!editable || invalidPhones.length > 0 || idleInvalid || saving) return;
+    if (!editable || invalid || saving) return;
     setSaving(true);
     setStatus(null);
     try {
@@ -167,6 +175,7 @@ function BranchSettings() {
         branch: draft.branch,
         phones: Object.fromEntries(phoneIds.map((id) => [id, (draft.phones[id] ?? '').trim()])),
         idleLockMinutes: Number(draft.idleLockMinutes),
+        timeZone: draft.timeZone.trim(),
       };
       const done = await session.withUnlock('manager', async () => {
         await update(patch);
@@ -201,7 +210,7 @@ function BranchSettings() {
           <span>{t('settings.branchName')}</span>
           <input
             value={draft.branch.name}
-            maxLength={80}
+            maxLength={BRANCH_NAME_MAX}
             readOnly={!editable}
             onChange={(e) => set({ branch: { ...draft.branch, name: e.target.value } })}
           />
@@ -210,7 +219,7 @@ function BranchSettings() {
           <span>{t('settings.branchCode')}</span>
           <input
             value={draft.branch.code}
-            maxLength={32}
+            maxLength={BRANCH_CODE_MAX}
             readOnly={!editable}
             onChange={(e) => set({ branch: { ...draft.branch, code: e.target.value } })}
           />
@@ -266,14 +275,43 @@ function BranchSettings() {
           )}
         </label>
       </fieldset>
+      <fieldset>
+        <legend>{t('settings.timeZone')}</legend>
+        <p className="muted small">{t('settings.timeZoneHint', { system: systemTimeZone() })}</p>
+        <label className="field">
+          <span>{t('settings.timeZoneName')}</span>
+          <input
+            name="timeZone"
+            value={draft.timeZone}
+            maxLength={TIME_ZONE_NAME_MAX}
+            placeholder={systemTimeZone()}
+            list="time-zone-names"
+            autoComplete="off"
+            spellCheck={false}
+            readOnly={!editable}
+            aria-invalid={zoneInvalid}
+            aria-describedby={zoneInvalid ? 'time-zone-error' : 'time-zone-in-use'}
+            onChange={(e) => set({ timeZone: e.target.value })}
+          />
+          <datalist id="time-zone-names">
+            {ZONE_NAMES.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          {zoneInvalid ? (
+            <span id="time-zone-error" className="field-error">
+              {t('settings.timeZoneInvalid')}
+            </span>
+          ) : (
+            <span id="time-zone-in-use" className="muted small" data-testid="time-zone-in-use">
+              {t('settings.timeZoneInUse', { zone: effectiveTimeZone(timeZone) })}
+            </span>
+          )}
+        </label>
+      </fieldset>
       {editable && (
         <div className="form-actions">
-          <button
-            type="submit"
-            className="primary"
-            disabled={invalidPhones.length > 0 || idleInvalid || saving}
-            aria-busy={saving || undefined}
-          >
+          <button type="submit" className="primary" disabled={invalid || saving} aria-busy={saving || undefined}>
             {t('settings.save')}
           </button>
           <span role="status" className="muted">

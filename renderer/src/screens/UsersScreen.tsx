@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type PublicUser, type Role } from '../../../shared/people/roles';
+import { USER_NAME_MAX } from '../../../shared/limits';
 import { useApi } from '../api/ApiContext';
 import { useLanguage } from '../components/useLanguage';
 import { ErrorNote } from '../people/ErrorNote';
@@ -67,7 +68,7 @@ function SetupForm() {
       <p>{t('users.setupText')}</p>
       <label className="field">
         <span>{t('users.name')}</span>
-        <input value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+        <input value={name} maxLength={USER_NAME_MAX} autoComplete="off" onChange={(e) => setName(e.target.value)} />
       </label>
       <PinPairFields value={pins} onChange={setPins} />
       {error !== undefined && <ErrorNote error={error} />}
@@ -280,7 +281,7 @@ function EditUser({ user, onClose }: { user: PublicUser; onClose: () => void }) 
         <h3 id="edit-user-details">{t('users.details')}</h3>
         <label className="field">
           <span>{t('users.name')}</span>
-          <input value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          <input value={name} maxLength={USER_NAME_MAX} autoComplete="off" onChange={(e) => setName(e.target.value)} />
         </label>
         <RoleSelect value={role} onChange={setRole} />
         {outcome?.kind === 'failed' && <ErrorNote error={outcome.error} />}
@@ -361,7 +362,7 @@ function AddUser() {
       <h2 id="add-user-title">{t('users.addTitle')}</h2>
       <label className="field">
         <span>{t('users.name')}</span>
-        <input value={name} maxLength={40} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+        <input value={name} maxLength={USER_NAME_MAX} autoComplete="off" onChange={(e) => setName(e.target.value)} />
       </label>
       <RoleSelect value={role} onChange={setRole} />
       <PinPairFields value={pins} onChange={setPins} />

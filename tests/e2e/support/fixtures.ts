@@ -7,6 +7,7 @@ import { createBackend } from '../../../electron/backend/backend';
 import type { DataDirSource } from '../../../electron/dataDir';
 import { PLANS_DIR, PROJECT_ROOT, RENDERER_OUT_DIR } from '../../../electron/build/projectPaths';
 import { startWebHost, type WebHost } from '../../../electron/web/webHost';
+import { TEST_PIN_HASH_COST } from '../../support/pinHashCost';
 
 export interface Guardbook {
   /** The data folder the backend was given (a file's path, with `dataDirIsFile`). */
@@ -14,6 +15,8 @@ export interface Guardbook {
   host: WebHost;
   /** Opens the app as the printed URL does (token in the fragment) and waits for Home. */
   open(page: Page): Promise<void>;
+  /** Moves the backend's clock (PIN waits, idle lock, on-duty claims) `ms` ahead, as if that time had passed. */
+  advanceClock(ms: number): void;
 }
 
 /** Test output by default; `npm run screenshots` writes the README's copies in docs/screenshots. */
@@ -58,12 +61,15 @@ export const test = base.extend<{
     }
     const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
       .version;
+    let clockOffset = 0;
     const backend = await createBackend({
       dataDir,
       ...(dataDirSource ? { dataDirSource } : {}),
       plansDir: PLANS_DIR,
       host: 'web',
       version,
+      clock: () => Date.now() + clockOffset,
+      pinHashCost: TEST_PIN_HASH_COST, // users made through the UI: dozens of hashes per run
       log: () => {},
     });
     const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR });
@@ -73,6 +79,9 @@ export const test = base.extend<{
       open: async (page) => {
         await page.goto(host.url);
         await expect(page.locator('main')).toBeVisible();
+      },
+      advanceClock: (ms) => {
+        clockOffset += ms;
       },
     });
     await host.close();

@@ -1,0 +1,21 @@
+// The message catalogue: every backend and shared message, one named entry each, a function of typed params
+// returning both languages. Split by area; code imports the area it needs, tests and reviewers read them all here.
+// Labels that are data (outcomes, categories, roles, record labels) stay beside their types as `Record<…, Text>`
+// maps, and plan-check findings keep their own catalogue (shared/plan/findings.ts).
+import { API_MESSAGES } from './api';
+import { CLI_MESSAGES } from './cli';
+import { EVENT_MESSAGES } from './events';
+import { FILE_MESSAGES } from './files';
+import { PEOPLE_MESSAGES } from './people';
+import { RECORD_MESSAGES } from './records';
+import { RUN_MESSAGES } from './run';
+
+export const MESSAGE_CATALOGUES = {
+  api: API_MESSAGES,
+  cli: CLI_MESSAGES,
+  events: EVENT_MESSAGES,
+  files: FILE_MESSAGES,
+  people: PEOPLE_MESSAGES,
+  records: RECORD_MESSAGES,
+  run: RUN_MESSAGES,
+};

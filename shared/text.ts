@@ -1,0 +1,23 @@
+// The one bilingual text type (zh-CN first, English second) every message, label and error body uses.
+import { z } from 'zod';
+
+/** The schema of a message in both UI languages, wherever one crosses a boundary (API errors, run views…). */
+export const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+export type Text = z.infer<typeof TextSchema>;
+
+/** A message catalogue: each entry a function of its typed params returning both languages (shared/messages/). */
+export type Catalogue = Record<string, (...params: never[]) => Text>;
+
+/** A message from its two wordings, zh-CN first. */
+export const text = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
+
+/** Both languages on one line, zh-CN first: for logs, terminals, thrown errors and a dialog before the UI exists. */
+export const inBothLanguages = (message: Text): string => `${message['zh-CN']} / ${message.en}`;
+
+/** Texts joined in each language with that language's separator (a full-width one in Chinese). */
+export function joinText(parts: readonly Text[], separators: Text = text('；', '; ')): Text {
+  return {
+    'zh-CN': parts.map((p) => p['zh-CN']).join(separators['zh-CN']),
+    en: parts.map((p) => p.en).join(separators.en),
+  };
+}

@@ -1,0 +1,307 @@
+// Every entry of the message catalogue, called with sample params: both languages present, the Chinese in Chinese,
+// every placeholder filled. A new entry without samples here fails to typecheck.
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_CATALOGUES } from '../../shared/messages';
+import { DISK_ERROR_CODES, FILE_MESSAGES, PLAN_READ_ERROR_CODES } from '../../shared/messages/files';
+import { text, type Text } from '../../shared/text';
+
+type Catalogues = typeof MESSAGE_CATALOGUES;
+type Samples = {
+  [A in keyof Catalogues]: {
+    [K in keyof Catalogues[A]]: Catalogues[A][K] extends (...args: infer P) => Text ? P[] : never;
+  };
+};
+
+const CJK = /[\u4e00-\u9fff]/;
+const UNFILLED = /undefined|null|NaN|\[object Object\]|\$\{/;
+
+const T = text;
+const wait = T('15 分钟', '15 minutes');
+const label = T('报警时间', 'The time the police were called');
+const step = T('报警', 'Call the police');
+
+const SAMPLES: Samples = {
+  api: {
+    unknownChannel: [['plans.bogus']],
+    invalidInput: [['runs.command']],
+    internalLogged: [[]],
+    planNotFound: [['fire']],
+    userNotFound: [['u-7']],
+    callerNotThisApp: [[]],
+    pdfInBrowser: [[]],
+    webInternal: [[]],
+    webHostNotAllowed: [[]],
+    webOriginNotAllowed: [[]],
+    webBodyTooLarge: [[1048576]],
+    webBodyNotJson: [[]],
+    webFileNotFound: [[]],
+    webMethodNotAllowed: [['GET, POST']],
+    webBadToken: [[]],
+  },
+  cli: {
+    error: [[]],
+    warning: [[]],
+    filesChecked: [
+      [1, 1, 1],
+      [6, 0, 2],
+    ],
+    cannotRead: [[]],
+    lineAt: [[7, 1234]],
+    keyFingerprintMismatch: [[]],
+    keyFingerprintUsed: [[]],
+    journalMissingButRegistered: [[]],
+    eventCount: [[12]],
+    sealValid: [['ab12cd34', T('受信任', 'trusted')]],
+    keyTrusted: [[]],
+    keyMatchesExport: [[]],
+    keyNotChecked: [[]],
+    notSealed: [[]],
+    sealNotValid: [[]],
+    timesLocalTo: [['Asia/Shanghai']],
+    runCount: [[1], [12]],
+    auditEntryCount: [[30]],
+    headHash: [[]],
+    installationKeyFingerprint: [[]],
+    noInstallationKey: [[]],
+    noSealRegister: [[]],
+    noDataFolder: [['/data/guardbook', '--data-dir']],
+    dataFolder: [['/data/guardbook', 'GUARDBOOK_DATA_DIR']],
+    dataFolderOpen: [['pid 4242 on host branch-pc']],
+    noUsers: [[]],
+    pinReset: [['李明']],
+    lockoutLifted: [['李明', '2026-03-01T08:15:00.000Z']],
+    wrongPinsCleared: [['李明']],
+    noSuchRun: [['r-1']],
+    journalUnreadable: [['r-1']],
+    badTimeZone: [['Mars/Olympus']],
+    sealRegister: [
+      [3, 'a1b2c3', false],
+      [3, 'a1b2c3', true],
+    ],
+  },
+  events: {
+    runStarted: [
+      [true, T('火灾', 'Fire')],
+      [false, T('火灾', 'Fire'), { runId: 'r-1', planId: 'robbery' }],
+    ],
+    escalated: [
+      ['hostage', 'r-2'],
+      ['hostage', 'r-2', T('有人质', 'Hostages taken')],
+    ],
+    stepCompleted: [[step]],
+    optionChosen: [[T('判断', 'Assess'), T('有伤者', 'Someone is hurt')]],
+    checklistTicked: [[T('锁门', 'Lock the door')]],
+    contactCalled: [[T('派出所', 'Police station'), '110']],
+    noteAdded: [['嫌疑人向东逃离']],
+    stepOverdue: [[step, '60']],
+    stepTimedOut: [
+      [step, '120'],
+      [step, '120', T('撤离', 'Evacuate')],
+    ],
+    runAborted: [['误报']],
+    runEnded: [[T('已处置', 'Resolved')]],
+    signedOff: [
+      ['王芳', true, ''],
+      ['王芳', false, '已复核'],
+    ],
+    sealed: [['ab12cd34']],
+    recovered: [['118', 'r-1.torn-7-1700000000000.jsonl']],
+    rewritten: [
+      ['deleted', '12'],
+      ['replaced', '12'],
+    ],
+    closeOut: [[]],
+    closeOutLine: [[[T('损失：无', 'losses: none'), T('未报警', 'police not called')]]],
+    lossesNone: [[]],
+    losses: [['柜台玻璃破损'], ['柜台玻璃破损', 1200.5]],
+    casualtiesNone: [[]],
+    casualties: [[1, 0]],
+    policeNotCalled: [[]],
+    policeCalled: [[], ['JJ-2026-001']],
+    reportsNone: [[]],
+    reportedTo: [[['分行保卫部', '人民银行']]],
+    followUpNone: [[]],
+    followUp: [['加装防弹玻璃']],
+  },
+  files: {
+    diskReason: [['ENOSPC'], ['EXDEV']],
+    cannotRecord: [[T('磁盘已满', 'the disk is full'), '/data/guardbook']],
+    settingsNotSaved: [['EACCES']],
+    settingsNotJson: [[]],
+    timeZoneInvalid: [[]],
+    settingsInvalid: [['branch.name, timeZone']],
+    planReadReason: [
+      ['ENOENT', 'Error: ENOENT'],
+      ['EISDIR', 'Error: EISDIR'],
+    ],
+    keyProtected: [['/data/keys/private.key']],
+    dataFolderInUse: [['pid 4242 on host branch-pc']],
+    couldNotStart: [['Error: EACCES']],
+    jsonTrailingText: [[]],
+    jsonTooDeep: [[512]],
+    jsonEndsEarly: [[]],
+    jsonUnexpectedCharacter: [["'x'"]],
+    jsonExpectedName: [[]],
+    jsonExpectedColon: [[]],
+    jsonExpectedObjectEnd: [[]],
+    jsonExpectedArrayEnd: [[]],
+    jsonUnterminatedString: [[]],
+    jsonControlCharacter: [[]],
+    jsonBadUnicodeEscape: [[]],
+    jsonBadEscape: [[]],
+    jsonBadNumber: [[]],
+  },
+  people: {
+    usersFileMissing: [['/data/people/users.json']],
+    usersFileUnreadable: [['/data/people/users.json', 'not valid JSON']],
+    adminAlreadySetUp: [[]],
+    lastAdministrator: [[]],
+    samePin: [[]],
+    userDisabled: [['李明']],
+    duplicateUserName: [['李明']],
+    pinRules: [[]],
+    notSaved: [['ENOSPC']],
+    pinOfRoleNeeded: [[T('经理', 'Manager')]],
+    roleTooLow: [[T('经理', 'Manager'), T('保安', 'Guard')]],
+    unlockFirst: [[]],
+    waitSeconds: [[1], [45]],
+    waitMinutes: [[1], [15]],
+    pinNotCheckedLockedOut: [[wait]],
+    pinNotCheckedInFlight: [[]],
+    pinNotCheckedWait: [[wait]],
+    wrongPin: [[]],
+    wrongPinLockedOut: [[wait]],
+    wrongPinWait: [[wait]],
+  },
+  records: {
+    journalTorn: [[]],
+    journalBadJson: [['Unexpected token } at 12']],
+    journalBadEvent: [['data.step: required']],
+    journalNotStarted: [['run.started']],
+    journalSeqGap: [['expected 5, found 7']],
+    journalSeqDuplicate: [['expected 5, found 4']],
+    journalBrokenChain: [[]],
+    journalBadHash: [[]],
+    journalBadSignature: [[]],
+    journalUntrustedKey: [['ab12cd34']],
+    journalAfterSeal: [[]],
+    faultAt: [[7, 1234, T('封存签名无效', 'the seal signature is not valid')]],
+    cutAfterSeal: [['2026-03-01T08:00:00Z', 12, 9]],
+    differsFromSeal: [[12, 'a1b2c3d4e5f6']],
+    sealRegisterDamaged: [[4, 'bad-hash', '/data/seals/register.damaged-4.jsonl', 3]],
+    journalUnreadable: [[]],
+    journalMissingTitle: [[]],
+    unreadableTitle: [[]],
+    badRangeBound: [['from', '2026-13-01']],
+    rangeBackwards: [['2026-03-02', '2026-03-01']],
+    tooManyRuns: [[2500, 2000]],
+  },
+  run: {
+    notAllowedAtStep: [['assess']],
+    noSuchContact: [['police']],
+    notEndedCannotSignOff: [[]],
+    alreadySignedOff: [[]],
+    closeOutFirst: [[]],
+    drillHasNoCloseOut: [[]],
+    closeOutAfterEnd: [[]],
+    runFinished: [[]],
+    recordSealed: [[]],
+    notCurrentStep: [['assess']],
+    planHasErrors: [['fire']],
+    sealRegisterUnwritten: [['ENOSPC']],
+    notRecordedCannotSeal: [[]],
+    followOnNotOffered: [['r-1', 'hostage']],
+    runNotFound: [['r-1']],
+    journalWriteFailed: [[T('磁盘已满', 'the disk is full')]],
+    timeInFuture: [[label]],
+    timeBeforeStart: [[label]],
+    policeCalledTime: [[]],
+    policeArrivedTime: [[]],
+    reportTime: [[2]],
+    policeArrivedBeforeCalled: [[]],
+    sectionProblem: [[T('损失情况', 'Losses'), T('必填', 'required')]],
+    required: [[]],
+    atLeast: [['0']],
+    atMostCharacters: [['2000']],
+    atMostEntries: [['20']],
+    atMost: [['999']],
+    noneOrWhatHappened: [[]],
+    notATime: [[]],
+    injuredOrDeadAtLeastOne: [[]],
+    atMostFen: [[]],
+    filledInWrongly: [['Invalid input']],
+  },
+};
+
+/** Entries that turn a code into words: the code itself is not meant to show. */
+const CODE_TO_WORDS = new Set(['files.diskReason', 'files.planReadReason']);
+
+const isText = (value: unknown): value is Text =>
+  typeof value === 'object' && value !== null && 'zh-CN' in value && 'en' in value;
+
+function expectWellFormed(name: string, args: readonly unknown[], message: Text): void {
+  const zh = message['zh-CN'];
+  const { en } = message;
+  expect(zh.trim(), `${name}: zh-CN`).not.toBe('');
+  expect(en.trim(), `${name}: en`).not.toBe('');
+  expect(zh, `${name}: zh-CN is in Chinese`).toMatch(CJK);
+  expect(zh, `${name}: zh-CN placeholders`).not.toMatch(UNFILLED);
+  expect(en, `${name}: en placeholders`).not.toMatch(UNFILLED);
+  for (const arg of args) {
+    if (isText(arg)) {
+      // A Text param shows in its own language (English may be lower-cased mid-sentence).
+      expect(zh, `${name}: shows ${arg['zh-CN']}`).toContain(arg['zh-CN']);
+      expect(en.toLowerCase(), `${name}: shows ${arg.en}`).toContain(arg.en.toLowerCase());
+    } else if ((typeof arg === 'string' && arg !== '') || typeof arg === 'number') {
+      if (CODE_TO_WORDS.has(name)) continue;
+      expect(`${zh}\n${en}`, `${name}: shows ${String(arg)}`).toContain(String(arg));
+    }
+  }
+}
+
+describe('the message catalogue', () => {
+  for (const [area, catalogue] of Object.entries(MESSAGE_CATALOGUES)) {
+    const samples = SAMPLES[area as keyof Samples] as Record<string, unknown[][]>;
+    for (const [key, entry] of Object.entries(catalogue)) {
+      it(`${area}.${key} gives both languages with every placeholder filled`, () => {
+        const calls = samples[key];
+        expect(calls, `samples for ${area}.${key}`).toBeDefined();
+        expect(calls!.length).toBeGreaterThan(0);
+        for (const args of calls!) {
+          expectWellFormed(`${area}.${key}`, args, (entry as (...a: unknown[]) => Text)(...args));
+        }
+      });
+    }
+  }
+
+  it('has samples for no entry that is gone', () => {
+    for (const [area, samples] of Object.entries(SAMPLES)) {
+      const catalogue = MESSAGE_CATALOGUES[area as keyof Catalogues];
+      expect(Object.keys(samples).sort(), area).toEqual(Object.keys(catalogue).sort());
+    }
+  });
+
+  it('words every disk error code and plan-file read error it knows, and names an unknown one', () => {
+    for (const code of DISK_ERROR_CODES) expectWellFormed('files.diskReason', [], FILE_MESSAGES.diskReason(code));
+    for (const code of PLAN_READ_ERROR_CODES) {
+      expectWellFormed('files.planReadReason', [], FILE_MESSAGES.planReadReason(code, 'detail'));
+    }
+    expect(FILE_MESSAGES.diskReason('EXDEV')).toEqual({
+      'zh-CN': '无法写入（EXDEV）',
+      en: 'it cannot be written (EXDEV)',
+    });
+    expect(FILE_MESSAGES.planReadReason('EMFILE', 'Error: EMFILE')).toEqual(T('Error: EMFILE', 'Error: EMFILE'));
+  });
+
+  it('keeps plural English where a count can be one', () => {
+    const { waitSeconds, waitMinutes } = MESSAGE_CATALOGUES.people;
+    const { filesChecked, runCount } = MESSAGE_CATALOGUES.cli;
+    expect(filesChecked(1, 1, 1).en).toBe('checked 1 file: 1 error, 1 warning');
+    expect(filesChecked(6, 0, 2).en).toBe('checked 6 files: 0 errors, 2 warnings');
+    expect(runCount(1).en).toBe('1 run');
+    expect(waitSeconds(1).en).toBe('1 second');
+    expect(waitSeconds(2).en).toBe('2 seconds');
+    expect(waitMinutes(1).en).toBe('1 minute');
+    expect(waitMinutes(15)).toEqual(T('15 分钟', '15 minutes'));
+  });
+});
