@@ -18,9 +18,14 @@ export interface LocalParts {
 
 const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The zone this process runs in (the system's), as an IANA name. */
+let systemZone: string | undefined;
+
+/**
+ * The zone this process runs in (the system's), as an IANA name. Asked once: building a DateTimeFormat costs far
+ * more than the lists, queries and exports that call this per request.
+ */
 export function systemTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return (systemZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 /** Whether Intl knows the zone by this name (Asia/Shanghai, UTC); offsets such as +08:00 are not zone names. */
