@@ -45,6 +45,7 @@ export async function benchRunner(): Promise<void> {
     await page.close();
     await browser.close();
     await host.close();
+    await backend.close(); // open runs keep step timers: without this the benchmark never exits
     rmSync(dataDir, { recursive: true, force: true });
   }
   const sorted = [...times].sort((a, b) => a - b);

@@ -1,9 +1,10 @@
 // The one bilingual text type (zh-CN first, English second) every message, label and error body uses.
-import { z } from 'zod';
+// Zod-free, as the renderer's first load must be: its schema is in ./textSchema.
 
-/** The schema of a message in both UI languages, wherever one crosses a boundary (API errors, run views…). */
-export const TextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
-export type Text = z.infer<typeof TextSchema>;
+export interface Text {
+  'zh-CN': string;
+  en: string;
+}
 
 /** A message catalogue: each entry a function of its typed params returning both languages (shared/messages/). */
 export type Catalogue = Record<string, (...params: never[]) => Text>;

@@ -141,7 +141,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     phones: () => settings.state().settings.phones,
     onChange: (view) => {
       if (!readOnly) records.runChanged(view.runId);
-      push.emit('run.changed', view);
+      // Just after the caller's own answer has gone out: the window that tapped waits for that answer to paint
+      // the next step, and a push sent first made it read the same view twice beforehand. Order is kept (FIFO).
+      setImmediate(() => push.emit('run.changed', view));
     },
   });
   const { failed } = await runs.resumeUnfinished();

@@ -5,7 +5,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserSchema } from '../../shared/people/roles';
+import { UserSchema } from '../../shared/people/userSchema';
 import { SlugSchema } from '../../shared/plan/schema';
 import type { Text } from '../../shared/text';
 import { PEOPLE_MESSAGES } from '../../shared/messages/people';

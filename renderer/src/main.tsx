@@ -1,7 +1,7 @@
 // Renderer entry: connect to the backend, load settings and app info, then show the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient } from '../../shared/api/dispatch';
+import { createClient } from '../../shared/api/client';
 import { ApiProvider } from './api/ApiContext';
 import { createTransport } from './api/transport';
 import { App } from './app/App';

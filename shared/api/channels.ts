@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { type Finding } from '../plan/findings';
 import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
 import { PreferencesPatchSchema, SettingsPatchSchema, SettingsSchema } from '../settings/schema';
-import { PublicUserSchema, RoleSchema, USER_NAME_MAX } from '../people/roles';
+import { USER_NAME_MAX } from '../people/roles';
+import { PublicUserSchema, RoleSchema } from '../people/userSchema';
 import { PinInputSchema, SessionViewSchema } from '../people/session';
 import { AuditEntrySchema } from '../audit/events';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
@@ -13,7 +14,7 @@ import { RunCommandSchema } from '../run/commands';
 import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
 import { rangeInstant, RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 import { RunRecordSchema } from '../records/runSummary';
-import { TextSchema } from '../text';
+import { TextSchema } from '../textSchema';
 import { RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({

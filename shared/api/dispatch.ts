@@ -3,7 +3,7 @@
 import { type z } from 'zod';
 import { formatPath } from '../json/jsonPath';
 import { accessOf } from './access';
-import { channels, isChannel, type Channel, type ChannelInput, type ChannelOutput } from './channels';
+import { channels, isChannel, type Channel, type ChannelOutput } from './channels';
 import { ApiError, type ApiErrorBody, type ApiResult } from './errors';
 import type { Access } from '../people/roles';
 import { API_MESSAGES } from '../messages/api';
@@ -67,20 +67,5 @@ export async function dispatch(
   }
 }
 
-/** The renderer's typed client over any transport; a failed call throws an ApiError. */
-export interface ApiClient {
-  call<K extends Channel>(
-    channel: K,
-    ...input: Record<never, never> extends ChannelInput<K> ? [ChannelInput<K>?] : [ChannelInput<K>]
-  ): Promise<ChannelOutput<K>>;
-}
-
-export function createClient(invoke: (channel: Channel, input: unknown) => Promise<unknown>): ApiClient {
-  return {
-    async call(channel, ...input) {
-      const result = (await invoke(channel, input[0] ?? {})) as ApiResult<unknown>;
-      if (!result.ok) throw new ApiError(result.error);
-      return result.value as never;
-    },
-  };
-}
+// The renderer's client lives in ./client (no schemas on the renderer's first load); re-exported for callers here.
+export { createClient, type ApiClient } from './client';

@@ -1,6 +1,5 @@
 // Errors that cross the API: a code the UI can act on, a bilingual message, and where the input was wrong.
-import { z } from 'zod';
-import { TextSchema, type Text } from '../text';
+import type { Text } from '../text';
 
 export const API_ERROR_CODES = [
   'invalid-input',
@@ -13,13 +12,12 @@ export const API_ERROR_CODES = [
   'internal',
 ] as const;
 
-export const ApiErrorSchema = z.object({
-  code: z.enum(API_ERROR_CODES),
-  message: TextSchema,
+export interface ApiErrorBody {
+  code: (typeof API_ERROR_CODES)[number];
+  message: Text;
   /** For invalid input: each problem with its path in the input. */
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
+  issues?: { path: string; message: string }[];
+}
 
 /** Thrown by handlers and clients; carried across the transport as its body. */
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
 // format and hash chain (shared/journal/format.ts), so one verifier checks both.
 import { z } from 'zod';
 import { SlugSchema } from '../plan/schema';
-import { RoleSchema } from '../people/roles';
+import { RoleSchema } from '../people/userSchema';
 import type { ChainFormat } from '../journal/verify';
 
 const userRef = { userId: SlugSchema, name: z.string() };

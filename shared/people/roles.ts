@@ -1,13 +1,11 @@
-// People who use Guardbook: the four roles in rising order of authority, their labels, and the stored user record.
-import { z } from 'zod';
-import { SlugSchema } from '../plan/schema';
+// People who use Guardbook: the four roles in rising order of authority, their labels, and the user record's shape.
+// Zod-free (the renderer's first load builds no schema): the schemas are in ./userSchema.
 import { USER_NAME_MAX } from '../limits';
 import type { Text } from '../text';
 
 /** In rising order of authority: each role may do everything the roles before it may. */
 export const ROLES = ['guard', 'trainer', 'manager', 'admin'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Readonly<Record<Role, Readonly<Text>>> = {
   guard: { 'zh-CN': '保安', en: 'Guard' },
@@ -19,15 +17,14 @@ export const ROLE_LABELS: Readonly<Record<Role, Readonly<Text>>> = {
 export { USER_NAME_MAX };
 
 /** One user as stored. The PIN is only ever kept as its hash (see electron/people/pinHash.ts). */
-export const UserSchema = z.strictObject({
-  id: SlugSchema,
-  name: z.string().trim().min(1).max(USER_NAME_MAX),
-  role: RoleSchema,
-  pinHash: z.string().min(1),
-  createdAt: z.iso.datetime({ offset: true }),
-  disabled: z.boolean(),
-});
-export type User = z.infer<typeof UserSchema>;
+export interface User {
+  id: string;
+  name: string;
+  role: Role;
+  pinHash: string;
+  createdAt: string;
+  disabled: boolean;
+}
 
 /** Whether `role` is `minimum` or above it (guard < trainer < manager < admin). */
 export function roleAtLeast(role: Role, minimum: Role): boolean {
@@ -35,15 +32,14 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
 }
 
 /** A user as the API shows them: never the PIN hash. `lockedUntil` is set while wrong PINs keep them out. */
-export const PublicUserSchema = z.object({
-  id: SlugSchema,
-  name: z.string(),
-  role: RoleSchema,
-  createdAt: z.string(),
-  disabled: z.boolean(),
-  lockedUntil: z.string().optional(),
-});
-export type PublicUser = z.infer<typeof PublicUserSchema>;
+export interface PublicUser {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  disabled: boolean;
+  lockedUntil?: string;
+}
 
 /**
  * Who may call a channel: `anyone` (no PIN: starting and running an incident, reading plans and records) or

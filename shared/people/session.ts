@@ -2,8 +2,8 @@
 // who unlocked it, until it locks itself after a spell without use.
 import { z } from 'zod';
 import { SlugSchema } from '../plan/schema';
-import { RoleSchema } from './roles';
-import { TextSchema } from '../text';
+import { RoleSchema } from './userSchema';
+import { TextSchema } from '../textSchema';
 import { PIN_INPUT_MAX } from '../limits';
 
 export const SessionViewSchema = z.object({

@@ -2,12 +2,12 @@
 // plans/plan.schema.json are derived. Graph rules (targets, reachability, roles) live in analysis.ts.
 import { z } from 'zod';
 import { PHONE_PATTERN, SLUG_MAX, SLUG_PATTERN } from '../limits';
+import { CATEGORIES, LOCATIONS, OUTCOMES, SEVERITIES } from './vocabulary';
+
+export * from './vocabulary';
 
 /** Custom schema messages are keys, translated by checkPlanDocument (zod's own messages use its locales). */
 export const SCHEMA_MESSAGE_KEYS = { slug: 'guardbook:slug', phone: 'guardbook:phone' } as const;
-
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** Text in both UI languages. Both keys are optional here so a half-translated draft still
  * parses; analysePlan reports what is missing (zh-CN missing is an error, en a warning). */
@@ -22,43 +22,12 @@ export type Localized = z.infer<typeof LocalizedSchema>;
 /** Ids are slugs so they can be used verbatim as state names, file names and CSS classes. */
 export const SlugSchema = z.string().regex(SLUG_PATTERN, SCHEMA_MESSAGE_KEYS.slug).max(SLUG_MAX);
 
-/** In the order the launcher shows them: threats to life first. */
-export const CATEGORIES = [
-  'robbery',
-  'hostage',
-  'fire',
-  'medical',
-  'violence',
-  'suspicious-item',
-  'cash-in-transit',
-  'natural-disaster',
-  'outage',
-  'atm-tampering',
-  'fraud',
-  'cyber',
-  'other',
-] as const;
 export const CategorySchema = z.enum(CATEGORIES);
 
-/** Categories where noise or anything flashing endangers staff: analysis warns when such a plan is not `silent`. */
-export const SILENT_CATEGORIES: readonly (typeof CATEGORIES)[number][] = ['robbery', 'hostage'];
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 
-/** Where in a branch a plan applies (营业厅, 自助银行, 现金库房, 押运交接区). */
-export const LOCATIONS = ['business-hall', 'self-service', 'cash-vault', 'cash-handover'] as const;
 export const LocationSchema = z.enum(LOCATIONS);
 
-export const OUTCOMES = [
-  'resolved',
-  'evacuated',
-  'handed-to-police',
-  'handed-to-fire',
-  'handed-to-medical',
-  'escalated',
-  'false-alarm',
-] as const;
 export const OutcomeSchema = z.enum(OUTCOMES);
 
 export const RoleSchema = z.strictObject({

@@ -4,7 +4,7 @@ import { EVENT_MESSAGES as m } from '../messages/events';
 import { OUTCOME_LABELS, pick } from '../plan/labels';
 import type { Plan } from '../plan/schema';
 import { indexSteps } from '../plan/stepIndex';
-import { CloseOutSchema, describeCloseOut } from '../run/closeOut';
+import { describeCloseOut, looksLikeCloseOut } from '../run/closeOutText';
 
 export function eventDescriber(plan: Plan): (type: string, data: unknown) => Text {
   const steps = indexSteps(plan);
@@ -67,8 +67,7 @@ export function eventDescriber(plan: Plan): (type: string, data: unknown) => Tex
         return m.signedOff(v('name'), verified, v('note'));
       }
       case 'incident.closedOut': {
-        const closeOut = CloseOutSchema.safeParse(raw);
-        return closeOut.success ? describeCloseOut(closeOut.data) : m.closeOut();
+        return looksLikeCloseOut(raw) ? describeCloseOut(raw) : m.closeOut();
       }
       case 'run.sealed':
         return m.sealed(v('keyId'));

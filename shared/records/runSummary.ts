@@ -5,7 +5,8 @@ import { pick } from '../plan/labels';
 import { CategorySchema, OutcomeSchema } from '../plan/schema';
 import type { JournalEvent } from '../journal/format';
 import type { JournalEventData } from '../journal/events';
-import { text, TextSchema } from '../text';
+import { text } from '../text';
+import { TextSchema } from '../textSchema';
 
 /**
  * `verified`: checked now against the bytes on disk, the installation's key and the seal register; `foreign`:

@@ -3,7 +3,6 @@
 // to ISO, problems in both languages, and the close-out in words.
 import type { z } from 'zod';
 import type { Text } from '../text';
-import { EVENT_MESSAGES } from '../messages/events';
 import { RUN_MESSAGES } from '../messages/run';
 import {
   CLOSE_OUT_SECTION_LABELS,
@@ -13,6 +12,7 @@ import {
 } from '../journal/closeOutSchema';
 
 export * from '../journal/closeOutSchema';
+export { describeCloseOut } from './closeOutText';
 
 export interface CloseOutProblem {
   /** Where: the section and the field, e.g. `police.arrivedAt`, `reports.entries.1.at`. */
@@ -108,17 +108,4 @@ export function localTimeOnDay(hhmm: string, dayOf: string): string | undefined 
 export function localHhmmOf(iso: string): string {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-/** A close-out in one line (timeline, CSV): each section's gist; times are in the record's own tables. */
-export function describeCloseOut(c: CloseOut): Text {
-  const { losses, casualties, police, reports, followUp } = c;
-  const m = EVENT_MESSAGES;
-  return m.closeOutLine([
-    losses.none ? m.lossesNone() : m.losses(losses.text, losses.amountYuan),
-    casualties.none ? m.casualtiesNone() : m.casualties(casualties.injured, casualties.dead),
-    police.none ? m.policeNotCalled() : m.policeCalled(police.receiptNo),
-    reports.none ? m.reportsNone() : m.reportedTo(reports.entries.map((e) => e.to)),
-    followUp.none ? m.followUpNone() : m.followUp(followUp.text),
-  ]);
 }

@@ -7,6 +7,9 @@ import { SlugSchema } from '../plan/schema';
 import { PinInputSchema } from '../people/session';
 import { CloseOutSchema } from './closeOut';
 import type { ReplayContext, RunState } from './runState';
+import { closeOutRequired } from './closeOutRequired';
+
+export { closeOutRequired };
 
 export const RunCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('complete'), step: SlugSchema }),
@@ -102,14 +105,6 @@ export function refusalOf(command: RunCommand, state: RunState, context: ReplayC
       }
       return state.status === 'ended' ? undefined : sealedText();
   }
-}
-
-/**
- * Only a live incident has a close-out: a drill has no real losses, casualties or police call, and its own
- * lessons go in the sign-off note, so the form is not shown for drills.
- */
-export function closeOutRequired(state: Pick<RunState, 'mode'>): boolean {
-  return state.mode === 'incident';
 }
 
 const finished = m.runFinished;

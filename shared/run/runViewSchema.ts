@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RunModeSchema } from '../journal/events';
 import { OutcomeSchema, PlanSchema } from '../plan/schema';
 import { CloseOutSchema } from './closeOut';
-import { TextSchema } from '../text';
+import { TextSchema } from '../textSchema';
 
 /** How a step visit ended; `ongoing` while the step is still current when the record stops. */
 export const VisitEndSchema = z.enum([

@@ -18,7 +18,8 @@ import {
   type Channel,
 } from '../../shared/api/channels';
 import { createClient, dispatch, type Handlers } from '../../shared/api/dispatch';
-import { ApiError, ApiErrorSchema, type ApiErrorBody, type ApiResult } from '../../shared/api/errors';
+import { ApiError, type ApiErrorBody, type ApiResult } from '../../shared/api/errors';
+import { ApiErrorSchema } from '../../shared/api/errorSchema';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/api/names';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';

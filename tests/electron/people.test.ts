@@ -11,8 +11,9 @@ import {
 } from '../../electron/people/pinAttempts';
 import { hashPin, isValidPin, verifyPin } from '../../electron/people/pinHash';
 import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
-import { ApiErrorSchema } from '../../shared/api/errors';
-import { ROLE_LABELS, roleAtLeast, ROLES, RoleSchema, UserSchema, type Role } from '../../shared/people/roles';
+import { ApiErrorSchema } from '../../shared/api/errorSchema';
+import { ROLE_LABELS, roleAtLeast, ROLES, type Role } from '../../shared/people/roles';
+import { RoleSchema, UserSchema } from '../../shared/people/userSchema';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

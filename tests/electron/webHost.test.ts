@@ -14,7 +14,8 @@ import { startWebHost, type WebHost } from '../../electron/web/webHost';
 import { startLine, URL_FILE_NAME } from '../../electron/web/main';
 import { SECURITY_HEADERS, SESSION_HEADER, TOKEN_HEADER } from '../../electron/web/httpGuards';
 import { PlanDetailSchema, PlanSummarySchema, SettingsStateSchema } from '../../shared/api/channels';
-import { ApiErrorSchema, type ApiErrorBody } from '../../shared/api/errors';
+import type { ApiErrorBody } from '../../shared/api/errors';
+import { ApiErrorSchema } from '../../shared/api/errorSchema';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 
 const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));

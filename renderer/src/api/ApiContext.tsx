@@ -1,7 +1,7 @@
 // Gives every component the typed API client and a way to listen to backend pushes.
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { ApiTransport, PushEvent } from '../../../shared/api/channels';
-import { createClient, type ApiClient } from '../../../shared/api/dispatch';
+import { createClient, type ApiClient } from '../../../shared/api/client';
 import { typedPushes, type PushListener, type TypedPushes } from './pushes';
 
 interface Api {

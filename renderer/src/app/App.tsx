@@ -13,8 +13,8 @@ import { PlanDetailScreen, PlansScreen } from '../screens/PlansScreen';
 import { RecordDetailScreen } from '../screens/RecordDetailScreen';
 import { RecordsScreen } from '../screens/RecordsScreen';
 import { RunScreen } from '../screens/RunScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
 import { hrefFor, useRoute, type Route } from './router';
+import { PlansProvider } from './PlansContext';
 import { ShellBanners } from './ShellBanners';
 import { useSettings } from './SettingsContext';
 import { useAsync } from './useAsync';
@@ -69,7 +69,11 @@ export function App({ info, plans: initialPlans }: { info: AppInfo; plans?: Plan
       <SettingsNotice />
       <main id="main" tabIndex={-1}>
         <LoadState state={plans} retry={reloadPlans}>
-          {(list: PlanSummary[]) => <Screen route={route} plans={list} info={info} />}
+          {(list: PlanSummary[]) => (
+            <PlansProvider value={list}>
+              <Screen route={route} plans={list} info={info} />
+            </PlansProvider>
+          )}
         </LoadState>
       </main>
     </div>
@@ -79,6 +83,7 @@ export function App({ info, plans: initialPlans }: { info: AppInfo; plans?: Plan
 // Screens an emergency never needs load on first use, keeping the launcher and the runner's script small.
 const UsersScreen = lazy(() => import('../screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 const AuditScreen = lazy(() => import('../screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const RunReportScreen = lazy(() => import('../screens/RunReportScreen').then((m) => ({ default: m.RunReportScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {

@@ -1,5 +1,6 @@
 // A tiny hash router: the app has a handful of screens and must work from app:// and http:// alike.
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 export type Route =
   | { screen: 'home' }
@@ -41,16 +42,30 @@ export function hrefFor(route: Route): string {
   }
 }
 
+const routeListeners = new Set<() => void>();
+
 export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
+  // The new screen renders now, in this task: waiting for the hashchange event (a task of its own) and then for
+  // React's scheduled render put two hops between a tap on a tile and the run's first step.
+  flushSync(() => routeListeners.forEach((notify) => notify()));
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.hash));
+    // The same address again (the hashchange after navigate) keeps the route object: nothing renders twice.
+    const update = () =>
+      setRoute((current) => {
+        const next = parseRoute(window.location.hash);
+        return hrefFor(current) === hrefFor(next) ? current : next;
+      });
+    routeListeners.add(update);
     window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
+    return () => {
+      routeListeners.delete(update);
+      window.removeEventListener('hashchange', update);
+    };
   }, []);
   return route;
 }

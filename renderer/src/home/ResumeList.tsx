@@ -1,10 +1,11 @@
 // Unfinished runs at the top of Home ("继续处置", "继续演练" when all are drills): one tap goes back to a run left
 // open, so an incident interrupted by a restart or a wrong tap is never lost or started twice.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../shared/run/runViewSchema';
 import { useApi, usePush } from '../api/ApiContext';
 import { hrefFor } from '../app/router';
+import { afterNextPaint } from '../components/afterNextPaint';
 import { useLanguage } from '../components/useLanguage';
 import { formatClock } from '../run/time';
 
@@ -18,9 +19,16 @@ export function ResumeList() {
     setItems(await api.call('runs.unfinished').catch(() => []));
   }, [api]);
   useEffect(() => void reload(), [reload]);
+  // A tap on a tile pushes run.changed as the run screen takes over: asked after that screen's first frame, and
+  // not at all once Home has gone.
+  const cancelLater = useRef(() => {});
+  useEffect(() => () => cancelLater.current(), []);
   usePush(
     'run.changed',
-    useCallback(() => void reload(), [reload]),
+    useCallback(() => {
+      cancelLater.current();
+      cancelLater.current = afterNextPaint(() => void reload());
+    }, [reload]),
   );
   if (items.length === 0) return null;
   // Worded for what is waiting: drills as drills, incidents as incidents, both when both are.

@@ -14,6 +14,7 @@ import {
 import type { PublicUser, Role } from '../../../shared/people/roles';
 import type { SessionView } from '../../../shared/people/session';
 import { useApi, usePush } from '../api/ApiContext';
+import { afterNextPaint } from '../components/afterNextPaint';
 import { PinDialog } from './PinDialog';
 import { backendOf, createSessionActor, sessionClient, type SessionActor } from './sessionClient';
 import type { Identity } from './sessionProtocol';
@@ -90,15 +91,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // was down, an idle lock that lapsed while the window was hidden); any pointer, key or touch is use.
   useEffect(() => {
     const again = () => actor.send({ type: 'session.refresh' });
+    // After the new screen's first frame: the guard's run screen must not wait behind this round trip.
+    let cancelLater = () => {};
+    const afterPaint = () => {
+      cancelLater();
+      cancelLater = afterNextPaint(again);
+    };
     const onVisible = () => document.visibilityState === 'visible' && again();
     const onActivity = () => actor.send({ type: 'activity' });
     window.addEventListener('focus', again);
-    window.addEventListener('hashchange', again);
+    window.addEventListener('hashchange', afterPaint);
     document.addEventListener('visibilitychange', onVisible);
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
     return () => {
       window.removeEventListener('focus', again);
-      window.removeEventListener('hashchange', again);
+      window.removeEventListener('hashchange', afterPaint);
+      cancelLater();
       document.removeEventListener('visibilitychange', onVisible);
       for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
     };

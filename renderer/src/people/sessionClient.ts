@@ -3,7 +3,7 @@
 // again, once, when the backend says the window locked itself meanwhile). Pure: no React, no DOM.
 import { createActor, fromPromise, type Actor, type ActorOptions } from 'xstate';
 import { ApiError } from '../../../shared/api/errors';
-import type { ApiClient } from '../../../shared/api/dispatch';
+import type { ApiClient } from '../../../shared/api/client';
 import { roleAtLeast, type PublicUser, type Role } from '../../../shared/people/roles';
 import type { SessionView } from '../../../shared/people/session';
 import { sessionMachine } from './sessionMachine';

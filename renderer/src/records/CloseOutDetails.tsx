@@ -1,7 +1,8 @@
 // A live incident's close-out as a table of its sections (事件后续情况), for the record detail and the printed
 // report alike; "not filled in" when an incident record has none (a record from before close-outs, or unsigned).
 import { useTranslation } from 'react-i18next';
-import { CLOSE_OUT_SECTION_LABELS, type CloseOut } from '../../../shared/run/closeOut';
+import { CLOSE_OUT_SECTION_LABELS } from '../../../shared/journal/closeOutSections';
+import type { CloseOut } from '../../../shared/run/closeOut';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { useLanguage } from '../components/useLanguage';
 import { actorText } from '../run/actor';

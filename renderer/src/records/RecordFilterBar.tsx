@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/api/channels';
 import { CATEGORY_LABELS, OUTCOME_LABELS } from '../../../shared/plan/labels';
-import { CATEGORIES, OUTCOMES } from '../../../shared/plan/schema';
+import { CATEGORIES, OUTCOMES } from '../../../shared/plan/vocabulary';
 import { useLanguage } from '../components/useLanguage';
 import { ApiError } from '../../../shared/api/errors';
 import { RECORD_OPERATOR_MAX, RECORD_SEARCH_MAX } from '../../../shared/limits';

@@ -1,6 +1,6 @@
 // Saves a run's export (JSON to verify elsewhere, CSV for Excel) as a file, through a Blob and <a download>.
 import type { ChannelInput } from '../../../shared/api/channels';
-import type { ApiClient } from '../../../shared/api/dispatch';
+import type { ApiClient } from '../../../shared/api/client';
 
 export async function downloadExport(api: ApiClient, runId: string, format: 'json' | 'csv'): Promise<void> {
   const file = await api.call('records.export', { runId, format });

@@ -9,7 +9,7 @@ import type { Language } from '../../../shared/plan/schema';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { useApi } from '../api/ApiContext';
 import { hrefFor, navigate } from '../app/router';
-import { useAsync } from '../app/useAsync';
+import { usePlans } from '../app/PlansContext';
 import { useLanguage } from '../components/useLanguage';
 import { keyLabel } from './ActionButton';
 import { useActionKeys, type RunAction, type RunActions } from './runActions';
@@ -18,11 +18,9 @@ import '../styles/followOn.css';
 
 /** A plan's short title by id, as the library has it now; a plan no longer there is named by its id. */
 export function usePlanTitles(): (planId: string) => string {
-  const api = useApi();
+  const plans = usePlans();
   const lang = useLanguage();
-  const [plans] = useAsync(() => api.call('plans.list'), [api]);
-  const list = plans.status === 'ready' ? plans.value : undefined;
-  return useCallback((planId: string) => planTitle(list ?? [], planId, lang), [list, lang]);
+  return useCallback((planId: string) => planTitle(plans, planId, lang), [plans, lang]);
 }
 
 function planTitle(plans: readonly PlanSummary[], planId: string, lang: Language): string {

@@ -1,23 +1,28 @@
 // The end of a run: its outcome, a live incident's close-out, the sign-off form (confirmed with the signer's PIN,
 // or a typed name recorded as unverified; optional note), and once signed the seal (key id and head hash) that
 // makes the record tamper-evident. Nothing can be done to a sealed run.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_LABELS, pick } from '../../../shared/plan/labels';
 import type { IndexedStep } from '../../../shared/plan/stepIndex';
 import type { RunView } from '../../../shared/run/runViewSchema';
-import { closeOutRequired } from '../../../shared/run/commands';
+import { closeOutRequired } from '../../../shared/run/closeOutRequired';
 import { SIGN_OFF_NAME_MAX, SIGN_OFF_NOTE_MAX } from '../../../shared/limits';
 import { useLanguage } from '../components/useLanguage';
 import { personLabel } from '../people/labels';
 import { PinField } from '../people/PinFields';
 import { useSession } from '../people/SessionContext';
-import { CloseOutForm } from './CloseOutForm';
 import { CommandError } from './RunBanners';
 import { formatClock } from './time';
 import type { RunHandle } from './useRun';
 
 const SIGN_OFF = 'signOff';
+
+// The close-out form validates with the close-out's schema: loaded apart, so the runner's first paint builds none.
+// The run screen asks for it once its first frame is up (preloadCloseOutForm), long before any run ends.
+const loadCloseOutForm = () => import('./CloseOutForm');
+const CloseOutForm = lazy(() => loadCloseOutForm().then((m) => ({ default: m.CloseOutForm })));
+export const preloadCloseOutForm = (): void => void loadCloseOutForm().catch(() => {});
 
 export function RunEnd({ view, index, run }: { view: RunView; index: Map<string, IndexedStep>; run: RunHandle }) {
   const { t } = useTranslation();
@@ -35,7 +40,11 @@ export function RunEnd({ view, index, run }: { view: RunView; index: Map<string,
         {end && 'detail' in end && end.detail && <p className="step-detail">{pick(end.detail, lang)}</p>}
         {outcome?.reason && <p>{t('run.abortReasonShown', { reason: outcome.reason })}</p>}
       </section>
-      {closeOutRequired(view) && (view.status === 'ended' || view.closeOut) && <CloseOutForm view={view} run={run} />}
+      {closeOutRequired(view) && (view.status === 'ended' || view.closeOut) && (
+        <Suspense fallback={null}>
+          <CloseOutForm view={view} run={run} />
+        </Suspense>
+      )}
       {view.status === 'ended' && <SignOffForm view={view} run={run} />}
       {view.signedOff && (
         <p className="signed-off">

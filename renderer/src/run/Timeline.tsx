@@ -40,9 +40,14 @@ export function Timeline({
       })),
     [view, describe, lang, day],
   );
-  // Keep the newest event in sight as the run goes on.
+  // Keep the newest event in sight as the run goes on. Read in the next frame, not in the effect: scrollHeight
+  // forces a layout, and done here it was a second full layout of the run screen before its first paint.
   useEffect(() => {
-    if (follow && list.current) list.current.scrollTop = list.current.scrollHeight;
+    if (!follow) return;
+    const frame = requestAnimationFrame(() => {
+      if (list.current) list.current.scrollTop = list.current.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [entries.length, follow]);
   return (
     <details className="timeline" open={initiallyOpen}>

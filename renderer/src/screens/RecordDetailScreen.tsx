@@ -19,7 +19,7 @@ import { ProblemList } from '../records/ProblemList';
 import { formatTimeOfDay } from '../records/recordTime';
 import { RunFacts } from '../records/RunFacts';
 import { CloseOutDetails } from '../records/CloseOutDetails';
-import { closeOutRequired } from '../../../shared/run/commands';
+import { closeOutRequired } from '../../../shared/run/closeOutRequired';
 import { StepChart } from '../records/StepChart';
 import { useRunRecord } from '../records/useRunRecord';
 import { useSession } from '../people/SessionContext';

@@ -36,7 +36,7 @@ import { actorText } from '../run/actor';
 import { SignedVerified } from '../run/SignOff';
 import { CloseOutDetails } from '../records/CloseOutDetails';
 import { EscalationLinks } from '../run/FollowOn';
-import { closeOutRequired } from '../../../shared/run/commands';
+import { closeOutRequired } from '../../../shared/run/closeOutRequired';
 
 export function RunReportScreen({ runId, host }: { runId: string; host: AppInfo['host'] }) {
   const { t } = useTranslation();

@@ -1,12 +1,13 @@
 // The runner: walks a guard through a live incident or a drill, one recorded tap at a time. Shows the current
 // step(s) in large type with their clocks, checklists, numbers and big buttons; notes, the timeline, the end.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/plan/labels';
 import { indexSteps } from '../../../shared/plan/stepIndex';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
+import { afterNextPaint } from '../components/afterNextPaint';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
 import { AbortControl } from '../run/AbortControl';
@@ -16,7 +17,7 @@ import { NoteDialog, NoteList } from '../run/Notes';
 import { ParallelTracks } from '../run/ParallelTracks';
 import { actionId, registerRunActions, useActionKeys } from '../run/runActions';
 import { CommandError, ModeBanner, RewrittenBanner, WriteErrorBanner } from '../run/RunBanners';
-import { RunEnd } from '../run/SignOff';
+import { preloadCloseOutForm, RunEnd } from '../run/SignOff';
 import { StepCard } from '../run/StepCard';
 import { EscalationLinks, FollowOnButtons } from '../run/FollowOn';
 import { SilentRunContext } from '../run/StepTimer';
@@ -28,6 +29,7 @@ import { runLoadState, useRun, type RunHandle } from '../run/useRun';
 export function RunScreen({ runId }: { runId: string }) {
   const run = useRun(runId);
   const state = runLoadState(run);
+  useEffect(() => afterNextPaint(preloadCloseOutForm), []);
   return (
     <LoadState state={state} retry={run.reload}>
       {(view) => (

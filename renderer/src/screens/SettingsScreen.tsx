@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api/channels';
-import { LANGUAGES, type Language } from '../../../shared/plan/schema';
+import { LANGUAGES, type Language } from '../../../shared/plan/vocabulary';
 import {
   LOCAL_CONTACT_IDS,
   PHONE_PATTERN,
