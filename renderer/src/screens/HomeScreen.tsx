@@ -18,6 +18,9 @@ import { primeRun } from '../run/useRun';
 
 // Ids are ASCII slugs: plain comparison, not localeCompare, whose first call builds an ICU collator (≈ 14 ms on
 // the path to the first tiles).
+/** How long a start may take before its tile says it is starting. */
+const BUSY_AFTER_MS = 150;
+
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
@@ -41,7 +44,9 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   const start = async (plan: PlanSummary) => {
     if (startingRef.current) return; // a second tap while the first starts must not open a second run
     startingRef.current = true;
-    setStarting(plan.id);
+    // "正在启动…" only if the start takes a noticeable while: painting Home again at once cost the tap → first step
+    // a render, a layout and a paint on a 2-core PC, and the run screen is normally there in about 50 ms.
+    const showBusy = setTimeout(() => setStarting(plan.id), BUSY_AFTER_MS);
     setStartError(undefined);
     try {
       const run = await api.call('runs.start', { planId: plan.id, mode: drill ? 'drill' : 'incident' });
@@ -50,6 +55,7 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
     } catch (error) {
       setStartError(error instanceof ApiError ? error.body.message[lang] : String(error));
     } finally {
+      clearTimeout(showBusy);
       startingRef.current = false;
       setStarting(undefined);
     }
