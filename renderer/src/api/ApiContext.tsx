@@ -11,6 +11,9 @@ interface Api {
 
 const ApiContext = createContext<Api | null>(null);
 
+/** At the latest this long after start-up, idle or not. */
+const PRELOAD_WITHIN_MS = 3000;
+
 export function ApiProvider({ transport, children }: { transport: ApiTransport; children: ReactNode }) {
   const api = useMemo(
     () => ({
@@ -19,6 +22,11 @@ export function ApiProvider({ transport, children }: { transport: ApiTransport; 
     }),
     [transport],
   );
+  // The push schemas once the page is idle (its first paint done), so the first push need not wait for them.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => api.pushes.preload(), { timeout: PRELOAD_WITHIN_MS });
+    return () => cancelIdleCallback(idle);
+  }, [api]);
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 // Backend pushes, parsed once as they arrive and handed on typed per event: a screen listening to `run.changed`
 // receives a RunView, never `unknown` to cast. A payload that does not match its schema is dropped here, once.
-// The schemas load with the first subscription, not with the page: building them cost Home's first paint ≈ 50 ms,
-// and no push can matter before a screen listens. Pushes that arrive meanwhile wait, in order.
+// The schemas load apart, when the page is idle after its first paint (`preload`) or with the first push, whichever
+// comes first: building them with the page cost Home's first paint ≈ 50 ms. Pushes that arrive meanwhile wait, in order.
 import type { ApiTransport, PushEvent, PushPayload, pushEvents } from '../../../shared/api/channels';
 
 export type PushListener<K extends PushEvent> = (payload: PushPayload<K>) => void;
@@ -10,6 +10,8 @@ export interface TypedPushes {
   on<K extends PushEvent>(event: K, listener: PushListener<K>): () => void;
   /** Resolves once every push received so far has been handed on (or dropped). */
   settled(): Promise<void>;
+  /** Loads the schemas now, ahead of the first push. */
+  preload(): void;
 }
 
 type PushSchemas = typeof pushEvents;
@@ -60,7 +62,6 @@ export function typedPushes(
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener as (payload: never) => void);
-      void load().catch(() => {});
       unsubscribe ??= subscribe(deliver);
       return () => {
         set.delete(listener as (payload: never) => void);
@@ -71,5 +72,6 @@ export function typedPushes(
       };
     },
     settled: () => queue,
+    preload: () => void load().catch(() => {}),
   };
 }
