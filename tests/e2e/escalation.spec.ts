@@ -1,18 +1,10 @@
 // Escalation end to end in Chromium: a robbery drill where hostages are taken offers "启动预案：劫持人质" as one big
 // button with its key; the new drill is linked to the robbery both ways, in the runner, the journals and Records.
-import type { Page } from '@playwright/test';
-import { axeViolations } from './support/axe';
+import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { DONE, journalEvents, RUN_URL, runIdOf, UI } from './support/runner';
 
 const HOSTAGE = '劫持人质现场处置方案';
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'high-contrast'));
-  expect(await axeViolations(page)).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'standard'));
-}
 
 test.describe('with axe', () => {
   // To inject axe-core (the app's CSP is kept in the next test, which renders the same button).
@@ -42,7 +34,7 @@ test.describe('with axe', () => {
     await expect(start).toBeInViewport();
     await expect(start.locator('kbd')).toHaveText('Enter');
     await expect(page.getByText('以演练方式启动，新演练记录与本次演练互相关联')).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInBothThemes(page);
 
     await page.keyboard.press('Enter');
     await expect(page).not.toHaveURL(new RegExp(robberyId));
@@ -81,7 +73,7 @@ test.describe('with axe', () => {
     await expect(page.locator('.record')).toHaveAttribute('data-run-id', robberyId);
     const recordTo = page.getByTestId('escalated-to');
     await expect(recordTo).toContainText('已升级为“劫持人质”');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInBothThemes(page);
     await recordTo.getByRole('link').click();
     await expect(page.locator('.record')).toHaveAttribute('data-run-id', hostageId);
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { nodeJournalCrypto } from '../../electron/journal/nodeCrypto';
 import { verifyJournalText } from '../../shared/journal/verify';
-import { axeViolations } from './support/axe';
+import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures';
 import { abortedRun, BRANCH, robberyDrill, shanghai, shortFireDrill, tamper, writeRuns } from './support/records';
 import { unlockAsAdmin } from './support/people';
@@ -19,12 +19,6 @@ const ROBBERY = '营业网点持械抢劫现场处置方案';
 const row = (page: Page, runId: string) => page.locator(`.record-body [data-run-id="${runId}"]`);
 
 /** axe-core in both themes: the records must be readable in high contrast too. */
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'high-contrast'));
-  expect(await axeViolations(page)).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'standard'));
-}
 
 /** Run ids of the seeded runs, by name: the seed runs in the fixture, before the page opens. */
 const seeded: Record<string, string> = {};
@@ -90,7 +84,7 @@ test.describe('a branch’s history', () => {
       /^第 \d+ 行（第 \d+ 字节起）：内容与哈希不符（已被修改）(；第 \d+ 行：(记录在封存后被截短|与登记的封存不符（被改写）))?$/,
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'records.png') });
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInBothThemes(page);
 
     // Filters: mode, then text (debounced), local dates, operator; the empty state when nothing matches.
     await page.getByLabel('类型').selectOption('drill');
@@ -168,7 +162,7 @@ test.describe('a branch’s history', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'record-detail.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInBothThemes(page);
 
     // CSV: UTF-8 with a BOM, Chinese text, one line per event.
     const csvDownload = page.waitForEvent('download');
@@ -219,7 +213,7 @@ test.describe('a branch’s history', () => {
     await expect(sheet.locator('[data-integrity]')).toHaveText('已验证');
     await expect(sheet.getByTestId('report-head')).toHaveText(/^[0-9a-f]{64}$/);
     await expect(page.getByRole('button', { name: '打印' })).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInBothThemes(page);
 
     // Chromium's print: A4, as the browser would print it; the toolbar and navigation are not on paper.
     await page.emulateMedia({ media: 'print' });

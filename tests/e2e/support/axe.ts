@@ -1,6 +1,6 @@
 // Runs axe-core in the page and returns its violations (WCAG 2 A/AA rules).
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -30,4 +30,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
   });
+}
+
+/** No violations in the standard theme nor in high contrast; the page is left in the standard theme. */
+export async function expectNoAxeViolationsInBothThemes(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'high-contrast'));
+  expect(await axeViolations(page)).toEqual([]);
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'standard'));
 }
