@@ -24,6 +24,11 @@ export const CLOSE_OUT_LIMITS = {
 } as const;
 
 /** A user's display name. */
+/** A plan's change note (why it changed), a reviewer's comment, a retirement's reason. */
+export const DRAFT_NOTE_MAX = 2000;
+/** An imported plan file's name as shown and recorded. */
+export const PLAN_FILE_NAME_MAX = 200;
+
 export const USER_NAME_MAX = 40;
 /** A PIN is 6 to 12 ASCII digits (the other rules are in shared/people/pinRules.ts, which re-exports these). */
 export const PIN_MIN_LENGTH = 6;

@@ -18,7 +18,7 @@ import { recordingProblem, type DataDirSource } from '../dataDir';
 import { ApiError } from '../../shared/api/errors';
 import { FILE_MESSAGES } from '../../shared/messages/files';
 import { inBothLanguages } from '../../shared/text';
-import { PlanLibrary } from '../plans/planLibrary';
+import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
@@ -86,7 +86,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     readOnly,
   );
-  const plans = await PlanLibrary.loadBundled(options.plansDir);
   const dataDirSource = options.dataDirSource ?? 'default';
   const info: AppInfo = {
     name: 'Guardbook',
@@ -118,6 +117,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // A changed shortcut pointing the app at another folder (with its own key and "verified" records) is on record.
     audit.append('app.dataDir', null, { dir: options.dataDir, source: dataDirSource });
   }
+  // The branch's plans: seeded from the bundled templates at first start, then the branch's own versions.
+  const plans = await BranchLibrary.open({
+    dataDir: options.dataDir,
+    templatesDir: options.plansDir,
+    installation,
+    now,
+    readOnly,
+    onChange: () => push.emit('plans.changed', {}),
+  });
+  for (const problem of plans.problems) log('plan library', problem.en);
   const register = readOnly
     ? SealRegister.openInMemory(options.dataDir, installation, now)
     : SealRegister.open(options.dataDir, installation, now);
@@ -194,6 +203,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await runs.close();
       await records.close();
       register.close();
+      plans.close();
       audit.close();
     },
     call: (channel, input, caller = LOCAL_CALLER) =>

@@ -10,7 +10,9 @@ import { API_MESSAGES } from '../../shared/messages/api';
 import type { AuditLog } from '../audit/auditLog';
 import type { PeopleService } from '../people/peopleService';
 import type { Sessions } from '../people/sessions';
-import type { PlanLibrary } from '../plans/planLibrary';
+import type { BranchLibrary } from '../plans/branchLibrary';
+import type { PersonRef } from '../../shared/library/libraryLog';
+import { roleAtLeast, type User } from '../../shared/people/roles';
 import type { RunEngine } from '../runs/runEngine';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
@@ -19,7 +21,7 @@ export interface Services {
   info: AppInfo;
   /** The key's fingerprint, the seal register's head, the re-check's progress. */
   integrity: () => RecordsIntegrity;
-  plans: PlanLibrary;
+  plans: BranchLibrary;
   settings: SettingsService;
   runs: RunEngine;
   records: RecordsService;
@@ -33,11 +35,110 @@ export interface Services {
 export function createHandlers(services: Services): Handlers {
   const { people, sessions } = services;
   const actor = (caller: Caller) => sessions.requireUser(caller);
+  const ref = (user: Pick<User, 'id' | 'name'>): PersonRef => ({ userId: user.id, name: user.name });
+  const plans = services.plans;
+  /** A new draft, on the audit trail with what it came from. */
+  const draftStarted = (user: User, view: ReturnType<BranchLibrary['draft']>) => {
+    const { draft } = view;
+    people.audit('plan.draftStarted', user.id, {
+      planId: draft.planId,
+      origin: draft.origin,
+      base: draft.base?.contentHash ?? null,
+      ...(draft.importedFrom ? { fileName: draft.importedFrom } : {}),
+    });
+    return view;
+  };
   return {
     'app.info': async () => services.info,
     'records.integrity': async () => services.integrity(),
     'plans.list': async () => services.plans.list(),
     'plans.get': async ({ id }) => services.plans.get(id),
+    'plans.history': async ({ planId }) => plans.history(planId),
+    'plans.version': async ({ planId, version }) => {
+      const { plan, findings, file } = plans.version(planId, version);
+      return { findings, file, ...(plan ? { plan } : {}) };
+    },
+    'plans.export': async ({ planId, version }, caller) => {
+      const user = actor(caller);
+      const file = plans.exportVersion(planId, version);
+      people.audit('plan.exported', user.id, { planId, version: file.version });
+      return { fileName: file.fileName, mime: 'application/json' as const, content: file.content };
+    },
+    'plans.draft': async ({ planId }) => plans.draft(planId),
+    'plans.revise': async ({ planId }, caller) => {
+      const user = actor(caller);
+      // Revising a plan whose draft is open opens that draft: only a new one goes on the trail.
+      if (plans.hasDraft(planId)) return plans.draft(planId);
+      return draftStarted(user, plans.revise(planId, ref(user)));
+    },
+    'plans.saveDraft': async ({ planId, plan, revision }, caller) =>
+      plans.saveDraft(planId, plan, revision, ref(actor(caller))),
+    'plans.discardDraft': async ({ planId }, caller) => {
+      const user = actor(caller);
+      const draft = plans.discardDraft(planId);
+      people.audit('plan.draftDiscarded', user.id, { planId, revision: draft.revision });
+      return {};
+    },
+    'plans.submit': async ({ planId, note }, caller) => {
+      const user = actor(caller);
+      const view = plans.submit(planId, note, ref(user));
+      people.audit('plan.submitted', user.id, { planId, contentHash: view.draft.submitted!.contentHash, note });
+      return view;
+    },
+    'plans.sendBack': async ({ planId, comment }, caller) => {
+      const user = actor(caller);
+      const hash = plans.draft(planId).contentHash ?? '';
+      const view = plans.sendBack(planId, comment, ref(user));
+      people.audit('plan.sentBack', user.id, { planId, contentHash: hash, comment });
+      return view;
+    },
+    'plans.approve': async ({ planId, contentHash, pin }, caller) => {
+      // Approval is a signature: the PIN is asked again (with the same waits and lockouts as unlocking), and the
+      // submitter may approve their own change only where nobody else could.
+      const user = await people.checkPin(actor(caller).id, pin, false);
+      const reviewers = people.list().filter((u) => !u.disabled && roleAtLeast(u.role, 'manager'));
+      const { publication, before } = plans.approve(planId, ref(user), contentHash, reviewers.length <= 1);
+      people.audit('plan.published', user.id, {
+        planId,
+        version: publication.version,
+        before: before?.contentHash ?? null,
+        after: publication.contentHash,
+        author: publication.author?.name ?? '',
+        selfApproved: publication.selfApproved,
+      });
+      return plans.get(planId).summary;
+    },
+    'plans.retire': async ({ planId, note }, caller) => {
+      const user = actor(caller);
+      const retired = plans.retire(planId, note, ref(user));
+      people.audit('plan.retired', user.id, {
+        planId,
+        version: retired.version,
+        contentHash: retired.contentHash,
+        note,
+      });
+      return plans.get(planId).summary;
+    },
+    'plans.rollback': async ({ planId, version }, caller) => {
+      const user = actor(caller);
+      return draftStarted(user, plans.rollback(planId, version, ref(user)));
+    },
+    'plans.import': async ({ fileName, content }, caller) => {
+      const user = actor(caller);
+      const result = plans.importFile(fileName, content, ref(user));
+      if (result.accepted) draftStarted(user, result.draft);
+      return result;
+    },
+    'plans.takeTemplateUpdate': async ({ planId }, caller) => {
+      const user = actor(caller);
+      return draftStarted(user, plans.takeTemplateUpdate(planId, ref(user)));
+    },
+    'plans.dismissTemplateUpdate': async ({ planId }, caller) => {
+      const user = actor(caller);
+      const hash = plans.dismissTemplateUpdate(planId, ref(user));
+      people.audit('plan.templateDismissed', user.id, { planId, templateHash: hash });
+      return plans.get(planId).summary;
+    },
     'settings.get': async () => services.settings.state(),
     'settings.update': async (patch, caller) => {
       const user = actor(caller);

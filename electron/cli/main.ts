@@ -5,6 +5,8 @@ import { commandUsage, HELP_WORDS, usageTable, type CommandSpec } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { AUDIT_VERIFY, auditVerify } from './auditCommands';
 import { PLANS_CHECK, PLANS_SHOW, plansCheck, plansShow } from './plansCommands';
+import { PLANS_DIFF, plansDiff } from './plansDiffCommand';
+import { PLANS_HISTORY, plansHistory } from './plansHistoryCommand';
 import { RECORDS_VERIFY, recordsVerify } from './recordsCommands';
 import { RECORDS_EXPORT, RECORDS_LIST, recordsExport, recordsList } from './recordsListExport';
 import { RUNS_SIMULATE, runsSimulate } from './runsCommands';
@@ -19,6 +21,8 @@ interface Command {
 const COMMANDS: readonly Command[] = [
   { spec: PLANS_CHECK, run: plansCheck },
   { spec: PLANS_SHOW, run: plansShow },
+  { spec: PLANS_DIFF, run: plansDiff },
+  { spec: PLANS_HISTORY, run: plansHistory },
   { spec: RECORDS_VERIFY, run: recordsVerify },
   { spec: RECORDS_LIST, run: recordsList },
   { spec: RECORDS_EXPORT, run: recordsExport },

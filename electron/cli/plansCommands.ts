@@ -6,7 +6,8 @@ import type { PlacedFinding } from '../../shared/plan/checkPlanText';
 import { contentHashOf } from '../plans/contentHash';
 import { planOutline } from '../../shared/plan/outline';
 import { LANGUAGES, type Language } from '../../shared/plan/schema';
-import { checkPlanFile, listPlanFiles } from '../plans/planFiles';
+import { checkPlanFile, listPlanFiles, type PlanFileCheck } from '../plans/planFiles';
+import { finding } from '../../shared/plan/findings';
 import { defineCommand, parseCommandArgs } from './args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 
@@ -48,7 +49,7 @@ export async function plansCheck(argv: readonly string[], io: CliIo): Promise<nu
   const lang = languageOf(args.values.lang);
   if (args.positionals.length === 0) throw new UsageError('plans check needs at least one file or directory');
   const files = await listPlanFiles(args.positionals);
-  const results = await Promise.all(files.map(checkPlanFile));
+  const results = withVersionConflicts(await Promise.all(files.map(checkPlanFile)));
   const all = results.flatMap((r) => r.findings);
   const { errors, warnings } = countBySeverity(all);
 
@@ -64,6 +65,32 @@ export async function plansCheck(argv: readonly string[], io: CliIo): Promise<nu
     io.out(CLI_MESSAGES.filesChecked(results.length, errors, warnings)[lang]);
   }
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * One version number names one content: files that give one plan id and version different contents each get a
+ * `version-conflict` error, naming the other file.
+ */
+function withVersionConflicts(results: PlanFileCheck[]): PlanFileCheck[] {
+  const byVersion = new Map<string, { file: string; hash: string }[]>();
+  for (const r of results) {
+    if (!r.plan) continue;
+    const key = `${r.plan.id}@${r.plan.version}`;
+    byVersion.set(key, [...(byVersion.get(key) ?? []), { file: r.file, hash: contentHashOf(r.plan) }]);
+  }
+  return results.map((r) => {
+    const same = r.plan ? byVersion.get(`${r.plan.id}@${r.plan.version}`)! : [];
+    const own = same.find((s) => s.file === r.file);
+    const other = same.find((s) => own && s.hash !== own.hash);
+    if (!r.plan || !own || !other) return r;
+    const conflict = finding('version-conflict', 'version', {
+      plan: r.plan.id,
+      version: r.plan.version,
+      first: `${display(own.file)} ${own.hash.slice(0, 19)}`,
+      second: `${display(other.file)} ${other.hash.slice(0, 19)}`,
+    });
+    return { ...r, findings: [...r.findings, conflict] };
+  });
 }
 
 export async function plansShow(argv: readonly string[], io: CliIo): Promise<number> {

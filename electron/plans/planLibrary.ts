@@ -1,17 +1,18 @@
-// The plan library the app offers: bundled plans (read-only, shipped with the app), each checked on load.
-// A plan with analysis errors is listed for managers but never offered to a guard.
+// A folder of plan files, each checked on load: the bundled templates the branch library is seeded from, and the
+// plan source of tests and tools. A plan with analysis errors is listed but never offered to a guard.
 import { basename } from 'node:path';
 import type { PlanDetail, PlanSummary } from '../../shared/api/channels';
 import { notFound } from '../../shared/api/errors';
 import { API_MESSAGES } from '../../shared/messages/api';
 import { followOnFindings } from '../../shared/plan/analysis';
-import { countBySeverity } from '../../shared/plan/findings';
+import { countBySeverity, type Finding } from '../../shared/plan/findings';
 import type { Plan } from '../../shared/plan/schema';
 import { contentHashOf } from './contentHash';
 import { checkPlanFile, listPlanFiles, type PlanFileCheck } from './planFiles';
+import type { PlanSource } from './planSource';
 import { searchKeysFor } from './searchKeys';
 
-export class PlanLibrary {
+export class PlanLibrary implements PlanSource {
   private constructor(private readonly entries: Map<string, PlanDetail>) {}
 
   static async loadBundled(plansDir: string): Promise<PlanLibrary> {
@@ -50,25 +51,37 @@ function libraryFindings(plan: Plan, known: ReadonlySet<string>) {
 }
 
 function toDetail(check: PlanFileCheck): PlanDetail {
-  const { errors, warnings } = countBySeverity(check.findings);
-  const plan: Plan | undefined = check.plan;
   const name = basename(check.file, '.json');
+  const summary: PlanSummary = {
+    ...planSummary(check.plan, name, check.findings),
+    version: check.plan?.version ?? 0,
+    contentHash: check.plan ? contentHashOf(check.plan) : '',
+    source: 'template',
+    status: 'published',
+  };
+  return { summary, file: check.file, findings: check.findings, ...(check.plan ? { plan: check.plan } : {}) };
+}
+
+/** A plan's summary fields that come from its content and findings (`name` stands in for a plan that did not parse). */
+export function planSummary(
+  plan: Plan | undefined,
+  name: string,
+  findings: readonly Finding[],
+): Omit<PlanSummary, 'version' | 'contentHash' | 'source' | 'status'> {
+  const { errors, warnings } = countBySeverity(findings);
   const text = (t: { 'zh-CN'?: string; en?: string } | undefined, fallback: string) => ({
     'zh-CN': t?.['zh-CN'] || t?.en || fallback,
     en: t?.en || t?.['zh-CN'] || fallback,
   });
   const title = text(plan?.title, name);
-  const summary: PlanSummary = {
+  return {
     id: plan?.id ?? name,
-    version: plan?.version ?? 0,
-    source: 'bundled',
     category: plan?.category ?? 'other',
     severity: plan?.severity ?? 'low',
     locations: plan?.locations ?? [],
     title,
     shortTitle: plan?.shortTitle ? text(plan.shortTitle, name) : title,
     summary: text(plan?.summary, ''),
-    contentHash: plan ? contentHashOf(plan) : '',
     stepCount: plan ? countSteps(plan) : 0,
     errors,
     warnings,
@@ -80,7 +93,6 @@ function toDetail(check: PlanFileCheck): PlanDetail {
       plan?.id ?? name,
     ]),
   };
-  return { summary, file: check.file, findings: check.findings, ...(plan ? { plan } : {}) };
 }
 
 function countSteps(plan: Plan): number {

@@ -16,7 +16,7 @@ import { FILE_MESSAGES } from '../../shared/messages/files';
 import { RUN_MESSAGES as m } from '../../shared/messages/run';
 import { joinText, text, type Text } from '../../shared/text';
 import { contentHashOf } from '../plans/contentHash';
-import type { PlanLibrary } from '../plans/planLibrary';
+import type { PlanSource } from '../plans/planSource';
 import { JournalSealedError, JournalWriteError } from '../journal/journalFile';
 import { fileJournals, type JournalStore, type RunJournal } from './journalStore';
 import type { SigningKey } from '../journal/signingKey';
@@ -26,7 +26,7 @@ export interface RunEngineOptions {
   runsDir: string;
   /** Files in `runsDir` unless told otherwise (memory, when nothing can be recorded). */
   journals?: JournalStore;
-  plans: PlanLibrary;
+  plans: PlanSource;
   signingKey: () => SigningKey;
   /**
    * Every seal made here: written before a seal is acknowledged; a registered run is never resumed. The engine
@@ -179,6 +179,9 @@ export class RunEngine {
     from?: { runId: string; planId: string },
   ): Promise<RunView> {
     const detail = this.options.plans.get(planId);
+    if (detail.summary.status !== 'published') {
+      throw new ApiError({ code: 'invalid-input', message: m.planNotInUse(planId) });
+    }
     if (!detail.plan || detail.summary.errors > 0) {
       throw new ApiError({
         code: 'invalid-input',

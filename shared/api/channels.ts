@@ -9,13 +9,15 @@ import { PublicUserSchema, RoleSchema } from '../people/userSchema';
 import { PinInputSchema, SessionViewSchema } from '../people/session';
 import { AuditEntrySchema } from '../audit/events';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from './names';
+import { DRAFT_ORIGINS, DraftNoteSchema, DraftSchema } from '../library/draft';
+import { libraryLogData, VERSION_SOURCES } from '../library/libraryLog';
 import { RunModeSchema } from '../journal/events';
 import { RunCommandSchema } from '../run/commands';
 import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
 import { rangeInstant, RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 import { RunRecordSchema } from '../records/runSummary';
 import { TextSchema } from '../textSchema';
-import { RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
+import { PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
   severity: z.enum(['error', 'warning']),
@@ -29,8 +31,25 @@ const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z
 
 export const PlanSummarySchema = z.object({
   id: SlugSchema,
+  /** The version shown: the one offered, else (retired) the last one; 0 for a plan that is only a draft. */
   version: z.number().int(),
-  source: z.enum(['bundled']),
+  /** Where that version's content came from (a bundled template, a revision, an import…). */
+  source: z.enum([...VERSION_SOURCES]),
+  /** `published`: offered on Home; `retired`: readable, not offered; `unpublished`: only a draft so far. */
+  status: z.enum(['published', 'retired', 'unpublished']),
+  publishedAt: z.string().optional(),
+  /** The open draft of this plan, if any. */
+  draft: z
+    .object({
+      status: z.enum(['draft', 'in-review']),
+      revision: z.number().int(),
+      origin: z.enum(DRAFT_ORIGINS),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    })
+    .optional(),
+  /** A newer bundled template than the one this plan came from: offered to the manager, never taken silently. */
+  templateUpdate: z.object({ version: z.number().int(), contentHash: z.string() }).optional(),
   category: CategorySchema,
   severity: SeveritySchema,
   locations: z.array(LocationSchema),
@@ -56,6 +75,26 @@ export const PlanDetailSchema = z.object({
   findings: z.array(FindingSchema),
 });
 export type PlanDetail = z.infer<typeof PlanDetailSchema>;
+
+const PublicationSchema = libraryLogData['plan.published'].extend({ at: z.string() });
+
+export const PlanHistorySchema = z.object({
+  planId: SlugSchema,
+  /** Oldest first; `offered` marks the one on Home now. */
+  versions: z.array(PublicationSchema.extend({ offered: z.boolean() })),
+  retired: libraryLogData['plan.retired'].extend({ at: z.string() }).optional(),
+});
+export type PlanHistoryView = z.infer<typeof PlanHistorySchema>;
+
+export const DraftViewSchema = z.object({
+  draft: DraftSchema,
+  findings: z.array(FindingSchema),
+  /** The hash the draft would publish with (absent while it does not match the plan format). */
+  contentHash: z.string().optional(),
+});
+export type DraftViewOutput = z.infer<typeof DraftViewSchema>;
+
+const PlanVersionRefInput = z.strictObject({ planId: SlugSchema, version: z.number().int().min(1).max(1_000_000) });
 
 export const SettingsNoticeSchema = z.object({
   code: z.literal('settings-reset'),
@@ -171,6 +210,60 @@ export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'plans.list': { input: NoInput, output: z.array(PlanSummarySchema) },
   'plans.get': { input: z.strictObject({ id: SlugSchema }), output: PlanDetailSchema },
+  /** Every published version of a plan with its author, approver, time, change note and hash. */
+  'plans.history': { input: z.strictObject({ planId: SlugSchema }), output: PlanHistorySchema },
+  /** One published version as it was published ("plan as followed"), checked against its hash. */
+  'plans.version': {
+    input: PlanVersionRefInput,
+    output: z.object({ plan: PlanSchema.optional(), findings: z.array(FindingSchema), file: z.string() }),
+  },
+  /** A version (the offered one when none is named) as a plan file. */
+  'plans.export': {
+    input: z.strictObject({ planId: SlugSchema, version: z.number().int().min(1).max(1_000_000).optional() }),
+    output: z.object({ fileName: z.string(), mime: z.literal('application/json'), content: z.string() }),
+  },
+  /** Opens a draft from the plan's latest version (or answers the draft already open). */
+  'plans.revise': { input: z.strictObject({ planId: SlugSchema }), output: DraftViewSchema },
+  /** The open draft of a plan, with what a check of it finds now. */
+  'plans.draft': { input: z.strictObject({ planId: SlugSchema }), output: DraftViewSchema },
+  /** Autosave of the editor: refused only when another save came first (`revision`) or the draft is in review. */
+  'plans.saveDraft': {
+    input: z.strictObject({
+      planId: SlugSchema,
+      revision: z.number().int().min(0),
+      plan: z.record(z.string(), z.unknown()),
+    }),
+    output: DraftViewSchema,
+  },
+  /** A draft without errors goes to review, with why it changed. */
+  'plans.submit': { input: z.strictObject({ planId: SlugSchema, note: DraftNoteSchema }), output: DraftViewSchema },
+  'plans.sendBack': {
+    input: z.strictObject({ planId: SlugSchema, comment: DraftNoteSchema }),
+    output: DraftViewSchema,
+  },
+  'plans.discardDraft': { input: z.strictObject({ planId: SlugSchema }), output: z.object({}) },
+  /** A draft whose content is an earlier version's; published after review like any other. */
+  'plans.rollback': { input: PlanVersionRefInput, output: DraftViewSchema },
+  /**
+   * A second manager (or the only one, recorded as self-approved) approves the draft in review with their PIN:
+   * `contentHash` is the content they reviewed. Publishes it as the next version.
+   */
+  'plans.approve': {
+    input: z.strictObject({ planId: SlugSchema, contentHash: z.string(), pin: PinInputSchema }),
+    output: PlanSummarySchema,
+  },
+  'plans.retire': { input: z.strictObject({ planId: SlugSchema, note: DraftNoteSchema }), output: PlanSummarySchema },
+  /** A plan file from elsewhere: refused with its findings (nothing changes), or kept as a draft. */
+  'plans.import': {
+    input: z.strictObject({ fileName: z.string().max(PLAN_FILE_NAME_MAX), content: z.string() }),
+    output: z.discriminatedUnion('accepted', [
+      z.object({ accepted: z.literal(true), draft: DraftViewSchema }),
+      z.object({ accepted: z.literal(false), findings: z.array(FindingSchema) }),
+    ]),
+  },
+  /** Takes the newer bundled template offered for a plan as a draft, or dismisses it. */
+  'plans.takeTemplateUpdate': { input: z.strictObject({ planId: SlugSchema }), output: DraftViewSchema },
+  'plans.dismissTemplateUpdate': { input: z.strictObject({ planId: SlugSchema }), output: PlanSummarySchema },
   'settings.get': { input: NoInput, output: SettingsStateSchema },
   /** Branch, phone numbers, idle lock: what guards rely on, so a manager's PIN is needed. */
   'settings.update': { input: SettingsPatchSchema, output: SettingsStateSchema },

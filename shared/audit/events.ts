@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SlugSchema } from '../plan/schema';
 import { RoleSchema } from '../people/userSchema';
 import type { ChainFormat } from '../journal/verify';
+import { DRAFT_ORIGINS } from '../library/draft';
 
 const userRef = { userId: SlugSchema, name: z.string() };
 
@@ -43,6 +44,35 @@ export const auditEventData = {
     to: z.string().optional(),
     runs: z.number().int().optional(),
   }),
+  /** A draft of a plan was opened (a revision, a rollback, a template update or an import), and from what. */
+  'plan.draftStarted': z.object({
+    planId: SlugSchema,
+    origin: z.enum(DRAFT_ORIGINS),
+    base: z.string().nullable(),
+    fileName: z.string().optional(),
+  }),
+  'plan.draftDiscarded': z.object({ planId: SlugSchema, revision: z.number().int() }),
+  /** Submitted for review: the content hash the reviewer will approve and why it changed. */
+  'plan.submitted': z.object({ planId: SlugSchema, contentHash: z.string(), note: z.string() }),
+  'plan.sentBack': z.object({ planId: SlugSchema, contentHash: z.string(), comment: z.string() }),
+  /** A version published: the hash offered before and after, who wrote it, and whether its author approved it. */
+  'plan.published': z.object({
+    planId: SlugSchema,
+    version: z.number().int(),
+    before: z.string().nullable(),
+    after: z.string(),
+    author: z.string(),
+    selfApproved: z.boolean(),
+  }),
+  'plan.retired': z.object({
+    planId: SlugSchema,
+    version: z.number().int(),
+    contentHash: z.string(),
+    note: z.string(),
+  }),
+  'plan.templateDismissed': z.object({ planId: SlugSchema, templateHash: z.string() }),
+  /** A plan version handed out as a file. */
+  'plan.exported': z.object({ planId: SlugSchema, version: z.number().int() }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
   /**

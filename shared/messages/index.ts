@@ -4,8 +4,10 @@
 // maps, and plan-check findings keep their own catalogue (shared/plan/findings.ts).
 import { API_MESSAGES } from './api';
 import { CLI_MESSAGES } from './cli';
+import { DIFF_MESSAGES } from './diff';
 import { EVENT_MESSAGES } from './events';
 import { FILE_MESSAGES } from './files';
+import { LIBRARY_MESSAGES } from './library';
 import { PEOPLE_MESSAGES } from './people';
 import { RECORD_MESSAGES } from './records';
 import { RUN_MESSAGES } from './run';
@@ -13,8 +15,10 @@ import { RUN_MESSAGES } from './run';
 export const MESSAGE_CATALOGUES = {
   api: API_MESSAGES,
   cli: CLI_MESSAGES,
+  diff: DIFF_MESSAGES,
   events: EVENT_MESSAGES,
   files: FILE_MESSAGES,
+  library: LIBRARY_MESSAGES,
   people: PEOPLE_MESSAGES,
   records: RECORD_MESSAGES,
   run: RUN_MESSAGES,

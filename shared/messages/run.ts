@@ -23,6 +23,11 @@ export const RUN_MESSAGES = {
   // The run engine (electron/runs/runEngine.ts).
   planHasErrors: (planId: string) =>
     text(`预案“${planId}”有错误，不能启动`, `Plan "${planId}" has errors and cannot be started`),
+  planNotInUse: (planId: string) =>
+    text(
+      `预案“${planId}”已停用或尚未发布，不能启动`,
+      `Plan "${planId}" is retired or not yet published and cannot be started`,
+    ),
   sealRegisterUnwritten: (code: string) =>
     text(
       `记录已封存，但未能写入封存登记簿（${code}）。请报告安全主管。`,

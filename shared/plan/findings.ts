@@ -36,6 +36,20 @@ const CATALOGUE = {
       en: `Unsupported schemaVersion ${p.found}: this release reads schemaVersion ${p.supported}`,
     }),
   },
+  'version-damaged': {
+    severity: 'error',
+    text: (p: Params) => ({
+      'zh-CN': `第 ${p.version} 版的文件 ${p.file} 不能使用：${p.zh}`,
+      en: `The file ${p.file} of version ${p.version} cannot be used: ${p.en}`,
+    }),
+  },
+  'version-conflict': {
+    severity: 'error',
+    text: (p: Params) => ({
+      'zh-CN': `预案“${p.plan}”第 ${p.version} 版有两种不同的内容（${p.first} 与 ${p.second}）：一个版本号只能对应一种内容`,
+      en: `Plan "${p.plan}" version ${p.version} has two different contents (${p.first} and ${p.second}): a version number names one content`,
+    }),
+  },
   'duplicate-id': {
     severity: 'error',
     text: (p: Params) => ({

@@ -21,9 +21,26 @@ const PLANS_DIR = fileURLToPath(new URL('../../plans/', import.meta.url));
  * with a trainer's PIN; settings that guards rely on and the audit trail need a manager; users an admin.
  */
 const EXPECTED_POLICY: Record<Channel, Access> = {
+  // Plans: read by anyone, drafts by trainers, and every change (publish = approve, send back, retire, roll back,
+  // import, template updates) by a manager.
   'app.info': 'anyone',
   'plans.list': 'anyone',
   'plans.get': 'anyone',
+  'plans.history': 'anyone',
+  'plans.version': 'anyone',
+  'plans.export': 'trainer',
+  'plans.draft': 'trainer',
+  'plans.revise': 'manager',
+  'plans.saveDraft': 'manager',
+  'plans.discardDraft': 'manager',
+  'plans.submit': 'manager',
+  'plans.sendBack': 'manager',
+  'plans.approve': 'manager',
+  'plans.retire': 'manager',
+  'plans.rollback': 'manager',
+  'plans.import': 'manager',
+  'plans.takeTemplateUpdate': 'manager',
+  'plans.dismissTemplateUpdate': 'manager',
   'settings.get': 'anyone',
   'settings.update': 'manager',
   'settings.setPreferences': 'anyone',

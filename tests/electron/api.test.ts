@@ -24,6 +24,7 @@ import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/api/names';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
 import { ADMIN_PIN, setupAdmin } from '../support/people';
+import { loadBundledPlan } from '../support/bundledPlans';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PLANS_DIR = join(ROOT, 'plans');
@@ -198,10 +199,30 @@ describe('channel and push event names', () => {
     const admin = await setupAdmin(b); // this session is now unlocked as the administrator
     const started = await b.call('runs.start', { planId: 'armed-robbery', mode: 'drill' });
     const runId = started.ok ? (started.value as { runId: string }).runId : '';
+    const fire = loadBundledPlan('fire.json');
     const inputs: Record<Channel, unknown> = {
       'app.info': {},
       'plans.list': {},
       'plans.get': { id: 'armed-robbery' },
+      'plans.history': { planId: 'fire' },
+      'plans.version': { planId: 'fire', version: 1 },
+      'plans.export': { planId: 'fire' },
+      'plans.revise': { planId: 'fire' },
+      'plans.draft': { planId: 'fire' },
+      'plans.saveDraft': {
+        planId: 'fire',
+        revision: 0,
+        plan: { ...fire, title: { ...fire.title, en: 'Fire (revised)' } },
+      },
+      'plans.submit': { planId: 'fire', note: '英文标题' },
+      'plans.sendBack': { planId: 'fire', comment: '再看看' },
+      'plans.discardDraft': { planId: 'fire' },
+      'plans.rollback': { planId: 'fire', version: 1 },
+      'plans.approve': { planId: 'fire', contentHash: 'sha256:0', pin: ADMIN_PIN },
+      'plans.retire': { planId: 'earthquake', note: '本网点不在地震带' },
+      'plans.import': { fileName: 'copy.json', content: JSON.stringify({ ...fire, id: 'fire-annex' }) },
+      'plans.takeTemplateUpdate': { planId: 'fire' },
+      'plans.dismissTemplateUpdate': { planId: 'fire' },
       'settings.get': {},
       'settings.update': { language: 'en' },
       'settings.setPreferences': { theme: 'high-contrast' },
@@ -234,7 +255,15 @@ describe('channel and push event names', () => {
     };
     // users.setup answers only at first start, and session.lock would lock the channels after it; runs.escalate
     // only where the run offers that follow-on (tests/electron/escalation.test.ts).
-    const refusedHere: Channel[] = ['users.setup', 'runs.escalate'];
+    // plans.approve needs a draft in review (the rollback's is not) and template updates a newer template: both in
+    // tests/electron/branchLibrary.test.ts.
+    const refusedHere: Channel[] = [
+      'users.setup',
+      'runs.escalate',
+      'plans.approve',
+      'plans.takeTemplateUpdate',
+      'plans.dismissTemplateUpdate',
+    ];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];
     for (const name of order) {
       const result = await b.call(name, inputs[name]);

@@ -353,7 +353,7 @@ describe('reopening after a crash: a torn last line is moved aside, anything els
   });
 });
 
-// A real full disk: a 256 KiB tmpfs mounted for these tests (root on Linux only), filled to the last page.
+// A real full disk: a 1 MiB tmpfs mounted for these tests (root on Linux only), filled to the last page.
 describe('a write that fails on a full disk', () => {
   let mountPoint: string | undefined;
   let skipReason = '';
@@ -364,7 +364,7 @@ describe('a write that fails on a full disk', () => {
     }
     const dir = tempDir('guardbook-tinydisk-');
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'pipe' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
       mountPoint = dir;
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();

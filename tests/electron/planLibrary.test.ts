@@ -50,7 +50,7 @@ describe('PlanLibrary.loadBundled on plans/', () => {
       expect(summary.shortTitle['zh-CN']).not.toBe('');
       expect(summary.shortTitle.en).not.toBe('');
       expect(summary.stepCount).toBeGreaterThan(0);
-      expect(summary.source).toBe('bundled');
+      expect(summary.source).toBe('template');
       const detail = library.get(summary.id);
       expect(detail.summary).toBe(summary);
       expect(basename(detail.file)).toBe(`${summary.id}.json`);

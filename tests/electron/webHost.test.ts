@@ -382,7 +382,7 @@ describe('web host: API', () => {
     expect(detail.summary.id).toBe('armed-robbery');
     expect(detail.plan?.id).toBe('armed-robbery');
     expect(detail.plan?.title['zh-CN']).toBe('营业网点持械抢劫现场处置方案');
-    expect(detail.file).toMatch(/armed-robbery\.json$/);
+    expect(detail.file).toMatch(/versions[/\\]armed-robbery[/\\]1\.json$/);
   });
 
   it('settings.update then settings.get shows the change (in a tab unlocked by the administrator)', async () => {

@@ -102,8 +102,16 @@ describe('the minimal plan', () => {
     expect(checkPlanDocument(JSON.parse(JSON.stringify(minimalPlan()))).findings).toEqual([]);
   });
 
-  it('every finding code has a test here (unreadable and not-json belong to file and text checks)', () => {
-    const tested = [...ANALYSIS_CODES, 'schema', 'unsupported-schema-version', 'unreadable', 'not-json'];
+  it('every finding code has a test here (unreadable and not-json belong to file and text checks, version-* to the library)', () => {
+    const tested = [
+      ...ANALYSIS_CODES,
+      'schema',
+      'unsupported-schema-version',
+      'unreadable',
+      'not-json',
+      'version-damaged',
+      'version-conflict',
+    ];
     expect([...FINDING_CODES].sort()).toEqual([...tested].sort());
   });
 });

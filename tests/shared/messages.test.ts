@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CATALOGUES } from '../../shared/messages';
 import { DISK_ERROR_CODES, FILE_MESSAGES, PLAN_READ_ERROR_CODES } from '../../shared/messages/files';
+import { DIFF_MESSAGE_SAMPLES } from '../fixtures/diff/messageSamples';
 import { text, type Text } from '../../shared/text';
 
 type Catalogues = typeof MESSAGE_CATALOGUES;
@@ -78,6 +79,42 @@ const SAMPLES: Samples = {
       [3, 'a1b2c3', false],
       [3, 'a1b2c3', true],
     ],
+  },
+  diff: DIFF_MESSAGE_SAMPLES,
+  library: {
+    noDraft: [['fire']],
+    draftExists: [['fire', '李主管']],
+    draftInReview: [['fire']],
+    draftNotInReview: [['fire']],
+    staleRevision: [['fire', 3, 4]],
+    draftHasErrors: [['fire', 2]],
+    draftNotAPlan: [['fire']],
+    reviewedOtherContent: [['fire']],
+    selfApprovalRefused: [[]],
+    nothingToRetire: [['fire']],
+    versionNotFound: [['fire', 9]],
+    versionDamaged: [['fire', 2]],
+    importIdentical: [['fire', 2]],
+    noTemplateUpdate: [['fire']],
+    libraryDamaged: [[3, 'bad-hash', 'library.damaged-1.jsonl', 12]],
+    draftUnreadable: [['fire.json', 'Unexpected token', 'fire.json.damaged-1']],
+    versionFileNamesOther: [['flood', 3]],
+    versionHashMismatch: [['sha256:0123456789ab']],
+    versionFileMissing: [[]],
+    versionFileUnreadable: [['EACCES']],
+    templateNotSeeded: [['fire', 'ENOSPC']],
+    noLibrary: [['/data/library/library.jsonl']],
+    planNotInLibrary: [['fire']],
+    historyFileMissing: [[]],
+    historyFileDamaged: [[]],
+    historyAuthor: [['李主管']],
+    historyApprover: [
+      ['王经理', false],
+      ['王经理', true],
+    ],
+    historyDerivedFrom: [[1]],
+    historyRetired: [[2, '2026-12-05T10:00:00+08:00', '李主管', '不再适用']],
+    historyLogDamaged: [[7]],
   },
   events: {
     runStarted: [
@@ -208,6 +245,7 @@ const SAMPLES: Samples = {
     recordSealed: [[]],
     notCurrentStep: [['assess']],
     planHasErrors: [['fire']],
+    planNotInUse: [['fire']],
     sealRegisterUnwritten: [['ENOSPC']],
     notRecordedCannotSeal: [[]],
     followOnNotOffered: [['r-1', 'hostage']],

@@ -5,17 +5,44 @@ import { flushSync } from 'react-dom';
 export type Route =
   | { screen: 'home' }
   | { screen: 'run'; runId: string }
-  | { screen: 'plans'; planId?: string }
+  | { screen: 'plans'; planId?: string; view?: PlanView }
   | { screen: 'records'; runId?: string; report?: boolean }
   | { screen: 'settings' }
   | { screen: 'users' }
   | { screen: 'audit' };
 
+/**
+ * What of one plan a screen shows: its detail (none), its draft in the editor, the draft in review, its history,
+ * or two versions compared (`a`, `b`: version numbers, or `draft`).
+ */
+export type PlanView =
+  { kind: 'edit' } | { kind: 'review' } | { kind: 'history' } | { kind: 'compare'; a: VersionKey; b: VersionKey };
+export type VersionKey = number | 'draft';
+
+function versionKey(text: string | undefined): VersionKey | undefined {
+  if (text === 'draft') return 'draft';
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+function planView(parts: readonly string[]): PlanView | undefined {
+  const [kind, a, b] = parts;
+  if (kind === 'edit' || kind === 'review' || kind === 'history') return { kind };
+  const from = versionKey(a);
+  const to = versionKey(b);
+  if (kind === 'compare' && from !== undefined && to !== undefined) return { kind, a: from, b: to };
+  return undefined;
+}
+
 export function parseRoute(hash: string): Route {
-  const [screen, id, sub] = hash.replace(/^#\/?/, '').split('/');
+  const [screen, id, sub, ...rest] = hash.replace(/^#\/?/, '').split('/');
   const planId = id ? decodeURIComponent(id) : undefined;
   if (screen === 'run' && id) return { screen: 'run', runId: decodeURIComponent(id) };
-  if (screen === 'plans') return planId ? { screen: 'plans', planId } : { screen: 'plans' };
+  if (screen === 'plans') {
+    if (!planId) return { screen: 'plans' };
+    const view = sub ? planView([sub, ...rest]) : undefined;
+    return view ? { screen: 'plans', planId, view } : { screen: 'plans', planId };
+  }
   if (screen === 'records') {
     if (!id) return { screen: 'records' };
     return { screen: 'records', runId: decodeURIComponent(id), ...(sub === 'report' ? { report: true } : {}) };
@@ -32,8 +59,13 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'run':
       return `#/run/${encodeURIComponent(route.runId)}`;
-    case 'plans':
-      return route.planId ? `#/plans/${encodeURIComponent(route.planId)}` : '#/plans';
+    case 'plans': {
+      if (!route.planId) return '#/plans';
+      const base = `#/plans/${encodeURIComponent(route.planId)}`;
+      const view = route.view;
+      if (!view) return base;
+      return view.kind === 'compare' ? `${base}/compare/${view.a}/${view.b}` : `${base}/${view.kind}`;
+    }
     case 'records':
       if (!route.runId) return '#/records';
       return `#/records/${encodeURIComponent(route.runId)}${route.report ? '/report' : ''}`;

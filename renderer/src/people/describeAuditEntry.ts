@@ -2,6 +2,7 @@
 // data. Entries are parsed with their own schema; one that does not parse is shown as raw data, never dropped.
 import type { TFunction } from 'i18next';
 import { auditEventData, type AuditEntry, type AuditEventData } from '../../../shared/audit/events';
+import { VERSION_SOURCE_LABELS } from '../../../shared/library/labels';
 import { ROLES, type Role } from '../../../shared/people/roles';
 import type { Language } from '../../../shared/plan/schema';
 import { roleLabel } from './labels';
@@ -42,6 +43,7 @@ function describe<K extends keyof typeof auditEventData>(
 ): AuditDescription {
   const role = (r: Role) => roleLabel(r, lang);
   const value = (v: unknown) => formatValue(v, t, lang);
+  const hash = (h: string) => t('audit.planHashIs', { hash: h });
   const by: Described = {
     'audit.started': (d) => ({
       summary: t('audit.events.started'),
@@ -94,6 +96,39 @@ function describe<K extends keyof typeof auditEventData>(
         ...(d.from || d.to ? [t('audit.exportRange', { from: d.from ?? '…', to: d.to ?? '…' })] : []),
         ...(d.runs !== undefined ? [t('audit.exportRuns', { count: d.runs })] : []),
       ],
+    }),
+    'plan.draftStarted': (d) => ({
+      summary: t('audit.events.planDraftStarted', { plan: d.planId, origin: VERSION_SOURCE_LABELS[d.origin][lang] }),
+      details: [...(d.fileName ? [t('audit.planFile', { file: d.fileName })] : []), ...(d.base ? [hash(d.base)] : [])],
+    }),
+    'plan.draftDiscarded': (d) => ({ summary: t('audit.events.planDraftDiscarded', { plan: d.planId }), details: [] }),
+    'plan.submitted': (d) => ({
+      summary: t('audit.events.planSubmitted', { plan: d.planId }),
+      details: [t('audit.planNote', { note: d.note }), hash(d.contentHash)],
+    }),
+    'plan.sentBack': (d) => ({
+      summary: t('audit.events.planSentBack', { plan: d.planId }),
+      details: [t('audit.planNote', { note: d.comment }), hash(d.contentHash)],
+    }),
+    'plan.published': (d) => ({
+      summary: t('audit.events.planPublished', { plan: d.planId, version: d.version }),
+      details: [
+        t('audit.planAuthor', { name: d.author }),
+        ...(d.selfApproved ? [t('audit.planSelfApproved')] : []),
+        t('audit.change', { field: t('audit.planHash'), from: d.before ?? '—', to: d.after }),
+      ],
+    }),
+    'plan.retired': (d) => ({
+      summary: t('audit.events.planRetired', { plan: d.planId, version: d.version }),
+      details: [t('audit.planNote', { note: d.note }), hash(d.contentHash)],
+    }),
+    'plan.templateDismissed': (d) => ({
+      summary: t('audit.events.planTemplateDismissed', { plan: d.planId }),
+      details: [hash(d.templateHash)],
+    }),
+    'plan.exported': (d) => ({
+      summary: t('audit.events.planExported', { plan: d.planId, version: d.version }),
+      details: [],
     }),
     'users.restored': (d) => ({
       summary: t('audit.events.usersRestored'),

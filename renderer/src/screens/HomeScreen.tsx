@@ -36,7 +36,8 @@ export function HomeScreen({ plans }: { plans: PlanSummary[] }) {
   const offered = useMemo(
     () =>
       plans
-        .filter((p) => p.errors === 0)
+        // Only the version in use of each plan; retired plans and plans that are only drafts stay off Home.
+        .filter((p) => p.errors === 0 && p.status === 'published')
         .sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || byCodePoint(a.id, b.id)),
     [plans],
   );
