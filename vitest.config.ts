@@ -5,6 +5,8 @@ const SOAK = [
   'tests/electron/crash.test.ts',
   'tests/electron/properties.test.ts',
   'tests/electron/journalExhaustive.test.ts',
+  'tests/electron/publishCrash.test.ts',
+  'tests/electron/libraryImportFuzz.test.ts',
 ];
 
 export default defineConfig({

@@ -44,6 +44,15 @@ export const TIME_ZONE_NAME_MAX = 64;
 /** A phone number in a plan or in Settings: digits, spaces, +, - and brackets. */
 export const PHONE_PATTERN = /^[0-9+\-() ]{2,24}$/;
 
+/** The branch's contact directory in Settings: how many contacts, and each one's fields. */
+export const DIRECTORY_CONTACTS_MAX = 200;
+export const CONTACT_NAME_MAX = 80;
+export const CONTACT_ROLE_MAX = 80;
+/** A contact has 1 to 4 numbers; the first is the one to dial. */
+export const CONTACT_PHONES_MIN = 1;
+export const CONTACT_PHONES_MAX = 4;
+export const CONTACT_NOTES_MAX = 500;
+
 /** Ids (plans, steps, roles, contacts) are slugs: lower-case letters and digits, single hyphens between. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX = 64;

@@ -79,10 +79,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const unrecorded = recordingProblem(options.dataDir);
   if (unrecorded) log('nothing can be recorded', unrecorded.message.en);
   const readOnly = unrecorded !== undefined;
+  // The plan library's findings depend on the contact directory: told when (only when) the directory changes, as a
+  // plans.changed push makes every window load the plan list again.
+  const library: { plans?: BranchLibrary; contacts?: string } = {};
   const settings = new SettingsService(
     options.dataDir,
     readOnly ? readOnlySettingsStore : (options.settingsStore ?? confSettingsStore),
-    (state) => push.emit('settings.changed', state),
+    (state) => {
+      push.emit('settings.changed', state);
+      const contacts = JSON.stringify(state.settings.contacts);
+      if (library.plans && contacts !== library.contacts) library.plans.refresh();
+      library.contacts = contacts;
+    },
     now,
     readOnly,
   );
@@ -124,8 +132,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     installation,
     now,
     readOnly,
+    directory: () => settings.state().settings.contacts,
     onChange: () => push.emit('plans.changed', {}),
   });
+  library.plans = plans;
+  library.contacts = JSON.stringify(settings.state().settings.contacts);
   for (const problem of plans.problems) log('plan library', problem.en);
   const register = readOnly
     ? SealRegister.openInMemory(options.dataDir, installation, now)
@@ -147,7 +158,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     signingKey,
     register,
     branch: () => settings.state().settings.branch,
-    phones: () => settings.state().settings.phones,
+    directory: () => settings.state().settings.contacts,
     onChange: (view) => {
       if (!readOnly) records.runChanged(view.runId);
       // Just after the caller's own answer has gone out: the window that tapped waits for that answer to paint

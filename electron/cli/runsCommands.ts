@@ -45,7 +45,7 @@ export async function simulateRun(
     // Its lock refuses a simulation while the app has the folder open: one writer of the register.
     register: SealRegister.open(options.dataDir, key.keyId),
     branch: () => ({ name: '', code: '' }),
-    phones: () => ({}),
+    directory: () => ({}),
     onChange: () => {},
     now: () => new Date(clock),
     schedule: () => () => {}, // simulated time: deadlines are caught up after each command

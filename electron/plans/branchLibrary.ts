@@ -11,7 +11,7 @@ import { API_MESSAGES } from '../../shared/messages/api';
 import { LIBRARY_MESSAGES as m } from '../../shared/messages/library';
 import { followOnFindings } from '../../shared/plan/analysis';
 import { checkPlanDocument } from '../../shared/plan/checkPlan';
-import { checkPlanText } from '../../shared/plan/checkPlanText';
+import { checkPlanText, type PlacedFinding } from '../../shared/plan/checkPlanText';
 import { DRAFT_FORMAT, DraftSchema, type Draft, type DraftOrigin } from '../../shared/library/draft';
 import { countBySeverity, finding, type Finding } from '../../shared/plan/findings';
 import {
@@ -28,6 +28,7 @@ import {
 } from '../../shared/library/libraryLog';
 import type { Plan } from '../../shared/plan/schema';
 import type { Text } from '../../shared/text';
+import { unfilledContacts, type PhoneDirectory } from '../../shared/contacts/directory';
 import { writeFileAtomic } from '../files/atomicFile';
 import { ChainLog, type ChainLogSpec } from '../journal/chainLog';
 import { contentHashOf } from './contentHash';
@@ -47,6 +48,11 @@ export interface BranchLibraryOptions {
   /** A data folder that cannot be written: the library is seeded and kept in memory. */
   readOnly?: boolean;
   onChange?: () => void;
+  /**
+   * The branch's contact directory: a draft naming a contact with no number here or in the plan cannot be
+   * submitted (a published one shows it as a warning). Absent (tools, tests of other things): not checked.
+   */
+  directory?: () => PhoneDirectory;
 }
 
 /** A draft as the API shows it: the stored draft plus what a check of its plan finds now. */
@@ -71,7 +77,7 @@ interface VersionRead {
 }
 
 /** What an import decided: a new draft, or why the file was refused (nothing changed then). */
-export type ImportResult = { accepted: true; draft: DraftView } | { accepted: false; findings: Finding[] };
+export type ImportResult = { accepted: true; draft: DraftView } | { accepted: false; findings: PlacedFinding[] };
 
 export class BranchLibrary implements PlanSource {
   private state: LibraryState;
@@ -112,6 +118,7 @@ export class BranchLibrary implements PlanSource {
         problems.push(m.libraryDamaged(line, reason, file, carried.filter((e) => e.type === 'plan.published').length));
       }
     }
+    if (!options.readOnly) removeTempFiles(dir); // the log's lock is ours: no other writer has a write under way
     const drafts = options.readOnly ? new Map<string, Draft>() : readDrafts(join(dir, 'drafts'), now, problems);
     const library = new BranchLibrary(dir, log, templates, drafts, { ...options, now }, problems);
     library.seedTemplates();
@@ -326,7 +333,7 @@ export class BranchLibrary implements PlanSource {
    */
   importFile(fileName: string, text: string, by: PersonRef): ImportResult {
     const check = checkPlanText(text);
-    const refused = (findings: Finding[]): ImportResult => ({ accepted: false, findings });
+    const refused = (findings: PlacedFinding[]): ImportResult => ({ accepted: false, findings });
     if (!check.plan || countBySeverity(check.findings).errors > 0) return refused(check.findings);
     const plan = check.plan;
     const history = this.state.plans.get(plan.id);
@@ -345,6 +352,11 @@ export class BranchLibrary implements PlanSource {
       accepted: true,
       draft: this.startDraft(plan.id, history ? 'import' : 'new', plan, by, { importedFrom: fileName }),
     };
+  }
+
+  /** Something the findings depend on changed outside the library (the contact directory): summaries again. */
+  refresh(): void {
+    this.changed();
   }
 
   close(): void {
@@ -437,10 +449,26 @@ export class BranchLibrary implements PlanSource {
     return { plan, contentHash: contentHashOf(plan) };
   }
 
-  /** What only the library can say of a plan: follow-ons to plans it does not hold. */
-  private libraryFindings(plan: Plan): Finding[] {
+  /**
+   * What only the library can say of a plan: follow-ons to plans it does not hold, and contacts the branch has not
+   * filled in — an error in a draft (it cannot be submitted), a warning on a version already published (it stays on
+   * Home; the manager sees it).
+   */
+  private libraryFindings(plan: Plan, published = false): Finding[] {
     const known = new Set([...this.state.plans.keys(), ...this.drafts.keys()]);
-    return followOnFindings(plan, known).filter((f) => f.code === 'unknown-follow-on');
+    const followOns = followOnFindings(plan, known).filter((f) => f.code === 'unknown-follow-on');
+    const directory = this.options.directory?.();
+    if (!directory) return followOns;
+    const unfilled = unfilledContacts(plan, directory).map((contact) => {
+      const index = plan.contacts.findIndex((c) => c.id === contact);
+      return finding(
+        'unfilled-contact',
+        index >= 0 ? `contacts[${index}]` : 'contacts',
+        { contact },
+        published ? { severity: 'warning' } : {},
+      );
+    });
+    return [...followOns, ...unfilled];
   }
 
   /**
@@ -592,7 +620,7 @@ export class BranchLibrary implements PlanSource {
       const read = this.readVersion(shown);
       const findings = [
         ...read.findings,
-        ...(read.plan ? this.libraryFindings(read.plan) : []),
+        ...(read.plan ? this.libraryFindings(read.plan, true) : []),
         ...(conflicts.get(history.planId) ?? []),
       ];
       const summary: PlanSummary = {
@@ -670,6 +698,19 @@ function librarySpec(installation: string): ChainLogSpec {
 /** An entry taken over from a damaged log, marked with the file it came from. */
 function carriedData(entry: JournalEvent, file: string): unknown {
   return entry.type === 'plan.published' ? { ...(entry.data as object), carried: file } : entry.data;
+}
+
+/** Temp files of whole-file writes a crash interrupted (`writeFileAtomic`): never read, so removed at start. */
+function removeTempFiles(dir: string): void {
+  const versions = join(dir, 'versions');
+  const folders = [
+    join(dir, 'drafts'),
+    ...(existsSync(versions) ? readdirSync(versions).map((id) => join(versions, id)) : []),
+  ];
+  for (const folder of folders) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(join(folder, name), { force: true });
+  }
 }
 
 /** Reads every draft; an unreadable one is moved aside (its bytes kept) and reported, never silently dropped. */

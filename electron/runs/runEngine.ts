@@ -10,6 +10,7 @@ import { closeOutTimeProblems } from '../../shared/run/closeOut';
 import { pendingDeadlines } from '../../shared/run/deadlines';
 import { offeredFollowOns } from '../../shared/run/followOns';
 import { applyEvent, replayRun, type ReplayContext, type RunState } from '../../shared/run/runState';
+import { contactNumber, type PhoneDirectory } from '../../shared/contacts/directory';
 import { toRunView, type RunSummary, type RunView } from '../../shared/run/runView';
 import { pick } from '../../shared/plan/labels';
 import { FILE_MESSAGES } from '../../shared/messages/files';
@@ -34,8 +35,8 @@ export interface RunEngineOptions {
    */
   register: SealRegister;
   branch: () => { name: string; code: string };
-  /** Local numbers that win over a plan's contacts. */
-  phones: () => Record<string, string>;
+  /** The branch's contact directory: its numbers win over a plan's (shared/contacts/directory.ts). */
+  directory: () => PhoneDirectory;
   onChange: (view: RunView) => void;
   now?: () => Date;
   /** Timers are injectable so tests can drive time; production uses setTimeout. */
@@ -281,8 +282,8 @@ export class RunEngine {
         await this.append(runId, 'checklist.ticked', by, { step: command.step, item: command.item });
         break;
       case 'called': {
-        const contact = run.state.plan.contacts.find((c) => c.id === command.contact);
-        const phone = this.options.phones()[command.contact] || contact?.phone || '';
+        // The number the runner showed: the same rule, so the record says what was dialled.
+        const phone = contactNumber(run.state.plan, command.contact, this.options.directory()) ?? '';
         await this.append(runId, 'contact.called', by, { step: command.step, contact: command.contact, phone });
         break;
       }

@@ -1,5 +1,6 @@
-// Settings: read, validated and repaired on start; changed by patches; every change pushed to windows.
-// A corrupt or invalid file is never silently lost: it is kept aside and the user is told where.
+// Settings: read, brought up to date (settingsMigration.ts), validated and repaired on start; changed by patches;
+// every change pushed to windows. A corrupt or invalid file is never silently lost: it is kept aside and the user is
+// told where.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SettingsState } from '../../shared/api/channels';
@@ -13,6 +14,7 @@ import {
 } from '../../shared/settings/schema';
 import { FILE_MESSAGES } from '../../shared/messages/files';
 import { SETTINGS_FILE_NAME, type SettingsStore, type SettingsStoreFactory } from './settingsFile';
+import { migrateSettings } from './settingsMigration';
 
 type Notice = NonNullable<SettingsState['notice']>;
 
@@ -40,9 +42,11 @@ export class SettingsService {
       this.notice = { code: 'settings-reset', backupFile, reason: problem };
     }
     this.store = factory(dataDir);
-    const parsed = SettingsSchema.safeParse(this.store.store);
-    this.settings = parsed.success || !readOnly ? SettingsSchema.parse(this.store.store) : SettingsSchema.parse({});
-    this.store.store = this.settings; // fills in defaults for fields a file did not have
+    const stored = migrateSettings(this.store.store);
+    const parsed = SettingsSchema.safeParse(stored);
+    this.settings = parsed.success || !readOnly ? SettingsSchema.parse(stored) : SettingsSchema.parse({});
+    // Fills in defaults for fields a file did not have, and writes an earlier release's file in the current shape.
+    this.store.store = this.settings;
   }
 
   state(): SettingsState {
@@ -86,7 +90,7 @@ function problemWith(file: string): Notice['reason'] | undefined {
   } catch {
     return FILE_MESSAGES.settingsNotJson();
   }
-  const parsed = SettingsSchema.safeParse(value);
+  const parsed = SettingsSchema.safeParse(migrateSettings(value));
   if (parsed.success) return undefined;
   const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
   return FILE_MESSAGES.settingsInvalid(where);

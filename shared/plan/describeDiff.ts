@@ -17,10 +17,23 @@ import type { Localized } from './schema';
 import type { Language } from './vocabulary';
 
 export function describeDiff(diff: PlanDiff, lang: Language): string[] {
+  return describeDiffEntries(diff, lang).map((entry) => entry.line);
+}
+
+/** One line of the readable list with what it is about: screens link it to its step and mark a text's edits. */
+export interface DiffEntry {
+  line: string;
+  /** The step the line is about (its new id), if any. */
+  stepId?: string;
+  /** For a changed text: its edit, segment by segment. */
+  text?: TextSegment[];
+}
+
+export function describeDiffEntries(diff: PlanDiff, lang: Language): DiffEntry[] {
   return [
-    ...diff.fields.map((f) => fieldLine(M.plan(), f, lang)),
-    ...diff.steps.flatMap((s) => stepLines(s, lang)),
-    ...diff.edges.map((e) => edgeLine(e, lang)),
+    ...diff.fields.map((f) => ({ line: fieldLine(M.plan(), f, lang), ...(f.text ? { text: f.text } : {}) })),
+    ...diff.steps.flatMap((s) => stepEntries(s, lang)),
+    ...diff.edges.map((e) => ({ line: edgeLine(e, lang), stepId: e.from })),
   ];
 }
 
@@ -40,7 +53,7 @@ export function describeCounts(diff: PlanDiff, lang: Language): string {
   )[lang];
 }
 
-function stepLines(change: StepChange, lang: Language): string[] {
+function stepEntries(change: StepChange, lang: Language): DiffEntry[] {
   const title = bothLanguages(change.title);
   const where = change.scope.kind === 'track' ? M.inScope(scopeName(change.scope))[lang] : '';
   const lines: string[] = [];
@@ -61,8 +74,11 @@ function stepLines(change: StepChange, lang: Language): string[] {
     );
   }
   const subject = M.step(change.stepId);
-  for (const field of change.fields) lines.push(fieldLine(subject, field, lang));
-  return lines;
+  const { stepId } = change;
+  return [
+    ...lines.map((line) => ({ line, stepId })),
+    ...change.fields.map((f) => ({ line: fieldLine(subject, f, lang), stepId, ...(f.text ? { text: f.text } : {}) })),
+  ];
 }
 
 function scopeName(scope: StepScope): Text {

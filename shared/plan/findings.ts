@@ -36,6 +36,13 @@ const CATALOGUE = {
       en: `Unsupported schemaVersion ${p.found}: this release reads schemaVersion ${p.supported}`,
     }),
   },
+  'unfilled-contact': {
+    severity: 'error',
+    text: (p: Params) => ({
+      'zh-CN': `联系人“${p.contact}”没有电话号码：请在“设置”的联系人目录中填写（发布前必须填写，不能等到处置时才发现）`,
+      en: `Contact "${p.contact}" has no phone number: fill it in the contact directory in Settings (required before publishing, not found out during an incident)`,
+    }),
+  },
   'version-damaged': {
     severity: 'error',
     text: (p: Params) => ({

@@ -2,9 +2,20 @@
 import { z } from 'zod';
 import { LANGUAGES, SlugSchema } from '../plan/schema';
 import { isTimeZone } from '../time/localTime';
-import { BRANCH_CODE_MAX, BRANCH_NAME_MAX, PHONE_PATTERN, TIME_ZONE_NAME_MAX } from '../limits';
+import {
+  BRANCH_CODE_MAX,
+  BRANCH_NAME_MAX,
+  CONTACT_NAME_MAX,
+  CONTACT_NOTES_MAX,
+  CONTACT_PHONES_MAX,
+  CONTACT_PHONES_MIN,
+  CONTACT_ROLE_MAX,
+  DIRECTORY_CONTACTS_MAX,
+  PHONE_PATTERN,
+  TIME_ZONE_NAME_MAX,
+} from '../limits';
 import { FILE_MESSAGES } from '../messages/files';
-import { inBothLanguages } from '../text';
+import { inBothLanguages, text } from '../text';
 
 export { PHONE_PATTERN };
 
@@ -17,6 +28,32 @@ const TimeZoneSettingSchema = z
     message: inBothLanguages(FILE_MESSAGES.timeZoneInvalid()),
   });
 
+/** One contact of the branch's directory; plans refer to it by its id (the key in `contacts`). */
+export const DirectoryContactSchema = z.strictObject({
+  name: z
+    .strictObject({
+      'zh-CN': z.string().trim().max(CONTACT_NAME_MAX).default(''),
+      en: z.string().trim().max(CONTACT_NAME_MAX).default(''),
+    })
+    .default({ 'zh-CN': '', en: '' }),
+  /** The organisation or the person's role (市分行保卫处, 物业值班室). */
+  role: z.string().trim().max(CONTACT_ROLE_MAX).default(''),
+  /** The first is the one to dial; the others are tried when it does not answer. */
+  phones: z.array(z.string().trim().regex(PHONE_PATTERN)).min(CONTACT_PHONES_MIN).max(CONTACT_PHONES_MAX),
+  notes: z.string().trim().max(CONTACT_NOTES_MAX).default(''),
+});
+export type DirectoryContact = z.infer<typeof DirectoryContactSchema>;
+
+/** The branch's contacts by id: a plan's contact is dialled on this number first (shared/contacts/directory.ts). */
+export const ContactDirectorySchema = z
+  .record(SlugSchema, DirectoryContactSchema)
+  .refine((directory) => Object.keys(directory).length <= DIRECTORY_CONTACTS_MAX, {
+    message: inBothLanguages(
+      text(`联系人不能超过 ${DIRECTORY_CONTACTS_MAX} 个`, `at most ${DIRECTORY_CONTACTS_MAX} contacts`),
+    ),
+  });
+export type ContactDirectory = z.infer<typeof ContactDirectorySchema>;
+
 export const SettingsSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('zh-CN'),
   branch: z
@@ -25,8 +62,8 @@ export const SettingsSchema = z.strictObject({
       code: z.string().trim().max(BRANCH_CODE_MAX).default(''),
     })
     .default({ name: '', code: '' }),
-  /** Local numbers that win over a plan's contacts, keyed by contact id (e.g. head-office-security). */
-  phones: z.record(SlugSchema, z.string().trim().regex(PHONE_PATTERN)).default({}),
+  /** The branch's contact directory (it replaced the earlier `phones`: see electron/settings/settingsMigration.ts). */
+  contacts: ContactDirectorySchema.default({}),
   sound: z.boolean().default(true),
   theme: z.enum(['standard', 'high-contrast']).default('standard'),
   /** A window unlocked with a PIN locks itself after this long without use. */
@@ -38,7 +75,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/** A change to settings: any top-level field; `phones` replaces the whole map (an empty value removes a number). */
+/** A change to settings: any top-level field; `contacts` replaces the whole directory. */
 export const SettingsPatchSchema = z.strictObject({
   language: SettingsSchema.shape.language.unwrap().optional(),
   branch: z
@@ -47,7 +84,7 @@ export const SettingsPatchSchema = z.strictObject({
       code: z.string().trim().max(BRANCH_CODE_MAX).optional(),
     })
     .optional(),
-  phones: z.record(SlugSchema, z.union([z.literal(''), z.string().trim().regex(PHONE_PATTERN)])).optional(),
+  contacts: ContactDirectorySchema.optional(),
   sound: z.boolean().optional(),
   theme: SettingsSchema.shape.theme.unwrap().optional(),
   idleLockMinutes: SettingsSchema.shape.idleLockMinutes.unwrap().optional(),
@@ -60,22 +97,5 @@ export const PreferencesPatchSchema = SettingsPatchSchema.pick({ language: true,
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
-  const phones = patch.phones
-    ? Object.fromEntries(Object.entries(patch.phones).filter(([, phone]) => phone !== ''))
-    : settings.phones;
-  return SettingsSchema.parse({
-    ...settings,
-    ...patch,
-    branch: { ...settings.branch, ...patch.branch },
-    phones,
-  });
+  return SettingsSchema.parse({ ...settings, ...patch, branch: { ...settings.branch, ...patch.branch } });
 }
-
-/** The contacts a branch sets itself, offered in Settings even before a plan names them. */
-export const LOCAL_CONTACT_IDS = [
-  'head-office-security',
-  'local-police-station',
-  'property-management',
-  'cit-company',
-  'it-helpdesk',
-] as const;

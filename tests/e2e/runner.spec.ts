@@ -173,8 +173,10 @@ test.describe('an incident from start to seal', () => {
 
   test('uses the branch’s own numbers before the plan’s, and records the number shown', async ({ page, guardbook }) => {
     await guardbook.open(page);
-    await unlockAsAdmin(page); // local numbers are a manager's (or an administrator's) to set
-    await callApi(page, 'settings.update', { phones: { 'head-office-security': '0571-8888 1234', police: '12110' } });
+    await unlockAsAdmin(page); // the contact directory is a manager's (or an administrator's) to set
+    await callApi(page, 'settings.update', {
+      contacts: { 'head-office-security': { phones: ['0571-8888 1234'] }, police: { phones: ['12110'] } },
+    });
     const runId = await UI.start(page, 'armed-robbery');
     await UI.complete(page, 'press-alarm');
     const contacts = UI.track(page, 'branch-head').locator('.contact');

@@ -25,6 +25,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPo
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
 import { ADMIN_PIN, setupAdmin } from '../support/people';
 import { loadBundledPlan } from '../support/bundledPlans';
+import { FILLED_DIRECTORY } from '../support/directory';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PLANS_DIR = join(ROOT, 'plans');
@@ -200,6 +201,9 @@ describe('channel and push event names', () => {
     const started = await b.call('runs.start', { planId: 'armed-robbery', mode: 'drill' });
     const runId = started.ok ? (started.value as { runId: string }).runId : '';
     const fire = loadBundledPlan('fire.json');
+    // A revision of fire can be submitted only once the contacts it leaves to the branch have numbers.
+    const filled = await b.call('settings.update', { contacts: FILLED_DIRECTORY });
+    expect(filled.ok).toBe(true);
     const inputs: Record<Channel, unknown> = {
       'app.info': {},
       'plans.list': {},

@@ -14,6 +14,7 @@ import { bundledPlanFiles, loadBundledPlan, PLANS_DIR } from '../support/bundled
 import { createBackend } from '../../electron/backend/backend';
 import { ADMIN_PIN, call, PINS, usersOfEachRole } from '../support/people';
 import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
+import { FILLED_DIRECTORY } from '../support/directory';
 
 const LI: PersonRef = { userId: 'li', name: '李主管' };
 const WANG: PersonRef = { userId: 'wang', name: '王经理' };
@@ -143,6 +144,39 @@ describe('drafts', () => {
       expect(apiError(() => library.submit('fire', '试试', LI)).body.message.en).toMatch(/still has \d+ error/);
       expect(library.draft('fire').draft.status).toBe('draft');
     });
+  });
+});
+
+describe('the contact directory', () => {
+  it('a draft naming a contact with no number anywhere cannot be submitted; the published plan only warns', async () => {
+    const directory: Record<string, { phones: string[] }> = {};
+    const library = await BranchLibrary.open({
+      dataDir: tempDir(),
+      templatesDir: PLANS_DIR,
+      installation: 'test',
+      now,
+      directory: () => directory,
+    });
+    try {
+      // fire.json leaves head-office-security and property-management for the branch to fill in.
+      const published = library.get('fire');
+      const warned = published.findings.filter((f) => f.code === 'unfilled-contact');
+      expect(warned.map((f) => f.severity)).toEqual(['warning', 'warning']);
+      expect(published.summary).toMatchObject({ errors: 0, status: 'published' });
+      const view = library.revise('fire', LI);
+      const unfilled = view.findings.filter((f) => f.code === 'unfilled-contact');
+      expect(unfilled.map((f) => [f.severity, f.message.en.match(/"([^"]+)"/)?.[1]])).toEqual([
+        ['error', 'head-office-security'],
+        ['error', 'property-management'],
+      ]);
+      expect(apiError(() => library.submit('fire', '试试', LI)).body.message.en).toMatch(/still has 2 error/);
+      directory['head-office-security'] = { phones: ['010-6660 0110'] };
+      directory['property-management'] = { phones: ['0571-8888 1234'] };
+      expect(library.draft('fire').findings.filter((f) => f.code === 'unfilled-contact')).toEqual([]);
+      expect(library.submit('fire', '通讯录已填', LI).draft.status).toBe('in-review');
+    } finally {
+      library.close();
+    }
   });
 });
 
@@ -435,6 +469,7 @@ describe('through the backend: roles, PINs and the audit trail', () => {
       expect(await refused('plans.revise', { planId: 'fire' }, windows.trainer)).toBe('forbidden');
       expect(await refused('plans.revise', { planId: 'fire' }, { sessionId: 'nobody' })).toBe('locked');
 
+      await call(backend, 'settings.update', { contacts: FILLED_DIRECTORY }, admin);
       const view = await call<{ draft: { revision: number; plan: Plan } }>(
         backend,
         'plans.revise',
@@ -486,5 +521,19 @@ describe('through the backend: roles, PINs and the audit trail', () => {
     } finally {
       await backend.close();
     }
+  });
+});
+
+describe('leftovers of an interrupted write', () => {
+  it('removes temp files of whole-file writes at start (never read, so they would only pile up)', async () => {
+    const dataDir = tempDir();
+    await withLibrary(dataDir, (library) => library.revise('fire', LI));
+    const temps = [
+      join(dataDir, LIBRARY_DIR, 'versions', 'fire', '2.json.4242.tmp'),
+      join(dataDir, LIBRARY_DIR, 'drafts', 'fire.json.4242.tmp'),
+    ];
+    for (const file of temps) writeFileSync(file, '{"half":');
+    await withLibrary(dataDir, (library) => expect(library.hasDraft('fire')).toBe(true));
+    for (const file of temps) expect(existsSync(file)).toBe(false);
   });
 });

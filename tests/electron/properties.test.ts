@@ -16,6 +16,7 @@ import { USERS_FILE_NAME, UsersFileSchema, type UsersFile } from '../../electron
 import { PlanLibrary } from '../../electron/plans/planLibrary';
 import { confSettingsStore, SETTINGS_FILE_NAME } from '../../electron/settings/settingsFile';
 import { SettingsService } from '../../electron/settings/settingsService';
+import { migrateSettings } from '../../electron/settings/settingsMigration';
 import { accessOf } from '../../shared/api/access';
 import { channels, PlanSummarySchema, SettingsStateSchema, type Channel } from '../../shared/api/channels';
 import type { Caller } from '../../shared/api/dispatch';
@@ -364,12 +365,32 @@ const settingsFields = fc.record(
       fc.record({ name: jsonLeaf, extra: jsonLeaf }, { requiredKeys: [] }),
       jsonLeaf,
     ),
+    // The previous release's local numbers, which a start migrates into the directory.
     phones: fc.oneof(
       {
         weight: 8,
         arbitrary: fc.dictionary(
           fc.constantFrom('head-office-security', 'local-police-station', 'Bad Key', '__proto__'),
           fc.constantFrom('110', '021-5555 0101', '', 'call me'),
+          { maxKeys: 2 },
+        ),
+      },
+      jsonLeaf,
+    ),
+    contacts: fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.dictionary(
+          fc.constantFrom('head-office-security', 'cit-company', 'Bad Key', '__proto__'),
+          fc.record(
+            {
+              name: fc.oneof(fc.record({ 'zh-CN': fc.string({ maxLength: 90 }), en: fc.string() }), jsonLeaf),
+              role: fc.string({ maxLength: 90 }),
+              phones: fc.array(fc.constantFrom('110', '021-5555 0101', '', 'call me'), { maxLength: 5 }),
+              notes: fc.oneof(fc.string({ maxLength: 20 }), jsonLeaf),
+            },
+            { requiredKeys: ['phones'] },
+          ),
           { maxKeys: 2 },
         ),
       },
@@ -401,7 +422,7 @@ const startSettings = (dir: string) => new SettingsService(dir, confSettingsStor
 function settingsIn(bytes: Uint8Array) {
   const json = strictJsonOf(bytes);
   if (!json.ok) return undefined;
-  const parsed = SettingsSchema.safeParse(json.value);
+  const parsed = SettingsSchema.safeParse(migrateSettings(json.value));
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -12,6 +12,7 @@ import { confSettingsStore, SETTINGS_FILE_NAME, type SettingsStoreFactory } from
 import { SettingsService } from '../../electron/settings/settingsService';
 import type { SettingsState } from '../../shared/api/channels';
 import { ApiError } from '../../shared/api/errors';
+import { DIRECTORY_CONTACTS_MAX } from '../../shared/limits';
 import {
   applySettingsPatch,
   DEFAULT_SETTINGS,
@@ -36,6 +37,9 @@ function tempDir(): string {
   tempDirs.push(dir);
   return dir;
 }
+
+const BLANK_CONTACT = { name: { 'zh-CN': '', en: '' }, role: '', phones: [] as string[], notes: '' };
+const OFFICE = { ...BLANK_CONTACT, name: { 'zh-CN': '市分行保卫处', en: 'City branch security' }, role: '保卫处' };
 
 const settingsFile = (dir: string) => join(dir, SETTINGS_FILE_NAME);
 const readSettingsFile = (dir: string): unknown => JSON.parse(readFileSync(settingsFile(dir), 'utf8'));
@@ -76,7 +80,7 @@ describe('SettingsService: defaults and persistence', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       language: 'zh-CN',
       branch: { name: '', code: '' },
-      phones: {},
+      contacts: {},
       sound: true,
       theme: 'standard',
       idleLockMinutes: 5,
@@ -99,7 +103,7 @@ describe('SettingsService: defaults and persistence', () => {
     const expected: Settings = {
       language: 'en',
       branch: { name: 'Pudong sub-branch', code: '' },
-      phones: { 'head-office-security': '021-5555 0101' },
+      contacts: { 'head-office-security': { ...OFFICE, phones: ['021-5555 0101'] } },
       sound: false,
       theme: 'high-contrast',
       idleLockMinutes: 5,
@@ -108,7 +112,7 @@ describe('SettingsService: defaults and persistence', () => {
     const returned = first.update({
       language: 'en',
       branch: { name: '  Pudong sub-branch  ' },
-      phones: { 'head-office-security': '021-5555 0101' },
+      contacts: { 'head-office-security': { ...OFFICE, role: '  保卫处  ', phones: [' 021-5555 0101 '] } },
       sound: false,
       theme: 'high-contrast',
     });
@@ -141,9 +145,17 @@ describe('SettingsService: defaults and persistence', () => {
 describe('SettingsService: invalid patches', () => {
   const invalid: unknown[] = [
     { language: 'fr' },
-    { phones: { 'head-office-security': 'abc' } },
-    { phones: { 'Not A Slug': '110' } },
-    { phones: { 'it-helpdesk': '   ' } },
+    { phones: { 'head-office-security': '110' } }, // the previous release's field: files are migrated, patches are not
+    { contacts: { 'head-office-security': { phones: ['abc'] } } },
+    { contacts: { 'head-office-security': { phones: ['110', 'abc'] } } },
+    { contacts: { 'Not A Slug': { phones: ['110'] } } },
+    { contacts: { 'it-helpdesk': { phones: ['   '] } } },
+    { contacts: { 'it-helpdesk': { phones: [] } } }, // a contact needs a number
+    { contacts: { 'it-helpdesk': { phones: ['1', '2', '3', '4', '5'].map((n) => `9555${n}`) } } }, // at most 4
+    { contacts: { 'it-helpdesk': { phones: ['95555'], name: { 'zh-CN': 'x'.repeat(81) } } } },
+    { contacts: { 'it-helpdesk': { phones: ['95555'], notes: 'x'.repeat(501) } } },
+    { contacts: { 'it-helpdesk': { phones: ['95555'], email: 'it@example.com' } } },
+    { contacts: { 'it-helpdesk': '95555' } },
     { branch: { name: 'x'.repeat(81) } },
     { branch: { name: 'ok', extra: 1 } },
     { sound: 'yes' },
@@ -155,8 +167,21 @@ describe('SettingsService: invalid patches', () => {
     expect(SettingsPatchSchema.safeParse(patch).success).toBe(false);
   });
 
+  it(`SettingsPatchSchema rejects a directory of more than ${DIRECTORY_CONTACTS_MAX} contacts`, () => {
+    const directory = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`contact-${i}`, { phones: ['110'] }]));
+    expect(SettingsPatchSchema.safeParse({ contacts: directory(DIRECTORY_CONTACTS_MAX) }).success).toBe(true);
+    expect(SettingsPatchSchema.safeParse({ contacts: directory(DIRECTORY_CONTACTS_MAX + 1) }).success).toBe(false);
+  });
+
   it('accepts the valid patches the UI sends', () => {
-    for (const patch of [{}, { language: 'en' }, { phones: { 'it-helpdesk': '' } }, { branch: { code: 'A1' } }]) {
+    for (const patch of [
+      {},
+      { language: 'en' },
+      { contacts: {} },
+      { contacts: { 'it-helpdesk': { phones: ['400-800', '+86 (21) 5555-0101'] } } },
+      { branch: { code: 'A1' } },
+    ]) {
       expect(SettingsPatchSchema.safeParse(patch).success).toBe(true);
     }
   });
@@ -201,7 +226,22 @@ describe('SettingsService: a corrupt settings file', () => {
       reason: /not valid JSON/,
     },
     { name: 'an invalid language', bytes: Buffer.from('{"language":"fr","sound":false}\n'), reason: /language/ },
-    { name: 'an invalid phone', bytes: Buffer.from(JSON.stringify({ phones: { x: 'abc' } })), reason: /phones\.x/ },
+    {
+      name: 'an invalid phone',
+      bytes: Buffer.from(JSON.stringify({ contacts: { x: { phones: ['abc'] } } })),
+      reason: /contacts\.x\.phones\.0/,
+    },
+    {
+      // The previous release's field is migrated first; a number it would have refused is still refused.
+      name: 'an invalid phone in the previous release’s shape',
+      bytes: Buffer.from(JSON.stringify({ phones: { x: 'abc' } })),
+      reason: /contacts\.x\.phones\.0/,
+    },
+    {
+      name: 'both the old and the new shape',
+      bytes: Buffer.from(JSON.stringify({ phones: { x: '110' }, contacts: {} })),
+      reason: /invalid values/,
+    },
     { name: 'an unknown field', bytes: Buffer.from('{"colour":"red"}'), reason: /invalid values/ },
     { name: 'a JSON array', bytes: Buffer.from('[1,2,3]'), reason: /invalid values: \(root\)/ },
     { name: 'JSON null', bytes: Buffer.from('null'), reason: /invalid values/ },
@@ -317,35 +357,45 @@ describe('SettingsService: a write that fails', () => {
 });
 
 describe('applySettingsPatch', () => {
-  const withPhones: Settings = {
+  const withContacts: Settings = {
     ...DEFAULT_SETTINGS,
-    phones: { 'head-office-security': '021-5555 0101', 'local-police-station': '110' },
+    contacts: {
+      'head-office-security': { ...OFFICE, phones: ['021-5555 0101', '021-5555 0102'] },
+      'local-police-station': { ...BLANK_CONTACT, phones: ['110'] },
+    },
   };
 
-  it('removes a number given as an empty string; phones replaces the whole map', () => {
-    const next = applySettingsPatch(withPhones, {
-      phones: { 'head-office-security': '', 'local-police-station': '110' },
+  it('replaces the whole directory: a contact left out is removed', () => {
+    const next = applySettingsPatch(withContacts, {
+      contacts: { 'local-police-station': { ...BLANK_CONTACT, phones: ['110'] } },
     });
-    expect(next.phones).toEqual({ 'local-police-station': '110' });
-    expect(applySettingsPatch(withPhones, { phones: {} }).phones).toEqual({});
-    expect(applySettingsPatch(withPhones, { phones: { 'it-helpdesk': '400-800' } }).phones).toEqual({
-      'it-helpdesk': '400-800',
+    expect(next.contacts).toEqual({ 'local-police-station': { ...BLANK_CONTACT, phones: ['110'] } });
+    expect(applySettingsPatch(withContacts, { contacts: {} }).contacts).toEqual({});
+  });
+
+  it('fills in what a contact leaves out and trims what it gives', () => {
+    const patch = SettingsPatchSchema.parse({ contacts: { 'it-helpdesk': { phones: [' 400-800 '] } } });
+    expect(applySettingsPatch(withContacts, patch).contacts).toEqual({
+      'it-helpdesk': { name: { 'zh-CN': '', en: '' }, role: '', phones: ['400-800'], notes: '' },
     });
   });
 
-  it('leaves phones alone when the patch has none, and does not change its input', () => {
-    const before = structuredClone(withPhones);
-    expect(applySettingsPatch(withPhones, { sound: false })).toEqual({ ...withPhones, sound: false });
-    expect(withPhones).toEqual(before);
+  it('leaves the directory alone when the patch has none, and does not change its input', () => {
+    const before = structuredClone(withContacts);
+    expect(applySettingsPatch(withContacts, { sound: false })).toEqual({ ...withContacts, sound: false });
+    expect(withContacts).toEqual(before);
   });
 
-  it('removes a number through the service, and the removal persists', () => {
+  it('removes a contact through the service, and the removal persists', () => {
     const dir = tempDir();
     const service = new SettingsService(dir, confSettingsStore);
-    service.update({ phones: { 'head-office-security': '021-5555 0101', 'cit-company': '95555' } });
-    service.update({ phones: { 'head-office-security': '', 'cit-company': '95555' } });
-    expect(service.state().settings.phones).toEqual({ 'cit-company': '95555' });
-    expect(new SettingsService(dir, confSettingsStore).state().settings.phones).toEqual({ 'cit-company': '95555' });
+    const cit = { ...BLANK_CONTACT, phones: ['95555'] };
+    service.update({
+      contacts: { 'head-office-security': { ...OFFICE, phones: ['021-5555 0101'] }, 'cit-company': cit },
+    });
+    service.update({ contacts: { 'cit-company': cit } });
+    expect(service.state().settings.contacts).toEqual({ 'cit-company': cit });
+    expect(new SettingsService(dir, confSettingsStore).state().settings.contacts).toEqual({ 'cit-company': cit });
   });
 });
 

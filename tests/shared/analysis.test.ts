@@ -111,6 +111,7 @@ describe('the minimal plan', () => {
       'not-json',
       'version-damaged',
       'version-conflict',
+      'unfilled-contact',
     ];
     expect([...FINDING_CODES].sort()).toEqual([...tested].sort());
   });

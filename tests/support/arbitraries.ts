@@ -64,7 +64,7 @@ export const PLAUSIBLE_KEYS: readonly string[] = [
   'offset',
   'limit',
   'branch',
-  'phones',
+  'contacts',
   'language',
   'theme',
   'sound',
@@ -174,7 +174,7 @@ export function plausibleValue(pools: ValuePools): fc.Arbitrary<unknown> {
     { weight: 8, arbitrary: leaf },
     { weight: 1, arbitrary: commandValue(pools, leaf) },
     { weight: 1, arbitrary: branchValue(leaf) },
-    { weight: 1, arbitrary: phonesValue(pools) },
+    { weight: 1, arbitrary: contactsValue(pools) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   );
 }
@@ -213,13 +213,19 @@ function branchValue(leaf: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.record({ name: text, code: text }, { requiredKeys: [] });
 }
 
-function phonesValue(pools: ValuePools): fc.Arbitrary<unknown> {
+/** A contact directory: real and odd ids, each with numbers that are, or are not, numbers. */
+function contactsValue(pools: ValuePools): fc.Arbitrary<unknown> {
+  const phone = fc.oneof(fc.constantFrom(...PHONES), fc.constantFrom(...ODD_STRINGS), NUMBERS);
   return fc.dictionary(
     fc.oneof(
       fc.constantFrom(...pools.slugs, 'head-office-security', 'local-police-station'),
       fc.constantFrom(...ODD_KEYS),
     ),
-    fc.oneof(fc.constantFrom(...PHONES), fc.constantFrom(...ODD_STRINGS), NUMBERS),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.record({ phones: fc.array(phone, { maxLength: 5 }) }) },
+      { weight: 1, arbitrary: fc.record({ phones: phone, name: fc.constantFrom(...ODD_STRINGS) }) },
+      { weight: 1, arbitrary: phone },
+    ),
     { maxKeys: 3 },
   );
 }
@@ -304,10 +310,18 @@ export function likelyValid(key: string, pools: ValuePools): fc.Arbitrary<unknow
         { name: fc.string({ maxLength: 80 }), code: fc.string({ maxLength: 32 }) },
         { requiredKeys: [] },
       );
-    case 'phones':
+    case 'contacts':
       return fc.dictionary(
         fc.constantFrom('head-office-security', 'local-police-station', 'property-management'),
-        fc.constantFrom(...PHONES),
+        fc.record(
+          {
+            name: fc.record({ 'zh-CN': fc.string({ maxLength: 80 }), en: fc.string({ maxLength: 80 }) }),
+            role: fc.string({ maxLength: 80 }),
+            phones: fc.array(fc.constantFrom(...PHONES), { minLength: 1, maxLength: 4 }),
+            notes: fc.string({ maxLength: 500 }),
+          },
+          { requiredKeys: ['phones'] },
+        ),
         { maxKeys: 2 },
       );
     case 'category':

@@ -24,7 +24,7 @@ export async function runsStartedAt(dataDir: string, runs: readonly TimedRun[]):
     signingKey: () => key,
     register: SealRegister.open(dataDir, key.keyId, () => new Date(clock)),
     branch: () => ({ name: '', code: '' }),
-    phones: () => ({}),
+    directory: () => ({}),
     onChange: () => {},
     now: () => new Date(clock),
     schedule: () => () => {},

@@ -94,7 +94,7 @@ export class EngineHarness {
       signingKey: () => loadOrCreateSigningKey(dataDir),
       register: SealRegister.open(dataDir, 'test'),
       branch: () => ({ name: '测试支行', code: 'T001' }),
-      phones: () => ({}),
+      directory: () => ({}),
       onChange: (view) => {
         this.changes.push(view);
         for (const wake of this.waiters.splice(0)) wake();

@@ -9,7 +9,6 @@ import { useLanguage } from '../components/useLanguage';
 import { LockIndicator } from '../people/LockIndicator';
 import { useSession } from '../people/SessionContext';
 import { HomeScreen } from '../screens/HomeScreen';
-import { PlanDetailScreen, PlansScreen } from '../screens/PlansScreen';
 import { RecordDetailScreen } from '../screens/RecordDetailScreen';
 import { RecordsScreen } from '../screens/RecordsScreen';
 import { RunScreen } from '../screens/RunScreen';
@@ -84,6 +83,10 @@ export function App({ info, plans: initialPlans }: { info: AppInfo; plans?: Plan
 const UsersScreen = lazy(() => import('../screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 const AuditScreen = lazy(() => import('../screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+// Plan management (the library, the editor with its diagram, review and compare): a manager's screens.
+const PlansScreen = lazy(() => import('../screens/PlansScreen').then((m) => ({ default: m.PlansScreen })));
+const PlanDetailScreen = lazy(() => import('../screens/PlansScreen').then((m) => ({ default: m.PlanDetailScreen })));
+const EditorScreen = lazy(() => import('../editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
 const RunReportScreen = lazy(() => import('../screens/RunReportScreen').then((m) => ({ default: m.RunReportScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
@@ -101,7 +104,9 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
     case 'run':
       return <RunScreen key={route.runId} runId={route.runId} />;
     case 'plans':
-      return route.planId ? <PlanDetailScreen planId={route.planId} /> : <PlansScreen plans={plans} />;
+      if (!route.planId) return <PlansScreen plans={plans} />;
+      if (route.view?.kind === 'edit') return <EditorScreen key={route.planId} planId={route.planId} />;
+      return <PlanDetailScreen key={route.planId} planId={route.planId} view={route.view} />;
     case 'records':
       if (route.runId && route.report)
         return <RunReportScreen key={route.runId} runId={route.runId} host={info.host} />;

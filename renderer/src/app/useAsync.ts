@@ -17,13 +17,18 @@ export function useAsync<T>(
   );
   const [attempt, setAttempt] = useState(0);
   const skipFirst = useRef(initial !== undefined);
+  const depsRef = useRef<readonly unknown[] | undefined>(initial !== undefined ? deps : undefined);
   useEffect(() => {
     if (skipFirst.current) {
       skipFirst.current = false;
       return;
     }
     let live = true;
-    setState({ status: 'loading' });
+    // Loading the same thing again (reload, a push) keeps what is shown until the new value arrives: replacing it
+    // with "loading" would unmount the screen under it — an editor mid-keystroke, a form with a "saved" note.
+    const same = depsRef.current !== undefined && sameDeps(depsRef.current, deps);
+    depsRef.current = deps;
+    setState((current) => (same && current.status === 'ready' ? current : { status: 'loading' }));
     load().then(
       (value) => live && setState({ status: 'ready', value }),
       (error: unknown) => live && setState({ status: 'error', error }),
@@ -33,4 +38,8 @@ export function useAsync<T>(
     };
   }, [...deps, attempt]);
   return [state, () => setAttempt((n) => n + 1)];
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }

@@ -3,14 +3,23 @@ import { ClockIcon } from './ClockIcon';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_LABELS, pick } from '../../../shared/plan/labels';
 import type { Plan, Step, TrackStep } from '../../../shared/plan/schema';
+import { contactNumber, type PhoneDirectory } from '../../../shared/contacts/directory';
 import { useLanguage } from './useLanguage';
 
-export function PlanOutline({ plan, phones }: { plan: Plan; phones: Record<string, string> }) {
+/** `directory`: the branch's contacts, whose numbers win over the plan's; `{}` shows the plan as written. */
+export function PlanOutline({ plan, directory }: { plan: Plan; directory: PhoneDirectory }) {
   const lang = useLanguage();
   return (
     <ol className="outline">
       {plan.steps.map((step) => (
-        <StepItem key={step.id} step={step} plan={plan} phones={phones} isStart={step.id === plan.start} lang={lang} />
+        <StepItem
+          key={step.id}
+          step={step}
+          plan={plan}
+          directory={directory}
+          isStart={step.id === plan.start}
+          lang={lang}
+        />
       ))}
     </ol>
   );
@@ -19,14 +28,14 @@ export function PlanOutline({ plan, phones }: { plan: Plan; phones: Record<strin
 function StepItem({
   step,
   plan,
-  phones,
+  directory,
   isStart,
   lang,
   role,
 }: {
   step: Step | TrackStep;
   plan: Plan;
-  phones: Record<string, string>;
+  directory: PhoneDirectory;
   isStart: boolean;
   lang: 'zh-CN' | 'en';
   role?: string;
@@ -36,7 +45,7 @@ function StepItem({
   const roleTitle = plan.roles.find((r) => r.id === roleId)?.title;
   const contact = (id: string) => {
     const c = plan.contacts.find((x) => x.id === id);
-    const phone = phones[id] || c?.phone;
+    const phone = contactNumber(plan, id, directory);
     return `${pick(c?.name, lang) || id} ${phone ?? `(${t('plans.setLocally')})`}`;
   };
   return (
@@ -94,7 +103,7 @@ function StepItem({
                     key={inner.id}
                     step={inner}
                     plan={plan}
-                    phones={phones}
+                    directory={directory}
                     isStart={inner.id === track.start}
                     lang={lang}
                     role={track.role}

@@ -387,9 +387,37 @@ export const en: Messages = {
     branch: 'Branch',
     branchName: 'Branch name',
     branchCode: 'Branch code',
-    phones: 'Local phone numbers',
-    phonesHint: 'These numbers win over the numbers in plans',
     phoneInvalid: 'A number has digits, spaces, +, - and brackets only',
+    directory: 'Contact directory',
+    directoryHint:
+      'Plans refer to these contacts by their id. The first number is the one to dial, and it wins over the number ' +
+      'in a plan; the others are for when it does not answer. Contacts that plans leave for the branch to fill in ' +
+      'come first.',
+    contactFields: {
+      nameZh: 'Name (Chinese)',
+      nameEn: 'Name (English)',
+      role: 'Organisation or role',
+      phones: 'Numbers',
+      notes: 'Notes',
+    },
+    contactWho: '{{name}} ({{id}})',
+    contactPhone: 'Number {{n}}',
+    contactPhoneFirst: 'Number 1 (the one to dial)',
+    addPhone: 'Add a number',
+    removePhone: 'Remove this number',
+    removeContact: 'Remove this contact',
+    clearContact: 'Clear this contact',
+    contactUsedBy: 'Used by: {{plans}}',
+    contactNotFilled: 'Not filled in: the plans give no number for this contact, so there would be none to dial',
+    phoneRequired: 'Enter at least one number',
+    newContactId: 'New contact id',
+    newContactIdHint:
+      'Plans refer to a contact by its id: lower-case letters, digits and single hyphens, such as district-office',
+    addContact: 'Add contact',
+    contactIdInvalid:
+      'An id has lower-case letters, digits and single hyphens only (such as district-office), at most {{max}} characters',
+    contactIdTaken: 'There is already a contact with the id {{id}}',
+    tooManyContacts: 'At most {{max}} contacts',
     sound: 'Sound when overdue',
     theme: 'Theme',
     themes: { standard: 'Standard', 'high-contrast': 'High contrast' },
@@ -398,7 +426,7 @@ export const en: Messages = {
     preferences: 'Display and sound',
     preferencesHint: 'Anyone may change these, no PIN; they apply at once',
     preferencesSaved: 'Saved',
-    branchSection: 'Branch, phone numbers and automatic lock',
+    branchSection: 'Branch, contacts and automatic lock',
     needsManager: 'Changing these settings needs a {{role}} or above.',
     unlockToEdit: 'Unlock to edit',
     idleLock: 'Automatic lock',
@@ -446,6 +474,7 @@ export const en: Messages = {
     'property-management': 'Building management',
     'cit-company': 'Cash-in-transit company',
     'it-helpdesk': 'Head-office IT helpdesk',
+    otherNumbers: 'Other numbers: {{numbers}}',
   },
   notice: {
     settingsReset:

@@ -147,8 +147,9 @@ function describe<K extends keyof typeof auditEventData>(
 }
 
 /**
- * A changed setting, down to the parts that changed: the branch's name rather than the whole branch, each phone
- * number by its contact.
+ * A changed setting, down to the parts that changed: the branch's name rather than the whole branch, each contact of
+ * the directory field by field, each phone number by its contact (entries written before the directory replaced
+ * `phones`).
  */
 function settingChanges(
   field: string,
@@ -156,11 +157,13 @@ function settingChanges(
   to: unknown,
   t: TFunction,
 ): { label: string; from: unknown; to: unknown }[] {
-  const label = t(`audit.settingsFields.${field}`, { defaultValue: field });
+  const label =
+    field === 'contacts' ? t('settings.directory') : t(`audit.settingsFields.${field}`, { defaultValue: field });
   if (!isRecord(from ?? {}) || !isRecord(to ?? {})) return [{ label, from, to }];
   const before = (from ?? {}) as Record<string, unknown>;
   const after = (to ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  if (field === 'contacts') return keys.flatMap((id) => contactChanges(label, id, before[id], after[id], t));
   return keys
     .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
     .map((key) => ({
@@ -172,6 +175,41 @@ function settingChanges(
       from: before[key],
       to: after[key],
     }));
+}
+
+const CONTACT_FIELDS = ['nameZh', 'nameEn', 'role', 'phones', 'notes'] as const;
+
+/** A directory contact's changed fields, each named with the contact (its Chinese name and id) and the field. */
+function contactChanges(
+  label: string,
+  id: string,
+  from: unknown,
+  to: unknown,
+  t: TFunction,
+): { label: string; from: unknown; to: unknown }[] {
+  const before = contactFieldsOf(from);
+  const after = contactFieldsOf(to);
+  const name = after.nameZh || before.nameZh || t(`contacts.${id}`, { defaultValue: '' });
+  const who = name ? t('settings.contactWho', { name, id }) : id;
+  return CONTACT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({
+    label: `${label} · ${who} · ${t(`settings.contactFields.${f}`)}`,
+    from: before[f],
+    to: after[f],
+  }));
+}
+
+/** A contact as recorded on the trail, read leniently (the trail's data is not this release's to trust). */
+function contactFieldsOf(value: unknown): Record<(typeof CONTACT_FIELDS)[number], unknown> {
+  const contact = isRecord(value) ? (value as Record<string, unknown>) : {};
+  const name = isRecord(contact.name) ? (contact.name as Record<string, unknown>) : {};
+  const filled = (v: unknown) => (v === '' || (Array.isArray(v) && v.length === 0) ? undefined : v);
+  return {
+    nameZh: filled(name['zh-CN']),
+    nameEn: filled(name.en),
+    role: filled(contact.role),
+    phones: filled(contact.phones),
+    notes: filled(contact.notes),
+  };
 }
 
 function isRecord(value: unknown): boolean {

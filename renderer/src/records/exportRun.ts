@@ -1,6 +1,7 @@
 // Saves a run's export (JSON to verify elsewhere, CSV for Excel) as a file, through a Blob and <a download>.
 import type { ChannelInput } from '../../../shared/api/channels';
 import type { ApiClient } from '../../../shared/api/client';
+import { saveBlob } from '../components/saveBlob';
 
 export async function downloadExport(api: ApiClient, runId: string, format: 'json' | 'csv'): Promise<void> {
   const file = await api.call('records.export', { runId, format });
@@ -22,20 +23,4 @@ export async function downloadBatch(api: ApiClient, shown: ChannelInput<'records
 export async function downloadReportPdf(api: ApiClient, runId: string): Promise<void> {
   const file = await api.call('records.reportPdf', { runId });
   saveBlob(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.mime }), file.fileName);
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Revoked a little later, not at once: the browser reads the Blob after the click has returned.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
 }

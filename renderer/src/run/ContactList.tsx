@@ -1,13 +1,16 @@
 // The numbers to call during a step, large enough to dial from across a counter, each with a "called" button
 // that records the call (and the number actually shown) in the journal. The first is the step's primary number.
+// Numbers come from the branch's contact directory, else the plan (shared/contacts/directory.ts); a directory
+// contact's other numbers are shown small beneath, for when the first does not answer.
 import { useTranslation } from 'react-i18next';
+import { contactNumbers } from '../../../shared/contacts/directory';
 import { pick } from '../../../shared/plan/labels';
 import type { RunView } from '../../../shared/run/runViewSchema';
 import { hrefFor } from '../app/router';
 import { useSettings } from '../app/SettingsContext';
 import { useLanguage } from '../components/useLanguage';
 import { ActionButton, type Pending } from './ActionButton';
-import { actionId, contactNumber, type RunActions } from './runActions';
+import { actionId, type RunActions } from './runActions';
 import { formatClock } from './time';
 
 export function ContactList({
@@ -32,7 +35,7 @@ export function ContactList({
   if (contacts.length === 0) return null;
   const item = (id: string) => {
     const contact = view.plan.contacts.find((c) => c.id === id);
-    const phone = contactNumber(view.plan, id, settings.settings.phones);
+    const [phone, ...otherPhones] = contactNumbers(view.plan, id, settings.settings.contacts);
     const calls = view.called.filter((c) => c.step === stepId && c.contact === id);
     const action = actions.get(actionId.called(stepId, id));
     return (
@@ -40,9 +43,16 @@ export function ContactList({
         <div className="contact-who">
           <span className="contact-name">☎ {pick(contact?.name, lang) || id}</span>
           {phone ? (
-            <span className="contact-phone" data-testid="contact-number">
-              {phone}
-            </span>
+            <>
+              <span className="contact-phone" data-testid="contact-number">
+                {phone}
+              </span>
+              {otherPhones.length > 0 && (
+                <span className="muted small" data-testid="contact-other-numbers">
+                  {t('contacts.otherNumbers', { numbers: otherPhones.join(lang === 'en' ? ', ' : '，') })}
+                </span>
+              )}
+            </>
           ) : (
             <span className="contact-missing" data-testid="contact-number-missing">
               {t('run.noNumber')} <a href={hrefFor({ screen: 'settings' })}>{t('run.toSettings')}</a>

@@ -2,6 +2,7 @@
 // pattern): buttons and keys perform the same registered action, so a key can never do what no button offers.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TFunction } from 'i18next';
+import { contactNumber, type PhoneDirectory } from '../../../shared/contacts/directory';
 import { pick } from '../../../shared/plan/labels';
 import type { Language, Plan } from '../../../shared/plan/schema';
 import type { RunCommand } from '../../../shared/run/commands';
@@ -38,12 +39,13 @@ export interface RegisterOptions {
   work: { step: WorkStep }[];
   lang: Language;
   t: TFunction;
-  phones: Record<string, string>;
+  /** The branch's contact directory (Settings): the number a contact is called on. */
+  directory: PhoneDirectory;
   send(actionId: string, command: RunCommand, step?: string): Promise<boolean>;
   openNote(): void;
 }
 
-export function registerRunActions({ view, work, lang, t, phones, send, openNote }: RegisterOptions): RunActions {
+export function registerRunActions({ view, work, lang, t, directory, send, openNote }: RegisterOptions): RunActions {
   const actions = new Map<string, RunAction>();
   const register = (action: Omit<RunAction, 'perform'>, command: RunCommand) =>
     actions.set(action.id, { ...action, perform: () => void send(action.id, command, action.step) });
@@ -103,7 +105,7 @@ export function registerRunActions({ view, work, lang, t, phones, send, openNote
         {
           id: actionId.called(step.id, contactId),
           label: done ? t('run.calledAgain') : t('run.called'),
-          context: contactLabel(view.plan, contactId, phones, lang),
+          context: contactLabel(view.plan, contactId, directory, lang),
           step: step.id,
         },
         { type: 'called', step: step.id, contact: contactId },
@@ -121,14 +123,10 @@ export function registerRunActions({ view, work, lang, t, phones, send, openNote
   return actions;
 }
 
-/** A contact's name and the number to dial: the branch's own number wins over the plan's. */
-export function contactNumber(plan: Plan, contactId: string, phones: Record<string, string>): string | undefined {
-  return phones[contactId] || plan.contacts.find((c) => c.id === contactId)?.phone || undefined;
-}
-
-function contactLabel(plan: Plan, contactId: string, phones: Record<string, string>, lang: Language): string {
+/** A contact's name and the number to dial (the directory's, else the plan's), said after "called" buttons. */
+function contactLabel(plan: Plan, contactId: string, directory: PhoneDirectory, lang: Language): string {
   const name = pick(plan.contacts.find((c) => c.id === contactId)?.name, lang) || contactId;
-  return [name, contactNumber(plan, contactId, phones)].filter(Boolean).join(' ');
+  return [name, contactNumber(plan, contactId, directory)].filter(Boolean).join(' ');
 }
 
 /** Performs the registered action whose shortcut was pressed, unless the user is typing or in a dialog. */

@@ -107,8 +107,8 @@ function RecordDetail({ view }: { view: RunView }) {
             <details className="plan-as-run">
               <summary>{t('records.showPlan')}</summary>
               <p>{pick(view.plan.summary, lang)}</p>
-              {/* The run's own copy of the plan, with no local numbers: what the plan said, not today's settings. */}
-              <PlanOutline plan={view.plan} phones={{}} />
+              {/* The run's own copy of the plan, with no directory: what the plan said, not today's settings. */}
+              <PlanOutline plan={view.plan} directory={{}} />
             </details>
           </section>
         </div>

@@ -57,11 +57,11 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
         work,
         lang,
         t,
-        phones: settings.settings.phones,
+        directory: settings.settings.contacts,
         send,
         openNote: () => setNoteOpen(true),
       }),
-    [view, work, lang, t, settings.settings.phones, send],
+    [view, work, lang, t, settings.settings.contacts, send],
   );
   useActionKeys(actions);
   const noteAction = actions.get(actionId.note);

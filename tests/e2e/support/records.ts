@@ -34,7 +34,7 @@ export async function writeRuns(dataDir: string, runs: readonly ScriptedRun[]): 
     // Seals are registered as the app registers them, so the app vouches for these runs as its own.
     register: SealRegister.open(dataDir, key.keyId, () => new Date(clock)),
     branch: () => branch,
-    phones: () => ({ 'head-office-security': '0571-8765 4321' }),
+    directory: () => ({ 'head-office-security': { phones: ['0571-8765 4321'] } }),
     onChange: () => {},
     now: () => new Date(clock),
     schedule: () => () => {}, // scripted time: deadlines are caught up before each command
