@@ -1,4 +1,5 @@
 // Benchmarks: `npm run bench -- <name>...` (no name: all). They print figures and ratios; they never fail a build.
+import { benchEditor } from './editor';
 import { benchPlans } from './plans';
 import { benchShell } from './shell';
 import { benchJournal } from './journal';
@@ -7,6 +8,7 @@ import { benchRunner } from './runner';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   plans: benchPlans,
+  editor: benchEditor,
   shell: benchShell,
   journal: benchJournal,
   records: benchRecords,

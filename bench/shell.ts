@@ -27,8 +27,14 @@ export async function benchShell(): Promise<void> {
   const raw = scripts.reduce((n, f) => n + readFileSync(join(assets, f)).length, 0);
   const gz = scripts.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
   console.log('shell: renderer bundle and start-up');
+  // The plan diagram's layout worker (elkjs) is a script of its own that only the plan screens start.
+  const worker = scripts
+    .filter((f) => f.startsWith('layout.worker'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
   console.log(
-    `  renderer JS: ${(raw / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB (goal ≤ ${SIZE_GOAL_KB} KB: ${gz / 1024 <= SIZE_GOAL_KB ? 'met' : 'NOT met'})`,
+    `  renderer JS: ${(raw / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB, of which the diagram's layout ` +
+      `worker ${(worker / 1024).toFixed(1)} KB (goal ≤ ${SIZE_GOAL_KB} KB: ${gz / 1024 <= SIZE_GOAL_KB ? 'met' : 'NOT met'}; ` +
+      `without the worker ${((gz - worker) / 1024).toFixed(1)} KB)`,
   );
 
   const firstLoad = firstLoadFiles(RENDERER_OUT_DIR);

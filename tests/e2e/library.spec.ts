@@ -2,7 +2,8 @@
 // manager with a PIN, Home then starting version 2, records naming the version each run followed, and the backend
 // refusing a guard's or a trainer's attempt to publish.
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { join } from 'node:path';
+import { expect, SCREENSHOT_DIR, test } from './support/fixtures';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { addUser, apiOk, GUARD, lockIndicator, MANAGER, TRAINER, unlockAsAdmin } from './support/people';
 import { callApi, DONE, homeUrl, RUN_URL, runIdOf } from './support/runner';
@@ -85,6 +86,7 @@ test('a manager revises the robbery plan in the editor; a second manager approve
   await author.locator('#ed-step--action-1--next').selectOption('watch-escape');
   await expect(findings).toContainText('未发现问题');
   await expect(author.getByTestId('save-state')).toContainText(/已于 \d\d:\d\d 保存/);
+  await author.screenshot({ path: join(SCREENSHOT_DIR, 'editor.png'), fullPage: true });
   await author.getByRole('button', { name: '提交审核' }).click();
   const dialog = author.getByRole('dialog', { name: '提交审核' });
   await dialog.getByLabel('修改说明（必填）').fill(NOTE);
@@ -117,6 +119,8 @@ test('a manager revises the robbery plan in the editor; a second manager approve
   // The diagram marks the new step.
   await expect(review.locator('.react-flow__node[data-id="action-1"]')).toContainText(/新增/);
   await expectNoAxeViolationsInBothThemes(review);
+  await review.setViewportSize({ width: 1600, height: 1000 });
+  await review.screenshot({ path: join(SCREENSHOT_DIR, 'review.png'), fullPage: true });
   await review.getByLabel('您的 PIN（批准即签字）').fill(SECOND_MANAGER.pin);
   await review.getByRole('button', { name: '批准并发布' }).click();
   await expect(review).toHaveURL(/#\/plans\/armed-robbery$/);

@@ -1,0 +1,128 @@
+// `npm run bench -- editor`: the plan editor on generated plans of 50 and 1,000 steps.
+// - An edit re-analysed: the editor model's edit (immer, with its undo patches) plus the live findings (schema,
+//   analysis, follow-ons), median of many, in Node — what runs between a keystroke and the findings panel.
+// - Opened in the editor: Chromium against the browser edition, from the in-app navigation to the frame after the
+//   diagram's nodes are in the DOM (laid out by elkjs in its worker and drawn by React Flow). "Warm": the Plans screen
+//   was open first (its module warms the layout worker); "cold": a fresh tab straight to the editor's address.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { createBackend, LOCAL_CALLER } from '../electron/backend/backend';
+import { buildRendererIfStale } from '../electron/build/buildRenderer';
+import { PLANS_DIR, RENDERER_OUT_DIR } from '../electron/build/projectPaths';
+import { startWebHost } from '../electron/web/webHost';
+import { createEditor, liveFindings, perform } from '../renderer/src/editor/editorModel';
+import { ADMIN_PIN, setupAdmin } from '../tests/support/people';
+import { countSteps, generatePlan } from './generatePlan';
+import { fmt, medianMs } from './timing';
+
+const SIZES = [50, 1_000] as const;
+const EDIT_GOAL_MS: Record<(typeof SIZES)[number], number> = { 50: 16, 1_000: 50 };
+const OPEN_GOAL_MS: Record<(typeof SIZES)[number], number> = { 50: 200, 1_000: 1_500 };
+const OPENS = 5;
+
+export async function benchEditor(): Promise<void> {
+  console.log('editor: an edit re-analysed (Node), and a plan opened in the editor with its diagram (Chromium)');
+  for (const size of SIZES) {
+    const plan = { ...generatePlan(size), id: `bench-${size}` };
+    const first = plan.steps[0]!.id;
+    let state = createEditor(plan);
+    let n = 0;
+    const known = new Set([plan.id]);
+    const edit = medianMs(() => {
+      n++;
+      // Each edit a new history entry (2 s apart), as separate edits are.
+      const value = `步骤 ${n}`;
+      state = perform(state, { type: 'step.setText', stepId: first, field: 'title', lang: 'zh-CN', value }, n * 2000);
+      liveFindings(state.plan, known);
+    }, 31);
+    const goal = EDIT_GOAL_MS[size];
+    console.log(
+      `  ${String(countSteps(plan)).padStart(5)} steps: edit + live findings ${fmt(edit)} (goal ≤ ${goal} ms: ${edit <= goal ? 'met' : 'NOT met'})`,
+    );
+  }
+
+  await buildRendererIfStale();
+  const dataDir = mkdtempSync(join(tmpdir(), 'guardbook-bench-editor-'));
+  const backend = await createBackend({ dataDir, plansDir: PLANS_DIR, host: 'web', version: 'bench', log: () => {} });
+  const host = await startWebHost({ backend, rendererDir: RENDERER_OUT_DIR });
+  const browser = await chromium.launch({
+    executablePath: process.env.GUARDBOOK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const admin = await setupAdmin(backend, LOCAL_CALLER);
+    for (const size of SIZES) {
+      const plan = { ...generatePlan(size), id: `bench-${size}` };
+      const result = await backend.call('plans.import', { fileName: `${plan.id}.json`, content: JSON.stringify(plan) });
+      if (!result.ok) throw new Error(`import of ${plan.id}: ${result.error.message.en}`);
+    }
+    for (const size of SIZES) {
+      const warm: number[] = [];
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+      await unlockedPage(page, host.url, admin.id);
+      for (let i = 0; i < OPENS; i++) {
+        await page.evaluate(`location.hash = '#/plans'`);
+        await page.locator('.plan-row').first().waitFor();
+        warm.push(await openEditor(page, `bench-${size}`));
+      }
+      await page.close();
+      const fresh = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+      await unlockedPage(fresh, host.url, admin.id);
+      const cold = await openEditor(fresh, `bench-${size}`, true);
+      await fresh.close();
+      const median = [...warm].sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
+      const goal = OPEN_GOAL_MS[size];
+      console.log(
+        `  ${String(size).padStart(5)} steps: opened with its diagram drawn ${median.toFixed(0)} ms warm (median of ${OPENS}; goal ≤ ${goal} ms: ` +
+          `${median <= goal ? 'met' : 'NOT met'}), ${cold.toFixed(0)} ms in a fresh tab (the layout worker starting)`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+    await backend.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the app in `page` and unlocks its session as the administrator (the editor writes only for managers). */
+async function unlockedPage(page: Page, url: string, userId: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('main').waitFor();
+  // A string, not a function: bench code has no DOM types, and the page runs it as it is.
+  await page.evaluate(`(async () => {
+    const token = sessionStorage.getItem('guardbook.token') ?? '';
+    let session = sessionStorage.getItem('guardbook.session');
+    if (!session) sessionStorage.setItem('guardbook.session', (session = crypto.randomUUID()));
+    await fetch('./api/session.unlock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-guardbook-token': token, 'x-guardbook-session': session },
+      body: JSON.stringify({ userId: ${JSON.stringify(userId)}, pin: ${JSON.stringify(ADMIN_PIN)} }),
+    });
+  })()`);
+}
+
+/** From the navigation to the frame after the diagram's first nodes are in the DOM, timed in the page. */
+async function openEditor(page: Page, planId: string, reload = false): Promise<number> {
+  const address = `#/plans/${planId}/edit`;
+  if (reload) {
+    // A fresh tab: the whole app boots on the editor's address (the timer starts with the navigation).
+    const start = Date.now();
+    await page.evaluate(`location.hash = ${JSON.stringify(address)}`);
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+    return Date.now() - start;
+  }
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const start = performance.now();
+    const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.react-flow__node')) return;
+      observer.disconnect();
+      done();
+    }).observe(document.body, { childList: true, subtree: true });
+    location.hash = ${JSON.stringify(address)};
+  })`);
+}
