@@ -237,13 +237,19 @@ export class BranchLibrary implements PlanSource {
     }
     // The id and version are the library's to set: a draft always becomes the next version of this plan.
     const next = nextVersionNumber(this.state.plans.get(planId));
-    return this.writeDraft({
-      ...draft,
-      plan: { ...plan, id: planId, version: next },
-      revision: draft.revision + 1,
-      updatedAt: this.now(),
-      updatedBy: by,
-    });
+    // An autosave comes every few hundred milliseconds while someone types: other windows are told (plans.changed,
+    // which makes each load the list again) only when the draft changes hands, not at every keystroke's save.
+    const notify = draft.updatedBy.userId !== by.userId;
+    return this.writeDraft(
+      {
+        ...draft,
+        plan: { ...plan, id: planId, version: next },
+        revision: draft.revision + 1,
+        updatedAt: this.now(),
+        updatedBy: by,
+      },
+      notify,
+    );
   }
 
   discardDraft(planId: string): Draft {
@@ -369,10 +375,10 @@ export class BranchLibrary implements PlanSource {
     return this.options.now!().toISOString();
   }
 
-  private changed(): void {
+  private changed(notify = true): void {
     this.state = libraryStateOf(this.log.entries);
     this.rebuild();
-    this.options.onChange?.();
+    if (notify) this.options.onChange?.();
   }
 
   private draftFile(planId: string): string {
@@ -419,13 +425,13 @@ export class BranchLibrary implements PlanSource {
     });
   }
 
-  private writeDraft(draft: Draft): DraftView {
+  private writeDraft(draft: Draft, notify = true): DraftView {
     if (!this.options.readOnly) {
       mkdirSync(join(this.dir, 'drafts'), { recursive: true, mode: 0o700 });
       writeFileAtomic(this.draftFile(draft.planId), `${JSON.stringify(draft, null, 2)}\n`);
     }
     this.drafts.set(draft.planId, draft);
-    this.changed();
+    this.changed(notify);
     return this.viewOf(draft);
   }
 

@@ -537,3 +537,30 @@ describe('leftovers of an interrupted write', () => {
     for (const file of temps) expect(existsSync(file)).toBe(false);
   });
 });
+
+describe('telling other windows', () => {
+  it('tells them of a new draft and of review steps, not of every autosave by the same person', async () => {
+    let changes = 0;
+    const library = await BranchLibrary.open({
+      dataDir: tempDir(),
+      templatesDir: PLANS_DIR,
+      installation: 'test',
+      now,
+      onChange: () => changes++,
+    });
+    try {
+      const { draft } = library.revise('fire', LI);
+      expect(changes).toBe(1);
+      let revision = draft.revision;
+      for (let i = 0; i < 5; i++) revision = library.saveDraft('fire', draft.plan, revision, LI).draft.revision;
+      expect(changes).toBe(1);
+      // Another manager takes over the draft: that is news.
+      library.saveDraft('fire', draft.plan, revision, WANG);
+      expect(changes).toBe(2);
+      library.submit('fire', '提交', WANG);
+      expect(changes).toBe(3);
+    } finally {
+      library.close();
+    }
+  });
+});
