@@ -38,14 +38,21 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   syncDir(dirname(path));
 }
 
-/** Makes a folder's entries (a new or renamed file) durable. */
+/**
+ * Makes a folder's entries (a new or renamed file) durable. Platforms that cannot open a folder for fsync (Windows:
+ * EISDIR, EPERM…) are skipped: there the rename is as durable as the file system makes it.
+ */
 export function syncDir(dir: string): void {
-  // Windows cannot open a folder for fsync; there the rename is as durable as NTFS makes it.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
+  let fd: number | undefined;
   try {
+    fd = openSync(dir, 'r');
     fsyncSync(fd);
+  } catch (error) {
+    if (!DIR_SYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** The errors of opening or fsyncing a folder where the platform does not support it. */
+export const DIR_SYNC_UNSUPPORTED: ReadonlySet<string> = new Set(['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP']);

@@ -21,6 +21,7 @@ import { verifyJournalText, type JournalVerification } from '../../shared/journa
 import { appendDurably } from './durableAppend';
 import { acquireJournalLock } from './journalLock';
 import { nodeJournalCrypto, sha256Hex } from './nodeCrypto';
+import { DIR_SYNC_UNSUPPORTED, syncDir } from '../files/atomicFile';
 
 export class JournalCorruptError extends Error {
   constructor(
@@ -228,7 +229,7 @@ export class JournalFile {
       fsyncSync(tempFd);
       closeSync(tempFd);
       renameSync(temp, this.path);
-      syncDirectorySync(dir);
+      syncDir(dir);
       const fd = openSync(this.path, constants.O_WRONLY | constants.O_APPEND);
       closeSync(this.fd);
       this.fd = fd;
@@ -290,20 +291,6 @@ async function moveTornTailAside(
   return { sidecar: basename(sidecar), bytes: tail.length, reason };
 }
 
-/** `syncDirectory`, synchronously (inside an append, which is synchronous). */
-function syncDirectorySync(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP'].includes(code ?? '')) throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** fsync a directory so a created or renamed entry is durable; platforms that refuse (Windows) are skipped. */
 export async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
@@ -311,8 +298,7 @@ export async function syncDirectory(dir: string): Promise<void> {
     handle = await open(dir, 'r');
     await handle.sync();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP'].includes(code ?? '')) throw error;
+    if (!DIR_SYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
     await handle?.close();
   }

@@ -9,6 +9,7 @@ import { UserSchema } from '../../shared/people/userSchema';
 import { SlugSchema } from '../../shared/plan/schema';
 import type { Text } from '../../shared/text';
 import { PEOPLE_MESSAGES } from '../../shared/messages/people';
+import { syncDir } from '../files/atomicFile';
 
 export const USERS_FILE_NAME = 'users.json';
 
@@ -147,15 +148,4 @@ function readUsersFile(path: string): ReadResult {
     ids.add(user.id);
   }
   return { ok: true, data: parsed.data };
-}
-
-function syncDir(dir: string): void {
-  // Windows cannot open a directory for fsync; there the rename is as durable as NTFS makes it.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -12,7 +12,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../electron/cli/runsCommands';
 import { verifyChainFile } from '../../electron/journal/chainLog';
@@ -21,7 +20,7 @@ import { contentHashOf } from '../../electron/plans/contentHash';
 import { LIBRARY_LOG_FORMAT, type PersonRef } from '../../shared/library/libraryLog';
 import type { Plan } from '../../shared/plan/schema';
 import { PLANS_DIR } from '../support/bundledPlans';
-import { killGroup } from '../support/crashHarness';
+import { bundleChild, killGroup } from '../support/crashHarness';
 
 const KILLS = Number(process.env.GUARDBOOK_PUBLISH_KILLS ?? 100);
 const SEED = 20261205;
@@ -82,21 +81,6 @@ interface Tally {
   tempsSeen: Set<string>;
   figures: Figures;
   problems: string[];
-}
-
-/** Builds the child into `dir`, so each kill costs a plain node start rather than a tsx compile. */
-async function buildChild(dir: string): Promise<string> {
-  const script = join(dir, 'child.mjs');
-  await build({
-    entryPoints: [CHILD_ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: script,
-    logLevel: 'silent',
-  });
-  return script;
 }
 
 /**
@@ -361,7 +345,7 @@ describe('publishing survives SIGKILL at any moment', () => {
     };
     const { figures, problems } = tally;
     try {
-      const script = await buildChild(dir);
+      const script = await bundleChild(CHILD_ENTRY, dir);
       // Seeded here, so the kills land in publishing rather than in the first start's twelve publications.
       (await BranchLibrary.open({ dataDir, templatesDir: PLANS_DIR, installation: 'publish-crash' })).close();
       const random = seededRandom(SEED);

@@ -106,11 +106,11 @@ export function killGroup(pid: number): void {
   }
 }
 
-/** Builds the child script into `dir` (plain node runs it: no tsx start-up per kill). */
-async function buildChild(dir: string): Promise<string> {
+/** Bundles a crash child (`entry`) into `dir`: plain node runs it, so a kill costs no tsx start-up. */
+export async function bundleChild(entry: string, dir: string): Promise<string> {
   const script = join(dir, 'child.mjs');
   await build({
-    entryPoints: [CHILD_ENTRY],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -264,7 +264,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   };
 
   try {
-    const script = await buildChild(dir);
+    const script = await bundleChild(CHILD_ENTRY, dir);
     await (await JournalFile.create(path, null, startedData(undefined, 'run-crash'))).close();
     const random = seededRandom(seed);
     let lastSeq = 1;
