@@ -3,12 +3,13 @@ import type { Plan, Step } from '../shared/plan/schema';
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-export function generatePlan(stepCount: number): Plan {
+/** `variant` goes into every step id: plans of one size that are not the same plan (nor the same diagram). */
+export function generatePlan(stepCount: number, variant = ''): Plan {
   const steps: Step[] = [];
   let made = 0;
   let block = 0;
-  const id = (name: string) => `${name}-${block}`;
-  const nextBlock = () => `act-${block + 1}`;
+  const id = (name: string) => `${name}-${variant}${block}`;
+  const nextBlock = () => `act-${variant}${block + 1}`;
   for (let last = false; !last;) {
     last = made + 9 + 9 > stepCount;
     const after = last ? 'done' : nextBlock();
@@ -74,7 +75,7 @@ export function generatePlan(stepCount: number): Plan {
     ],
     contacts: [{ id: 'police', name: t('报警', 'Police'), phone: '110' }],
     drill: { everyDays: 182 },
-    start: 'act-0',
+    start: `act-${variant}0`,
     steps,
   };
 }

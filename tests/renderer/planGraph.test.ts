@@ -15,7 +15,8 @@ import {
 } from '../../renderer/src/diagram/diagramTypes';
 import { buildPlanGraph, edgeKey, highlightFromDiff, type PlanGraph } from '../../renderer/src/diagram/planGraph';
 import { placeNodes } from '../../renderer/src/diagram/geometry';
-import { DIAGRAM_STRINGS, fill } from '../../renderer/src/diagram/strings';
+import { DIAGRAM_STRINGS } from '../../renderer/src/diagram/strings';
+import { fill } from '../../renderer/src/i18n/fill';
 import { bundledPlanFiles, loadBundledPlan } from '../support/bundledPlans';
 
 const LANGUAGES: Language[] = ['zh-CN', 'en'];

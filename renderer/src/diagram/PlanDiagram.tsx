@@ -22,8 +22,9 @@ import { addStrings } from '../i18n/addStrings';
 import { isStepNode, type DiagramEdge, type DiagramHighlight, type DiagramNode, type EdgeHandle } from './diagramTypes';
 import { buildPlanGraph, type PlanGraph } from './planGraph';
 import { placeNodes, type Layout } from './geometry';
-import { createLayoutClient, warmUpLayout, type LayoutClient } from './layoutClient';
-import { DIAGRAM_BUNDLE, DIAGRAM_STRINGS, fill, type DiagramStrings } from './strings';
+import { cachedLayout, createLayoutClient, warmUpLayout, type LayoutClient } from './layoutClient';
+import { fill } from '../i18n/fill';
+import { DIAGRAM_BUNDLE, DIAGRAM_STRINGS, type DiagramStrings } from './strings';
 import { DecisionNode } from './nodes/DecisionNode';
 import { DiagramStringsContext } from './nodes/DiagramStringsContext';
 import { LabelledEdge } from './nodes/LabelledEdge';
@@ -267,12 +268,16 @@ function initialView(nodes: readonly DiagramNode[], stepId: string | undefined, 
 
 /** The latest layout of the graph, asked for when its key changes; the previous one stays until the new one comes. */
 function useLayout(graph: PlanGraph): { boxes?: Layout; error?: string } {
-  const [state, setState] = useState<{ boxes?: Layout; error?: string }>({});
+  // A diagram laid out lately (the same plan reopened) is drawn in the first frame.
+  const [state, setState] = useState<{ boxes?: Layout; error?: string }>(() => {
+    const boxes = cachedLayout(graph.layoutKey);
+    return boxes ? { boxes } : {};
+  });
   const client = useRef<LayoutClient>(undefined);
   const requested = useRef<string>(undefined);
   useEffect(() => {
     const created = createLayoutClient(
-      (_key, boxes) => setState({ boxes }),
+      (_key, boxes) => setState((previous) => (previous.boxes === boxes && !previous.error ? previous : { boxes })),
       (error) => setState((previous) => ({ ...previous, error })),
     );
     client.current = created;

@@ -1,6 +1,7 @@
 // Lays out diagrams in one shared worker (layout.worker.ts). Each diagram has its own client with one request in
 // flight and at most one waiting, the newest: the latest request wins, so a burst of edits costs two layouts, not one
-// per keystroke, and an answer to a graph that has since changed is never shown.
+// per keystroke, and an answer to a graph that has since changed is never shown. The last few layouts are kept, so a
+// diagram shown again is drawn at once.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Layout } from './geometry';
 
@@ -44,6 +45,29 @@ export function warmUpLayout(): void {
   }
 }
 
+/**
+ * The last few layouts, by layout key: a diagram shown again (the editor reopened, review and back, an undo back to
+ * an earlier shape) is drawn in its first frame instead of after a round trip to the worker.
+ */
+const recent = new Map<string, Layout>();
+const RECENT_LAYOUTS = 8;
+
+/** The layout of `key` if it was laid out lately. */
+export function cachedLayout(key: string): Layout | undefined {
+  const layout = recent.get(key);
+  if (layout) {
+    recent.delete(key);
+    recent.set(key, layout);
+  }
+  return layout;
+}
+
+function remember(key: string, layout: Layout): void {
+  recent.delete(key);
+  recent.set(key, layout);
+  if (recent.size > RECENT_LAYOUTS) recent.delete(recent.keys().next().value!);
+}
+
 export interface LayoutClient {
   /** Lays out `graph`; `key` comes back with its layout (see `PlanGraph.layoutKey`). */
   request(key: string, graph: ElkNode): void;
@@ -57,6 +81,7 @@ export function createLayoutClient(
 ): LayoutClient {
   let inFlight = false;
   let waiting: { key: string; graph: ElkNode } | undefined;
+  let latest: string | undefined;
   let closed = false;
 
   const send = (job: { key: string; graph: ElkNode }): void => {
@@ -65,10 +90,13 @@ export function createLayoutClient(
     answers.set(id, (reply) => {
       inFlight = false;
       if (closed) return;
+      if ('layout' in reply) remember(job.key, reply.layout);
       const next = waiting;
       waiting = undefined;
-      if (next) send(next);
-      else if ('layout' in reply) onLayout(job.key, reply.layout);
+      if (next) return send(next);
+      // A layout from the cache was shown since this was asked for: it is the newer one.
+      if (job.key !== latest) return;
+      if ('layout' in reply) onLayout(job.key, reply.layout);
       else onError(reply.error);
     });
     try {
@@ -83,6 +111,12 @@ export function createLayoutClient(
   return {
     request(key, graph) {
       if (closed) return;
+      latest = key;
+      const known = cachedLayout(key);
+      if (known) {
+        waiting = undefined;
+        return onLayout(key, known);
+      }
       if (inFlight) waiting = { key, graph };
       else send({ key, graph });
     },

@@ -20,7 +20,8 @@ import {
   type StepMark,
 } from './diagramTypes';
 import { GEOMETRY, stepSize, textWidth, titleLines } from './geometry';
-import { fill, type DiagramStrings } from './strings';
+import { fill } from '../i18n/fill';
+import type { DiagramStrings } from './strings';
 
 // ── Keys and highlights ────────────────────────────────────────────────────────────────────────────────────────
 

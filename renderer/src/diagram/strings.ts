@@ -86,9 +86,4 @@ export const DIAGRAM_STRINGS: Readonly<Record<'zh-CN' | 'en', DiagramStrings>> =
   en: en.diagram,
 };
 
-/** Fills `{{name}}` placeholders, as i18next would. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
 export const DIAGRAM_BUNDLE: StringBundle<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/plan/findings';
 import { pick } from '../../../shared/plan/labels';
 import type { Plan } from '../../../shared/plan/schema';
+import type { Language } from '../../../shared/plan/vocabulary';
 import { useLanguage } from '../components/useLanguage';
 import { addStepEdit, locateStep, type StepKind } from './editorModel';
 import { useEditor } from './editorContext';
@@ -44,10 +45,21 @@ export function StepList({ selected, findings }: { selected: string | undefined;
     select(added.id, stepField(added.id, 'title', 'zh-CN'));
   };
 
+  // The list's labels, looked up once per render rather than once per step (a translation call is not cheap).
+  const lang = useLanguage();
+  const startLabel = t('editor.list.start');
+  const kindLabels = new Map<string, string>();
+  const labels = (location: StepLocation): ItemLabels => {
+    const key = stepKindKey(location);
+    let kind = kindLabels.get(key);
+    if (kind === undefined) kindLabels.set(key, (kind = t(`editor.kinds.${key}`)));
+    return { kind, start: startLabel, errors: (count) => t('editor.list.errors', { count }), lang };
+  };
   const item = (location: StepLocation, scope: string, children?: ReactNode) => (
     <StepItem
       key={`${location.index}-${location.step.id}`}
       location={location}
+      labels={labels(location)}
       scope={scope}
       selected={selected === location.step.id}
       isStart={location.track ? location.track.track.start === location.step.id : plan.start === location.step.id}
@@ -144,8 +156,16 @@ function Tracks({
   );
 }
 
+interface ItemLabels {
+  kind: string;
+  start: string;
+  errors: (count: number) => string;
+  lang: Language;
+}
+
 function StepItem({
   location,
+  labels,
   scope,
   selected,
   isStart,
@@ -154,6 +174,7 @@ function StepItem({
   children,
 }: {
   location: StepLocation;
+  labels: ItemLabels;
   scope: string;
   selected: boolean;
   isStart: boolean;
@@ -161,8 +182,6 @@ function StepItem({
   dragged: RefObject<Dragged | null>;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
   const { edit, readOnly, select } = useEditor();
   const { step } = location;
   const sameScope = (event: DragEvent) => {
@@ -201,10 +220,10 @@ function StepItem({
         onDragEnd={() => (dragged.current = null)}
         onClick={() => select(step.id)}
       >
-        <span className="ed-step-kind">{t(`editor.kinds.${stepKindKey(location)}`)}</span>
-        <span className="ed-step-title">{pick(step.title, lang) || <code>{step.id}</code>}</span>
-        {isStart && <span className="badge badge-start">{t('editor.list.start')}</span>}
-        {errors > 0 && <span className="badge badge-error">{t('editor.list.errors', { count: errors })}</span>}
+        <span className="ed-step-kind">{labels.kind}</span>
+        <span className="ed-step-title">{pick(step.title, labels.lang) || <code>{step.id}</code>}</span>
+        {isStart && <span className="badge badge-start">{labels.start}</span>}
+        {errors > 0 && <span className="badge badge-error">{labels.errors(errors)}</span>}
       </button>
       {children}
     </li>

@@ -13,6 +13,7 @@ import type { Draft } from '../../../shared/library/draft';
 import type { Finding } from '../../../shared/plan/findings';
 import type { Role } from '../../../shared/people/roles';
 import type { Plan } from '../../../shared/plan/schema';
+import { afterNextPaint } from '../components/afterNextPaint';
 import {
   canRedo,
   canUndo,
@@ -102,15 +103,20 @@ export class DraftSession {
   /** Mounted: load the first time, check the backend's copy again on later mounts; save when the page goes. */
   attach(deps: Deps): () => void {
     this.deps = deps;
+    let cancelRefresh = () => {};
     if (!this.started) {
       this.started = true;
       void this.load();
-    } else void this.refresh();
+    } else {
+      // Once the screen is drawn: the copy in hand is shown at once, and the check must not compete with drawing it.
+      cancelRefresh = afterNextPaint(() => void this.refresh());
+    }
     const flushNow = () => void this.flush();
     const onHidden = () => document.visibilityState === 'hidden' && flushNow();
     window.addEventListener('pagehide', flushNow);
     document.addEventListener('visibilitychange', onHidden);
     return () => {
+      cancelRefresh();
       window.removeEventListener('pagehide', flushNow);
       document.removeEventListener('visibilitychange', onHidden);
       flushNow();

@@ -7,6 +7,7 @@ import { SLUG_MAX } from '../../../shared/limits';
 import { pick } from '../../../shared/plan/labels';
 import type { Language } from '../../../shared/plan/vocabulary';
 import { usePlans } from '../app/PlansContext';
+import { fill } from '../i18n/fill';
 import { useLanguage } from '../components/useLanguage';
 import { idProblem } from './editorModel';
 import type { AnyStep } from './stepLocation';
@@ -155,12 +156,16 @@ export function TargetSelect({
   const { t } = useTranslation();
   const lang = useLanguage();
   const known = scope.some((s) => s.id === value);
+  // Looked up once per list, not once per option: a form holds several of these lists of every step, and a
+  // translation call per option was most of the editor's first render on a 50-step plan.
+  const template = t('editor.step.target', { skipInterpolation: true });
+  const untitled = t('editor.list.untitled');
   return (
     <select id={id} value={value} aria-invalid={known ? undefined : true} onChange={(e) => onValue(e.target.value)}>
       {!known && <option value={value}>{t('editor.step.missingTarget', { id: value })}</option>}
       {scope.map((step, i) => (
         <option key={`${i}-${step.id}`} value={step.id}>
-          {t('editor.step.target', { title: pick(step.title, lang) || t('editor.list.untitled'), id: step.id })}
+          {fill(template, { title: pick(step.title, lang) || untitled, id: step.id })}
         </option>
       ))}
     </select>

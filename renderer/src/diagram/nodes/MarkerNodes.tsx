@@ -1,7 +1,7 @@
 // The plan's start, and the marker an edge to an unknown step ends at (so a broken draft still draws).
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { fill } from '../strings';
+import { fill } from '../../i18n/fill';
 import type { MissingData, StartData } from '../diagramTypes';
 import { useDiagramStrings } from './DiagramStringsContext';
 

@@ -1,7 +1,7 @@
 // What every step shows: its kind (and start and diff marks, in words and symbols, never colour alone), its title,
 // and its role and clock, or its outcome.
 import { ClockIcon } from '../../components/ClockIcon';
-import { fill } from '../strings';
+import { fill } from '../../i18n/fill';
 import { MARK_SYMBOLS, type StepData } from '../diagramTypes';
 import { useDiagramStrings } from './DiagramStringsContext';
 
