@@ -23,13 +23,28 @@ export const CLOSE_OUT_LIMITS = {
   amountYuan: 1_000_000_000,
 } as const;
 
-/** A user's display name. */
 /** A plan's change note (why it changed), a reviewer's comment, a retirement's reason. */
 export const DRAFT_NOTE_MAX = 2000;
 /** An imported plan file's name as shown and recorded. */
 export const PLAN_FILE_NAME_MAX = 200;
 
+/** A user's display name. */
 export const USER_NAME_MAX = 40;
+
+/** A drill exercise (shared/drills/exercise.ts): its texts and how many of each part it may have. */
+export const EXERCISE_LIMITS = {
+  title: 120,
+  scenario: 4000,
+  /** An objective, an inject's text, the action it expects. */
+  text: 1000,
+  objectives: 50,
+  participants: 100,
+  evaluators: 20,
+  injects: 200,
+  /** Scenario time of an inject: up to a day. */
+  injectSeconds: 86_400,
+  cancelReason: 2000,
+} as const;
 /** A PIN is 6 to 12 ASCII digits (the other rules are in shared/people/pinRules.ts, which re-exports these). */
 export const PIN_MIN_LENGTH = 6;
 export const PIN_MAX_LENGTH = 12;

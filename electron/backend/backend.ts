@@ -20,6 +20,7 @@ import { FILE_MESSAGES } from '../../shared/messages/files';
 import { inBothLanguages } from '../../shared/text';
 import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
+import { ExerciseStore } from '../drills/exerciseStore';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
@@ -168,6 +169,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   const { failed } = await runs.resumeUnfinished();
   for (const f of failed) log(`run ${f.runId} could not be reopened`, f.error);
+  // After the runs are open: an exercise under way delivers the injects that fell due while the app was closed.
+  const drills = ExerciseStore.open({
+    dataDir: options.dataDir,
+    installation,
+    plans,
+    runs,
+    readOnly,
+    now,
+    onChange: () => push.emit('drills.changed', {}),
+    log: (message) => log('drills', message),
+  });
+  for (const problem of drills.problems) log('drills log', problem);
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
     store: new UserStore(join(options.dataDir, 'people'), now, readOnly),
@@ -199,6 +212,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     people,
     sessions,
     audit,
+    drills,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {
@@ -211,6 +225,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     records,
     register,
     close: async () => {
+      drills.close();
       await runs.close();
       await records.close();
       register.close();

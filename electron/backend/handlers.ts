@@ -14,6 +14,8 @@ import type { BranchLibrary } from '../plans/branchLibrary';
 import type { PersonRef } from '../../shared/library/libraryLog';
 import { roleAtLeast, type User } from '../../shared/people/roles';
 import type { RunEngine } from '../runs/runEngine';
+import type { ExerciseStore } from '../drills/exerciseStore';
+import { drillHandlers } from './drillHandlers';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
 
@@ -28,6 +30,7 @@ export interface Services {
   people: PeopleService;
   sessions: Sessions;
   audit: AuditLog;
+  drills: ExerciseStore;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: (runId: string) => Promise<Buffer>;
 }
@@ -213,6 +216,7 @@ export function createHandlers(services: Services): Handlers {
       return services.runs.command(runId, signOff, by, { userId: user.id, name: user.name });
     },
     'runs.unfinished': async () => services.runs.unfinished(),
+    ...drillHandlers(services.drills, people, sessions),
     'records.list': async (query) => services.records.list(query),
     'records.get': async ({ runId }) => services.records.get(runId),
     'records.reportPdf': async ({ runId }) => {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
-import type { JournalEventData, JournalEventType, RunMode } from '../../shared/journal/events';
+import type { ExerciseRef, JournalEventData, JournalEventType, RunMode } from '../../shared/journal/events';
 import { refusalOf, type RunCommand } from '../../shared/run/commands';
 import { closeOutTimeProblems } from '../../shared/run/closeOut';
 import { pendingDeadlines } from '../../shared/run/deadlines';
@@ -15,6 +15,7 @@ import { toRunView, type RunSummary, type RunView } from '../../shared/run/runVi
 import { pick } from '../../shared/plan/labels';
 import { FILE_MESSAGES } from '../../shared/messages/files';
 import { RUN_MESSAGES as m } from '../../shared/messages/run';
+import { DRILL_MESSAGES as dm } from '../../shared/messages/drills';
 import { joinText, text, type Text } from '../../shared/text';
 import { contentHashOf } from '../plans/contentHash';
 import type { PlanSource } from '../plans/planSource';
@@ -136,8 +137,56 @@ export class RunEngine {
     return true;
   }
 
-  async start(planId: string, mode: RunMode, operator: string | null): Promise<RunView> {
-    const view = await this.startRun(planId, mode, operator);
+  /** Starts a run; `exercise`: the announced drill exercise it is the run of (a drill, named in its first line). */
+  async start(planId: string, mode: RunMode, operator: string | null, exercise?: ExerciseRef): Promise<RunView> {
+    const view = await this.startRun(planId, mode, operator, undefined, exercise);
+    this.options.onChange(view);
+    return view;
+  }
+
+  /**
+   * Declares a run started as a live incident an unannounced drill of `exercise`: appended, never a rewrite of what
+   * was recorded. Allowed until the record is signed off (a drill found out after the fact is still a drill).
+   */
+  declareDrill(runId: string, exercise: ExerciseRef, by: { userId: string; name: string }): Promise<RunView> {
+    return this.serialised(runId, async () => {
+      const run = await this.writable(runId);
+      if (run.state.mode === 'drill') throw invalid(dm.runAlreadyDrill(runId));
+      if (run.state.status !== 'active' && run.state.status !== 'ended') throw invalid(dm.runNotOpen(runId));
+      await this.append(runId, 'drill.declared', by.name, { exercise, userId: by.userId, name: by.name });
+      return this.changed(runId);
+    });
+  }
+
+  /** Delivers an exercise's inject to the players of a drill run that is still going. */
+  deliverInject(runId: string, inject: JournalEventData<'inject.delivered'>, by: string | null): Promise<RunView> {
+    return this.serialised(runId, async () => {
+      const run = await this.writable(runId);
+      if (run.state.mode !== 'drill' || run.state.exercise?.id !== inject.exerciseId) {
+        throw invalid(dm.notRunning(inject.exerciseId));
+      }
+      if (run.state.status !== 'active') throw invalid(dm.runNotOpen(runId));
+      if (run.state.injects.some((i) => i.injectId === inject.injectId)) {
+        throw invalid(dm.injectAlreadyDelivered(inject.injectId));
+      }
+      await this.append(runId, 'inject.delivered', by, inject);
+      return this.changed(runId);
+    });
+  }
+
+  /** The open run, reopened after a failed write and with passed deadlines recorded: ready for one more event. */
+  private async writable(runId: string): Promise<OpenRun> {
+    const run = this.runs.get(runId);
+    if (!run) throw this.journals.exists(runId) ? sealedRun() : notFoundRun(runId);
+    if (run.writeError) await this.reopenAfterWriteError(runId, run);
+    await this.catchUp(runId);
+    return run;
+  }
+
+  /** Tells every window of the run's new state, and answers it. */
+  private async changed(runId: string): Promise<RunView> {
+    await this.catchUp(runId);
+    const view = this.view(runId);
     this.options.onChange(view);
     return view;
   }
@@ -178,6 +227,7 @@ export class RunEngine {
     mode: RunMode,
     operator: string | null,
     from?: { runId: string; planId: string },
+    exercise?: ExerciseRef,
   ): Promise<RunView> {
     const detail = this.options.plans.get(planId);
     if (detail.summary.status !== 'published') {
@@ -206,6 +256,7 @@ export class RunEngine {
           operator,
           branch: this.options.branch(),
           ...(from ? { from } : {}),
+          ...(exercise ? { exercise } : {}),
         },
         { now: this.now },
       ),
@@ -534,4 +585,8 @@ function isFsError(error: unknown): boolean {
 
 function writeErrorText(error: JournalWriteError): { code: string; message: Text } {
   return { code: error.code, message: m.journalWriteFailed(FILE_MESSAGES.diskReason(error.code)) };
+}
+
+function invalid(message: Text): ApiError {
+  return new ApiError({ code: 'invalid-input', message });
 }

@@ -57,6 +57,18 @@ export const CHANNEL_ACCESS = {
   'records.integrity': 'anyone',
   'records.export': 'trainer',
   'records.exportBatch': 'trainer',
+  // Exercises are the trainer's: a guard can neither see one (an unannounced drill must stay unannounced) nor
+  // declare a run a drill.
+  'drills.list': 'trainer',
+  'drills.get': 'trainer',
+  'drills.plan': 'trainer',
+  'drills.update': 'trainer',
+  'drills.cancel': 'trainer',
+  'drills.start': 'trainer',
+  'drills.declare': 'trainer',
+  'drills.pause': 'trainer',
+  'drills.resume': 'trainer',
+  'drills.fire': 'trainer',
 } as const satisfies Record<Channel, Access>;
 
 export function accessOf(channel: Channel): Access {

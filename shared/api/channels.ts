@@ -17,7 +17,9 @@ import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
 import { rangeInstant, RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 import { RunRecordSchema } from '../records/runSummary';
 import { TextSchema } from '../textSchema';
-import { PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
+import { ExerciseSpecSchema } from '../drills/exercise';
+import { ExerciseViewSchema } from '../drills/exerciseView';
+import { EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
   severity: z.enum(['error', 'warning']),
@@ -128,6 +130,10 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 const NoInput = z.strictObject({});
 /** Run ids name journal files: letters, digits and hyphens only (no path can be smuggled in). */
 export const RunIdSchema = z.string().regex(RUN_ID_PATTERN);
+
+const ExerciseIdInput = z.strictObject({ exerciseId: SlugSchema });
+/** An exercise that has its run now, and that run. */
+const ExerciseStartedSchema = z.object({ exercise: ExerciseViewSchema, run: RunViewSchema });
 
 const RangeBoundSchema = z
   .string()
@@ -324,6 +330,31 @@ export const channels = {
   /** Resolves only after the event is written and fsynced: the UI shows a tap as done only then. */
   'runs.command': { input: z.strictObject({ runId: RunIdSchema, command: RunCommandSchema }), output: RunViewSchema },
   'runs.unfinished': { input: NoInput, output: z.array(RunSummarySchema) },
+  /** Drill exercises, planned and past: a trainer's (an unannounced one must never reach a guard before it is run). */
+  'drills.list': { input: NoInput, output: z.array(ExerciseViewSchema) },
+  'drills.get': { input: ExerciseIdInput, output: ExerciseViewSchema },
+  /** Plans an exercise against the plan's published version (refused, with where, when it does not fit). */
+  'drills.plan': { input: z.strictObject({ spec: ExerciseSpecSchema }), output: ExerciseViewSchema },
+  /** Changes an exercise until it starts. */
+  'drills.update': {
+    input: z.strictObject({ exerciseId: SlugSchema, spec: ExerciseSpecSchema }),
+    output: ExerciseViewSchema,
+  },
+  'drills.cancel': {
+    input: z.strictObject({ exerciseId: SlugSchema, reason: z.string().trim().max(EXERCISE_LIMITS.cancelReason) }),
+    output: ExerciseViewSchema,
+  },
+  /** Starts an announced exercise: a drill run of its plan, its scheduled injects delivered as scenario time passes. */
+  'drills.start': { input: ExerciseIdInput, output: ExerciseStartedSchema },
+  /** Declares a live run of the plan an unannounced drill of the exercise (appended to its journal). */
+  'drills.declare': {
+    input: z.strictObject({ exerciseId: SlugSchema, runId: RunIdSchema }),
+    output: ExerciseStartedSchema,
+  },
+  'drills.pause': { input: ExerciseIdInput, output: ExerciseViewSchema },
+  'drills.resume': { input: ExerciseIdInput, output: ExerciseViewSchema },
+  /** Delivers an inject now (a contingency inject, or a scheduled one early); answers the run. */
+  'drills.fire': { input: z.strictObject({ exerciseId: SlugSchema, injectId: SlugSchema }), output: RunViewSchema },
   /** The history, newest first, filtered and paged (from the rebuildable index). */
   'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
   /** The printable record as a PDF, made by the Electron host (printToPDF); the browser edition prints instead. */
@@ -366,6 +397,8 @@ export const pushEvents = {
   'people.changed': z.object({}),
   /** Records changed outside a run's own pushes (the background re-check found something, or finished). */
   'records.changed': z.object({}),
+  /** An exercise was planned, changed, started or paused, or an inject fell due: trainers' screens load again. */
+  'drills.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

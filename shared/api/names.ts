@@ -42,6 +42,16 @@ export const CHANNEL_NAMES = [
   'runs.get',
   'runs.command',
   'runs.unfinished',
+  'drills.list',
+  'drills.get',
+  'drills.plan',
+  'drills.update',
+  'drills.cancel',
+  'drills.start',
+  'drills.declare',
+  'drills.pause',
+  'drills.resume',
+  'drills.fire',
   'records.list',
   'records.reportPdf',
   'records.get',
@@ -56,6 +66,7 @@ export const PUSH_EVENT_NAMES = [
   'run.changed',
   'people.changed',
   'records.changed',
+  'drills.changed',
 ] as const;
 
 /** IPC channel names: one per API channel, and one for pushes to the renderer. */

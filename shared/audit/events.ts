@@ -6,6 +6,19 @@ import { RoleSchema } from '../people/userSchema';
 import type { ChainFormat } from '../journal/verify';
 import { DRAFT_ORIGINS } from '../library/draft';
 
+/** What can happen to an exercise, as the audit trail names it. */
+export const EXERCISE_ACTIONS = [
+  'planned',
+  'updated',
+  'cancelled',
+  'started',
+  'declared',
+  'paused',
+  'resumed',
+  'injectFired',
+] as const;
+export type ExerciseAction = (typeof EXERCISE_ACTIONS)[number];
+
 const userRef = { userId: SlugSchema, name: z.string() };
 
 export const auditEventData = {
@@ -73,6 +86,19 @@ export const auditEventData = {
   'plan.templateDismissed': z.object({ planId: SlugSchema, templateHash: z.string() }),
   /** A plan version handed out as a file. */
   'plan.exported': z.object({ planId: SlugSchema, version: z.number().int() }),
+  /**
+   * A drill exercise planned, changed, cancelled, started, declared on a live run, paused, resumed, or an inject
+   * fired by hand: which exercise (and run, inject, reason where there is one).
+   */
+  'exercise.changed': z.object({
+    exerciseId: SlugSchema,
+    title: z.string(),
+    planId: SlugSchema,
+    action: z.enum(EXERCISE_ACTIONS),
+    runId: z.string().optional(),
+    injectId: SlugSchema.optional(),
+    reason: z.string().optional(),
+  }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
   /**

@@ -3,13 +3,17 @@ import { z } from 'zod';
 import type { RunEvent } from '../plan/compile';
 import { OutcomeSchema, PlanSchema, SlugSchema } from '../plan/schema';
 import { CloseOutSchema } from './closeOutSchema';
-import { ABORT_REASON_MAX, NOTE_MAX, SIGN_OFF_NAME_MAX, SIGN_OFF_NOTE_MAX } from '../limits';
+import { ABORT_REASON_MAX, EXERCISE_LIMITS, NOTE_MAX, SIGN_OFF_NAME_MAX, SIGN_OFF_NOTE_MAX } from '../limits';
 
 export const RUN_MODES = ['incident', 'drill'] as const;
 export const RunModeSchema = z.enum(RUN_MODES);
 export type RunMode = z.infer<typeof RunModeSchema>;
 
 const at = z.string().datetime({ offset: true });
+
+/** The exercise a drill run belongs to, as it was named when the run joined it. */
+export const ExerciseRefSchema = z.object({ id: SlugSchema, title: z.string() });
+export type ExerciseRef = z.infer<typeof ExerciseRefSchema>;
 
 export const journalEventData = {
   /** The first line: the run and the full plan version it follows, so the record stands alone. */
@@ -21,6 +25,26 @@ export const journalEventData = {
     branch: z.object({ name: z.string(), code: z.string() }),
     /** Set when this run was started from another run's follow-on (escalation): that run, and its plan. */
     from: z.object({ runId: z.string(), planId: SlugSchema }).optional(),
+    /** Set when this run is an announced drill exercise's run (shared/drills/exercise.ts). */
+    exercise: ExerciseRefSchema.optional(),
+  }),
+  /**
+   * A run started as a live incident was declared an unannounced drill of a planned exercise, by a trainer: from
+   * here on it is a drill. What was recorded before stays as it was (started as live); both facts are the record.
+   */
+  'drill.declared': z.object({ exercise: ExerciseRefSchema, userId: SlugSchema, name: z.string() }),
+  /**
+   * An inject of the exercise delivered to the players: its text and addressee as delivered, the scenario time, and
+   * whether the trainer fired it by hand (else it fell due on the schedule; `by` is then \`system\`).
+   */
+  'inject.delivered': z.object({
+    exerciseId: SlugSchema,
+    injectId: SlugSchema,
+    text: z.string().min(1).max(EXERCISE_LIMITS.text),
+    toRole: SlugSchema.optional(),
+    stepId: SlugSchema.optional(),
+    scenarioSeconds: z.number().int().min(0),
+    manual: z.boolean(),
   }),
   'step.completed': z.object({ step: SlugSchema }),
   'option.chosen': z.object({ step: SlugSchema, option: SlugSchema }),

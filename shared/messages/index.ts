@@ -5,6 +5,7 @@
 import { API_MESSAGES } from './api';
 import { CLI_MESSAGES } from './cli';
 import { DIFF_MESSAGES } from './diff';
+import { DRILL_MESSAGES } from './drills';
 import { EVENT_MESSAGES } from './events';
 import { FILE_MESSAGES } from './files';
 import { LIBRARY_MESSAGES } from './library';
@@ -16,6 +17,7 @@ export const MESSAGE_CATALOGUES = {
   api: API_MESSAGES,
   cli: CLI_MESSAGES,
   diff: DIFF_MESSAGES,
+  drills: DRILL_MESSAGES,
   events: EVENT_MESSAGES,
   files: FILE_MESSAGES,
   library: LIBRARY_MESSAGES,

@@ -3,7 +3,7 @@
 // and noted, and how the run ended.
 import { applyJournalEventToMachine } from './machineReplay';
 import { applyVisitChange, markOverdue, openVisit, type VisitRecord } from './stepVisits';
-import type { RunMode } from '../journal/events';
+import type { ExerciseRef, RunMode } from '../journal/events';
 import type { CloseOut } from './closeOut';
 import type { JournalEvent } from '../journal/format';
 import { compilePlan, type RunSnapshot } from '../plan/compile';
@@ -21,9 +21,28 @@ export interface ActiveStep {
 
 export type RunStatus = 'active' | 'ended' | 'signed-off' | 'sealed';
 
+/** An inject of a drill exercise as delivered to the players (`inject.delivered`). */
+export interface DeliveredInject {
+  exerciseId: string;
+  injectId: string;
+  text: string;
+  toRole?: string;
+  stepId?: string;
+  scenarioSeconds: number;
+  manual: boolean;
+  at: string;
+  by: string | null;
+}
+
 export interface RunState {
   runId: string;
+  /** A drill from the start, or from when it was declared one (`drill.declared`); see `startedAs`. */
   mode: RunMode;
+  /** The mode the run was started in: a live incident later declared an unannounced drill says `incident`. */
+  startedAs: RunMode;
+  /** The drill exercise this run belongs to: named at the start (announced), or when declared (unannounced). */
+  exercise?: ExerciseRef & { declared?: { at: string; userId: string; name: string } };
+  injects: readonly DeliveredInject[];
   plan: Plan;
   planRef: { id: string; version: number; contentHash: string };
   operator: string | null;
@@ -70,6 +89,7 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
     operator: string | null;
     branch: { name: string; code: string };
     from?: { runId: string; planId: string };
+    exercise?: ExerciseRef;
   };
   const plan = started.plan.body;
   const machine = compilePlan(plan);
@@ -79,6 +99,9 @@ export function replayRun(events: readonly JournalEvent[]): { state: RunState; c
   let state: RunState = {
     runId: started.runId,
     mode: started.mode,
+    startedAs: started.mode,
+    ...(started.exercise ? { exercise: { id: started.exercise.id, title: started.exercise.title } } : {}),
+    injects: [],
     plan,
     planRef: { id: started.plan.id, version: started.plan.version, contentHash: started.plan.contentHash },
     operator: started.operator,
@@ -164,6 +187,34 @@ export function applyEvent(state: RunState, event: JournalEvent, context: Replay
           planId: e.to.planId,
           ...(e.step ? { step: e.step } : {}),
           ...(e.option ? { option: e.option } : {}),
+          at: event.at,
+          by: event.by,
+        },
+      ];
+      break;
+    }
+    case 'drill.declared': {
+      const e = event.data as { exercise: ExerciseRef; userId: string; name: string };
+      next.mode = 'drill';
+      next.exercise = {
+        id: e.exercise.id,
+        title: e.exercise.title,
+        declared: { at: event.at, userId: e.userId, name: e.name },
+      };
+      break;
+    }
+    case 'inject.delivered': {
+      const e = event.data as Omit<DeliveredInject, 'at' | 'by'>;
+      next.injects = [
+        ...state.injects,
+        {
+          exerciseId: e.exerciseId,
+          injectId: e.injectId,
+          text: e.text,
+          ...(e.toRole ? { toRole: e.toRole } : {}),
+          ...(e.stepId ? { stepId: e.stepId } : {}),
+          scenarioSeconds: e.scenarioSeconds,
+          manual: e.manual,
           at: event.at,
           by: event.by,
         },

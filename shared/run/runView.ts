@@ -20,6 +20,9 @@ export function toRunView(state: RunState, context: ReplayContext): RunView {
   return {
     runId: state.runId,
     mode: state.mode,
+    startedAs: state.startedAs,
+    ...(state.exercise ? { exercise: state.exercise } : {}),
+    injects: state.injects.map(({ exerciseId: _exercise, ...delivered }) => delivered),
     plan: state.plan,
     planRef: state.planRef,
     operator: state.operator,

@@ -101,7 +101,30 @@ const TimelineEntrySchema = z.object({
 
 export const RunViewSchema = z.object({
   runId: z.string(),
+  /** A drill from the start, or since it was declared one (then `startedAs` is `incident`). */
   mode: RunModeSchema,
+  startedAs: RunModeSchema,
+  /** The drill exercise this run belongs to; `declared` when a live run was declared an unannounced drill of it. */
+  exercise: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      declared: z.object({ at: z.string(), userId: z.string(), name: z.string() }).optional(),
+    })
+    .optional(),
+  /** The exercise's injects delivered so far, oldest first: the runner shows each as a marked card. */
+  injects: z.array(
+    z.object({
+      injectId: z.string(),
+      text: z.string(),
+      toRole: z.string().optional(),
+      stepId: z.string().optional(),
+      scenarioSeconds: z.number(),
+      manual: z.boolean(),
+      at: z.string(),
+      by: z.string().nullable(),
+    }),
+  ),
   plan: PlanSchema,
   planRef: z.object({ id: z.string(), version: z.number().int(), contentHash: z.string() }),
   operator: z.string().nullable(),

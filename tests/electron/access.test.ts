@@ -70,6 +70,17 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'records.integrity': 'anyone',
   'records.export': 'trainer',
   'records.exportBatch': 'trainer',
+  // Exercises: a trainer's; a guard can neither see one nor declare a run a drill.
+  'drills.list': 'trainer',
+  'drills.get': 'trainer',
+  'drills.plan': 'trainer',
+  'drills.update': 'trainer',
+  'drills.cancel': 'trainer',
+  'drills.start': 'trainer',
+  'drills.declare': 'trainer',
+  'drills.pause': 'trainer',
+  'drills.resume': 'trainer',
+  'drills.fire': 'trainer',
 };
 
 type Who = Role | 'nobody';

@@ -204,6 +204,15 @@ describe('channel and push event names', () => {
     // A revision of fire can be submitted only once the contacts it leaves to the branch have numbers.
     const filled = await b.call('settings.update', { contacts: FILLED_DIRECTORY });
     expect(filled.ok).toBe(true);
+    // Exercises of the fire plan: one to start, pause, resume and fire an inject in; one to cancel; one unannounced,
+    // declared on a live run of the plan.
+    const exercise = async (announced: boolean) => {
+      const planned = await b.call('drills.plan', { spec: fireExercise(announced) });
+      return planned.ok ? (planned.value as { id: string }).id : '';
+    };
+    const [announced, toCancel, unannounced] = [await exercise(true), await exercise(true), await exercise(false)];
+    const live = await b.call('runs.start', { planId: 'fire', mode: 'incident' });
+    const liveRunId = live.ok ? (live.value as { runId: string }).runId : '';
     const inputs: Record<Channel, unknown> = {
       'app.info': {},
       'plans.list': {},
@@ -250,6 +259,16 @@ describe('channel and push event names', () => {
       'runs.get': { runId },
       'runs.command': { runId, command: { type: 'complete', step: 'press-alarm' } },
       'runs.unfinished': {},
+      'drills.list': {},
+      'drills.get': { exerciseId: announced },
+      'drills.plan': { spec: fireExercise(true) },
+      'drills.update': { exerciseId: announced, spec: { ...fireExercise(true), title: '消防演练（改）' } },
+      'drills.cancel': { exerciseId: toCancel, reason: '改期' },
+      'drills.start': { exerciseId: announced },
+      'drills.declare': { exerciseId: unannounced, runId: liveRunId },
+      'drills.pause': { exerciseId: announced },
+      'drills.resume': { exerciseId: announced },
+      'drills.fire': { exerciseId: announced, injectId: 'smoke' },
       'records.list': { mode: 'drill' },
       'records.get': { runId },
       'records.reportPdf': { runId },
@@ -468,3 +487,17 @@ describe('isStale', () => {
     expect(isStale(output, [src])).toBe(true);
   });
 });
+
+/** A fire drill exercise with one contingency inject (the fire plan's roles and steps). */
+function fireExercise(announced: boolean) {
+  return {
+    title: '消防演练',
+    planId: 'fire',
+    planVersion: 1,
+    scheduledAt: '2026-12-10T10:00:00+08:00',
+    announced,
+    objectives: [{ id: 'alarm', text: '两分钟内报警', stepId: 'raise-alarm' }],
+    participants: [{ name: '王保安', role: 'guard' }],
+    injects: [{ id: 'smoke', contingency: true, text: '烟雾从库房门缝冒出', toRole: 'guard' }],
+  };
+}

@@ -130,6 +130,14 @@ function describe<K extends keyof typeof auditEventData>(
       summary: t('audit.events.planExported', { plan: d.planId, version: d.version }),
       details: [],
     }),
+    'exercise.changed': (d) => ({
+      summary: t(`audit.events.exercise.${d.action}`, { title: d.title, plan: d.planId }),
+      details: [
+        ...(d.runId ? [t('audit.exerciseRun', { runId: d.runId })] : []),
+        ...(d.injectId ? [t('audit.exerciseInject', { inject: d.injectId })] : []),
+        ...(d.reason ? [t('audit.planNote', { note: d.reason })] : []),
+      ],
+    }),
     'users.restored': (d) => ({
       summary: t('audit.events.usersRestored'),
       details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],

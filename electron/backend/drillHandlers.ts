@@ -1,0 +1,80 @@
+// The drills channels: exercises planned, started or declared, paused, and injects fired — each on the audit trail
+// under the trainer who did it (access: shared/api/access.ts, trainers and above).
+import type { Caller, Handlers } from '../../shared/api/dispatch';
+import type { ExerciseAction } from '../../shared/audit/events';
+import type { ExerciseView } from '../../shared/drills/exerciseView';
+import type { PersonRef } from '../../shared/library/libraryLog';
+import type { User } from '../../shared/people/roles';
+import type { ExerciseStore } from '../drills/exerciseStore';
+import type { PeopleService } from '../people/peopleService';
+import type { Sessions } from '../people/sessions';
+
+type DrillChannel = Extract<keyof Handlers, `drills.${string}`>;
+
+export function drillHandlers(
+  drills: ExerciseStore,
+  people: PeopleService,
+  sessions: Sessions,
+): Pick<Handlers, DrillChannel> {
+  const trainer = (caller: Caller): { user: User; by: PersonRef } => {
+    const user = sessions.requireUser(caller);
+    return { user, by: { userId: user.id, name: user.name } };
+  };
+  const audited = <T extends ExerciseView>(
+    user: User,
+    action: ExerciseAction,
+    exercise: T,
+    extra: { runId?: string; injectId?: string; reason?: string } = {},
+  ): T => {
+    people.audit('exercise.changed', user.id, {
+      exerciseId: exercise.id,
+      title: exercise.spec.title,
+      planId: exercise.spec.planId,
+      action,
+      ...extra,
+    });
+    return exercise;
+  };
+  return {
+    'drills.list': async () => drills.list(),
+    'drills.get': async ({ exerciseId }) => drills.get(exerciseId),
+    'drills.plan': async ({ spec }, caller) => {
+      const { user, by } = trainer(caller);
+      return audited(user, 'planned', await drills.plan(spec, by));
+    },
+    'drills.update': async ({ exerciseId, spec }, caller) => {
+      const { user, by } = trainer(caller);
+      return audited(user, 'updated', await drills.update(exerciseId, spec, by));
+    },
+    'drills.cancel': async ({ exerciseId, reason }, caller) => {
+      const { user, by } = trainer(caller);
+      return audited(user, 'cancelled', await drills.cancel(exerciseId, reason, by), reason ? { reason } : {});
+    },
+    'drills.start': async ({ exerciseId }, caller) => {
+      const { user, by } = trainer(caller);
+      const started = await drills.start(exerciseId, by);
+      audited(user, 'started', started.exercise, { runId: started.run.runId });
+      return started;
+    },
+    'drills.declare': async ({ exerciseId, runId }, caller) => {
+      const { user, by } = trainer(caller);
+      const declared = await drills.declare(exerciseId, runId, by);
+      audited(user, 'declared', declared.exercise, { runId });
+      return declared;
+    },
+    'drills.pause': async ({ exerciseId }, caller) => {
+      const { user, by } = trainer(caller);
+      return audited(user, 'paused', await drills.pause(exerciseId, by));
+    },
+    'drills.resume': async ({ exerciseId }, caller) => {
+      const { user, by } = trainer(caller);
+      return audited(user, 'resumed', await drills.resume(exerciseId, by));
+    },
+    'drills.fire': async ({ exerciseId, injectId }, caller) => {
+      const { user, by } = trainer(caller);
+      const run = await drills.fire(exerciseId, injectId, by);
+      audited(user, 'injectFired', await drills.get(exerciseId), { runId: run.runId, injectId });
+      return run;
+    },
+  };
+}
