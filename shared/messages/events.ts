@@ -7,6 +7,16 @@ export const EVENT_MESSAGES = {
       `开始${drill ? '演练' : '处置'}：${planTitle['zh-CN']}${from ? `（由预案 ${from.planId} 的记录 ${from.runId} 升级而来）` : ''}`,
       `${drill ? 'Drill' : 'Incident'} started: ${planTitle.en}${from ? ` (escalated from plan ${from.planId}, run ${from.runId})` : ''}`,
     ),
+  drillDeclared: (title: string, name: string) =>
+    text(
+      `宣布为暗访演练“${title}”（${name}）：此后为演练`,
+      `Declared the unannounced drill "${title}" (${name}): a drill from here on`,
+    ),
+  injectDelivered: (scenarioTime: string, to: Text | undefined, injectText: string, manual: boolean) =>
+    text(
+      `演练情景（第 ${scenarioTime}${manual ? '，手动下达' : ''}）${to ? `致${to['zh-CN']}` : ''}：${injectText}`,
+      `Drill inject (at ${scenarioTime}${manual ? ', fired by hand' : ''})${to ? ` to ${to.en}` : ''}: ${injectText}`,
+    ),
   /** `why` is the option or step that offered the follow-on plan. */
   escalated: (planId: string, runId: string, why?: Text) =>
     text(

@@ -26,6 +26,10 @@ export function eventDescriber(plan: Plan): (type: string, data: unknown) => Tex
     const c = plan.contacts.find((x) => x.id === id);
     return text(pick(c?.name, 'zh-CN') || id, pick(c?.name, 'en') || id);
   };
+  const role = (id: string): Text => {
+    const r = plan.roles.find((x) => x.id === id);
+    return text(pick(r?.title, 'zh-CN') || id, pick(r?.title, 'en') || id);
+  };
   return (type, raw) => {
     const v = (key: string): string => String((raw as Record<string, unknown> | null)?.[key] ?? '');
     switch (type) {
@@ -75,6 +79,15 @@ export function eventDescriber(plan: Plan): (type: string, data: unknown) => Tex
         return m.recovered(v('bytes'), v('sidecar'));
       case 'journal.rewritten':
         return m.rewritten(v('reason'), v('events'));
+      case 'drill.declared': {
+        const exercise = (raw as { exercise?: { title?: string } } | null)?.exercise;
+        return m.drillDeclared(exercise?.title ?? '', v('name'));
+      }
+      case 'inject.delivered': {
+        const seconds = Number(v('scenarioSeconds')) || 0;
+        const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+        return m.injectDelivered(clock, v('toRole') ? role(v('toRole')) : undefined, v('text'), v('manual') === 'true');
+      }
       default:
         return text(type, type);
     }

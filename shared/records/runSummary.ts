@@ -41,6 +41,13 @@ export const RunRecordSchema = z.object({
   damage: z.string().optional(),
   /** The key the seal was made with (its id), when sealed. */
   keyId: z.string().optional(),
+  /**
+   * The drill exercise the run belongs to; `declared` when it started as a live incident and a trainer declared it an
+   * unannounced drill (then `mode` is `drill`: both facts are on the record).
+   */
+  exercise: z
+    .object({ id: z.string(), title: z.string(), declared: z.object({ at: z.string(), name: z.string() }).optional() })
+    .optional(),
   /** The run this one was started from as a follow-on (escalation). */
   escalatedFrom: z.object({ runId: z.string(), planId: z.string() }).optional(),
   /** Follow-on runs started from this one, in order. */
@@ -71,6 +78,8 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
   const notes: string[] = [];
   const participants = new Set<string>();
   const escalatedTo: { runId: string; planId: string }[] = [];
+  let declared: JournalEventData<'drill.declared'> | undefined;
+  let declaredAt = '';
   for (const event of events) {
     if (event.by && event.by !== 'system') participants.add(event.by);
     switch (event.type) {
@@ -95,8 +104,15 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
         escalatedTo.push({ runId: to.runId, planId: to.planId });
         break;
       }
+      case 'drill.declared':
+        declared = event.data as JournalEventData<'drill.declared'>;
+        declaredAt = event.at;
+        break;
     }
   }
+  const exercise = declared
+    ? { id: declared.exercise.id, title: declared.exercise.title, declared: { at: declaredAt, name: declared.name } }
+    : started.exercise && { id: started.exercise.id, title: started.exercise.title };
   const outcome = (ended?.data as JournalEventData<'run.ended'> | undefined)?.outcome;
   return {
     runId: started.runId,
@@ -105,7 +121,8 @@ export function summariseRun(events: readonly JournalEvent[], judged: JudgedInte
     planHash: started.plan.contentHash,
     planTitle: text(pick(plan.title, 'zh-CN'), pick(plan.title, 'en')),
     category: plan.category,
-    mode: started.mode,
+    mode: declared ? 'drill' : started.mode,
+    ...(exercise ? { exercise } : {}),
     startedAt: first.at,
     ...(ended
       ? { endedAt: ended.at, durationSeconds: Math.round((Date.parse(ended.at) - Date.parse(first.at)) / 1000) }

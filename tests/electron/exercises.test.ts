@@ -10,6 +10,8 @@ import type { ExerciseSpecInput } from '../../shared/drills/exercise';
 import { ExerciseSpecSchema } from '../../shared/drills/exercise';
 import { EXERCISE_LOG_FILE, EXERCISE_LOG_FORMAT } from '../../shared/drills/exerciseLog';
 import { verifyJournalText } from '../../shared/journal/verify';
+import { eventDescriber } from '../../shared/records/describeEvent';
+import { summariseRun } from '../../shared/records/runSummary';
 import { DRILLS_DIR, ExerciseStore } from '../../electron/drills/exerciseStore';
 import { nodeJournalCrypto } from '../../electron/journal/nodeCrypto';
 import type { PlanLibrary } from '../../electron/plans/planLibrary';
@@ -218,7 +220,20 @@ describe('an announced drill', () => {
     const journal = readFileSync(harness.engine.journalPath(run.runId), 'utf8');
     const verified = verifyJournalText(journal, nodeJournalCrypto);
     expect(verified.ok).toBe(true);
-    expect(verified.events.filter((e) => e.type === 'inject.delivered')).toHaveLength(3);
+    const delivered = verified.events.filter((e) => e.type === 'inject.delivered');
+    expect(delivered).toHaveLength(3);
+    const words = eventDescriber(run.plan)('inject.delivered', delivered[2]!.data);
+    expect(words).toEqual({
+      'zh-CN': expect.stringContaining('手动下达'),
+      en: expect.stringContaining('fired by hand): 灭火器压力不足'),
+    });
+    expect(eventDescriber(run.plan)('inject.delivered', delivered[0]!.data).en).toBe(
+      'Drill inject (at 1:00) to Security guard: 库房门缝冒出浓烟',
+    );
+    expect(summariseRun(verified.events, { integrity: 'not-sealed' }).exercise).toEqual({
+      id: exercise.id,
+      title: exercise.spec.title,
+    });
     store.close();
   });
 
@@ -274,6 +289,14 @@ describe('an unannounced drill', () => {
     const announced = await store.plan(fireDrill(), TRAINER);
     const another = await harness.engine.start('fire', 'incident', null);
     expect((await refusal(store.declare(announced.id, another.runId, TRAINER))).en).toContain('announced');
+    // The record's line says both facts, and the words for its events name the drill and what was delivered.
+    const summary = summariseRun(verified.events, { integrity: 'not-sealed' });
+    expect(summary).toMatchObject({
+      mode: 'drill',
+      exercise: { id: exercise.id, title: exercise.spec.title, declared: { name: TRAINER.name } },
+    });
+    const describe = eventDescriber(run.plan);
+    expect(describe('drill.declared', verified.events[2]!.data).en).toContain('unannounced drill');
     // A declared drill needs no incident close-out: it is signed off as a drill.
     await harness.engine.command(live.runId, { type: 'abort', reason: '演练结束' }, TRAINER.name);
     const signed = await harness.engine.command(live.runId, { type: 'signOff', name: TRAINER.name }, TRAINER.name);

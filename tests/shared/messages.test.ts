@@ -142,6 +142,11 @@ const SAMPLES: Samples = {
     historyLogDamaged: [[7]],
   },
   events: {
+    drillDeclared: [['消防暗访演练', '李教官']],
+    injectDelivered: [
+      ['1:00', T('保安', 'Guard'), '库房冒烟', true],
+      ['0:30', undefined, '客户晕倒', false],
+    ],
     runStarted: [
       [true, T('火灾', 'Fire')],
       [false, T('火灾', 'Fire'), { runId: 'r-1', planId: 'robbery' }],

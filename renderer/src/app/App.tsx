@@ -23,6 +23,7 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'home' }, key: 'nav.home' },
   { route: { screen: 'plans' }, key: 'nav.plans' },
   { route: { screen: 'records' }, key: 'nav.records' },
+  { route: { screen: 'drills' }, key: 'nav.drills', role: 'trainer' },
   { route: { screen: 'settings' }, key: 'nav.settings' },
   { route: { screen: 'users' }, key: 'nav.users', role: 'admin' },
   { route: { screen: 'audit' }, key: 'nav.audit', role: 'manager' },
@@ -88,6 +89,7 @@ const PlansScreen = lazy(() => import('../screens/PlansScreen').then((m) => ({ d
 const PlanDetailScreen = lazy(() => import('../screens/PlansScreen').then((m) => ({ default: m.PlanDetailScreen })));
 const EditorScreen = lazy(() => import('../editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
 const RunReportScreen = lazy(() => import('../screens/RunReportScreen').then((m) => ({ default: m.RunReportScreen })));
+const DrillsScreen = lazy(() => import('../drills/DrillsScreen').then((m) => ({ default: m.DrillsScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
   return (
@@ -112,6 +114,8 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
         return <RunReportScreen key={route.runId} runId={route.runId} host={info.host} />;
       if (route.runId) return <RecordDetailScreen key={route.runId} runId={route.runId} />;
       return <RecordsScreen plans={plans} />;
+    case 'drills':
+      return <DrillsScreen key={hrefFor(route)} route={route} />;
     case 'settings':
       return <SettingsScreen info={info} />;
     case 'users':

@@ -7,6 +7,8 @@ export type Route =
   | { screen: 'run'; runId: string }
   | { screen: 'plans'; planId?: string; view?: PlanView }
   | { screen: 'records'; runId?: string; report?: boolean }
+  /** Drill exercises (a trainer's): the list and planning, one exercise, its console during the drill. */
+  | { screen: 'drills'; exerciseId?: string; console?: boolean; plan?: boolean }
   | { screen: 'settings' }
   | { screen: 'users' }
   | { screen: 'audit' };
@@ -47,6 +49,11 @@ export function parseRoute(hash: string): Route {
     if (!id) return { screen: 'records' };
     return { screen: 'records', runId: decodeURIComponent(id), ...(sub === 'report' ? { report: true } : {}) };
   }
+  if (screen === 'drills') {
+    if (id === 'new') return { screen: 'drills', plan: true };
+    if (!id) return { screen: 'drills' };
+    return { screen: 'drills', exerciseId: decodeURIComponent(id), ...(sub === 'console' ? { console: true } : {}) };
+  }
   if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'users') return { screen: 'users' };
   if (screen === 'audit') return { screen: 'audit' };
@@ -69,6 +76,10 @@ export function hrefFor(route: Route): string {
     case 'records':
       if (!route.runId) return '#/records';
       return `#/records/${encodeURIComponent(route.runId)}${route.report ? '/report' : ''}`;
+    case 'drills':
+      if (route.plan) return '#/drills/new';
+      if (!route.exerciseId) return '#/drills';
+      return `#/drills/${encodeURIComponent(route.exerciseId)}${route.console ? '/console' : ''}`;
     default:
       return `#/${route.screen}`;
   }

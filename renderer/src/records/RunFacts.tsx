@@ -31,7 +31,20 @@ export function RunFacts({ view, record, now }: { view: RunView; record: RunReco
         </code>
       </dd>
       <dt>{t('records.facts.mode')}</dt>
-      <dd>{t(`records.mode.${view.mode}`)}</dd>
+      <dd>
+        {t(`records.mode.${view.mode}`)}
+        {view.exercise && <span> · {t('records.exercise', { title: view.exercise.title })}</span>}
+        {view.exercise?.declared && (
+          <span className="record-declared" data-testid="record-declared">
+            {' '}
+            ·{' '}
+            {t('records.declaredDrill', {
+              name: view.exercise.declared.name,
+              time: formatDateTime(view.exercise.declared.at),
+            })}
+          </span>
+        )}
+      </dd>
       <dt>{t('records.facts.branch')}</dt>
       <dd>{branchText(view, t) || none(t('records.notSet'))}</dd>
       <dt>{t('records.facts.operator')}</dt>

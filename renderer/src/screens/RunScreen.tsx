@@ -16,7 +16,14 @@ import { currentSteps, workStepsOf } from '../run/currentSteps';
 import { NoteDialog, NoteList } from '../run/Notes';
 import { ParallelTracks } from '../run/ParallelTracks';
 import { actionId, registerRunActions, useActionKeys } from '../run/runActions';
-import { CommandError, ModeBanner, RewrittenBanner, WriteErrorBanner } from '../run/RunBanners';
+import {
+  CommandError,
+  DeclaredNotice,
+  InjectCards,
+  ModeBanner,
+  RewrittenBanner,
+  WriteErrorBanner,
+} from '../run/RunBanners';
 import { preloadCloseOutForm, RunEnd } from '../run/SignOff';
 import { StepCard } from '../run/StepCard';
 import { EscalationLinks, FollowOnButtons } from '../run/FollowOn';
@@ -75,6 +82,7 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
       data-silent={view.silent || undefined}
     >
       <ModeBanner mode={view.mode} />
+      <DeclaredNotice exercise={view.exercise} />
       <WriteErrorBanner writeError={run.writeError} />
       <RewrittenBanner rewritten={view.rewritten} mode={view.mode} />
       <div className="run-head">
@@ -98,6 +106,7 @@ function Runner({ view, run }: { view: RunView; run: RunHandle }) {
           <p className="visually-hidden" aria-live="polite">
             {active && t('run.currentSteps', { steps: work.map((w) => pick(w.step.title, lang)).join('；') })}
           </p>
+          {view.injects.length > 0 && <InjectCards view={view} />}
           <FollowOnButtons view={view} />
           {current.map((c) =>
             c.kind === 'step' ? (
