@@ -21,6 +21,7 @@ import { inBothLanguages } from '../../shared/text';
 import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { ExerciseStore } from '../drills/exerciseStore';
+import { EvaluationStore } from '../drills/evaluationStore';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
@@ -181,6 +182,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log: (message) => log('drills', message),
   });
   for (const problem of drills.problems) log('drills log', problem);
+  const evaluations = new EvaluationStore({
+    dataDir: options.dataDir,
+    exercises: drills,
+    runs,
+    signingKey,
+    readOnly,
+    now,
+  });
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
     store: new UserStore(join(options.dataDir, 'people'), now, readOnly),
@@ -213,6 +222,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     sessions,
     audit,
     drills,
+    evaluations,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {

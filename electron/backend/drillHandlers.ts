@@ -5,6 +5,7 @@ import type { ExerciseAction } from '../../shared/audit/events';
 import type { ExerciseView } from '../../shared/drills/exerciseView';
 import type { PersonRef } from '../../shared/library/libraryLog';
 import type { User } from '../../shared/people/roles';
+import type { EvaluationStore } from '../drills/evaluationStore';
 import type { ExerciseStore } from '../drills/exerciseStore';
 import type { PeopleService } from '../people/peopleService';
 import type { Sessions } from '../people/sessions';
@@ -13,6 +14,7 @@ type DrillChannel = Extract<keyof Handlers, `drills.${string}`>;
 
 export function drillHandlers(
   drills: ExerciseStore,
+  evaluations: EvaluationStore,
   people: PeopleService,
   sessions: Sessions,
 ): Pick<Handlers, DrillChannel> {
@@ -75,6 +77,17 @@ export function drillHandlers(
       const run = await drills.fire(exerciseId, injectId, by);
       audited(user, 'injectFired', await drills.get(exerciseId), { runId: run.runId, injectId });
       return run;
+    },
+    'drills.evaluation': async ({ exerciseId }) => (await evaluations.get(exerciseId)) ?? null,
+    'drills.rate': async ({ exerciseId, target, rating, observation }, caller) =>
+      evaluations.rate(exerciseId, target, rating, observation, trainer(caller).by),
+    'drills.note': async ({ exerciseId, ...finding }, caller) =>
+      evaluations.note(exerciseId, finding, trainer(caller).by),
+    'drills.close': async ({ exerciseId, hotWash }, caller) => {
+      const { user, by } = trainer(caller);
+      const evaluation = await evaluations.close(exerciseId, hotWash, by);
+      audited(user, 'evaluated', await drills.get(exerciseId), { runId: evaluation.runId });
+      return evaluation;
     },
   };
 }

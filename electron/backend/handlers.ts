@@ -15,6 +15,7 @@ import type { PersonRef } from '../../shared/library/libraryLog';
 import { roleAtLeast, type User } from '../../shared/people/roles';
 import type { RunEngine } from '../runs/runEngine';
 import type { ExerciseStore } from '../drills/exerciseStore';
+import type { EvaluationStore } from '../drills/evaluationStore';
 import { drillHandlers } from './drillHandlers';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
@@ -31,6 +32,7 @@ export interface Services {
   sessions: Sessions;
   audit: AuditLog;
   drills: ExerciseStore;
+  evaluations: EvaluationStore;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: (runId: string) => Promise<Buffer>;
 }
@@ -216,7 +218,7 @@ export function createHandlers(services: Services): Handlers {
       return services.runs.command(runId, signOff, by, { userId: user.id, name: user.name });
     },
     'runs.unfinished': async () => services.runs.unfinished(),
-    ...drillHandlers(services.drills, people, sessions),
+    ...drillHandlers(services.drills, services.evaluations, people, sessions),
     'records.list': async (query) => services.records.list(query),
     'records.get': async ({ runId }) => services.records.get(runId),
     'records.reportPdf': async ({ runId }) => {

@@ -1,8 +1,13 @@
 // `records verify`: checks journals anyone hands over (auditors get exported files): chain, numbering, seal.
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Language } from '../../shared/plan/schema';
-import { verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { RUN_JOURNAL_FORMAT, verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
+import { EVALUATION_FORMAT } from '../../shared/drills/evaluation';
+import { EXERCISE_LOG_FILE, EXERCISE_LOG_FORMAT, foldExercises } from '../../shared/drills/exerciseLog';
+import { DRILLS_DIR } from '../drills/exerciseStore';
+import { EVALUATIONS_DIR } from '../drills/evaluationStore';
 import { CLI_MESSAGES as m } from '../../shared/messages/cli';
 import { RunExportSchema } from '../../shared/records/jsonExport';
 import { INDEX_FILE } from '../records/runIndex';
@@ -43,7 +48,7 @@ export const RECORDS_VERIFY = defineCommand({
         '[--json] [--lang zh-CN|en]',
       ],
       about: [
-        'verify run journals; exit 0 all intact, 1 any damaged;',
+        'verify run journals and drill evaluations; exit 0 all intact, 1 any damaged;',
         "against a data folder's key and seal register only when",
         '--data-dir names it (GUARDBOOK_DATA_DIR is not used here)',
       ],
@@ -79,6 +84,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
     return EXIT_FINDINGS;
   }
   const register = dataDir ? readSealRegister(dataDir) : undefined;
+  const evaluationSeals = dataDir ? readEvaluationSeals(dataDir) : undefined;
   const results: FileResult[] = [];
   for (const file of await journalFiles(args.positionals)) {
     try {
@@ -90,10 +96,22 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
         results.push({ file, error: `key fingerprint ${fingerprintOf(bundledKey)} ≠ ${pinned}` });
         continue;
       }
-      const verification = verifyJournalText(journal, nodeJournalCrypto, keys ? { trustedKeys: keys } : {});
-      const runId = (verification.events[0]?.data as { runId?: string } | undefined)?.runId;
-      const registered = runId ? register?.seals.get(runId) : undefined;
-      const mismatch = registered ? registerMismatch(verification, registered) : undefined;
+      // A run's journal, or a drill's evaluation (sealed the same way, registered on the drills log).
+      const format = isEvaluation(journal) ? EVALUATION_FORMAT : RUN_JOURNAL_FORMAT;
+      const verification = verifyJournalText(journal, nodeJournalCrypto, {
+        format,
+        ...(keys ? { trustedKeys: keys } : {}),
+      });
+      const started = verification.events[0]?.data as { runId?: string; exerciseId?: string } | undefined;
+      const registered =
+        format === EVALUATION_FORMAT
+          ? started?.exerciseId
+            ? evaluationSeals?.get(started.exerciseId)
+            : undefined
+          : started?.runId
+            ? register?.seals.get(started.runId)
+            : undefined;
+      const mismatch = registered ? registerMismatch(verification, registered, format.sealType) : undefined;
       results.push({
         file,
         verification,
@@ -112,6 +130,19 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
       if (!present.has(seal.runId)) {
         results.push({
           file: join(runsDir, `${seal.runId}.jsonl`),
+          error: `missing: sealed ${seal.sealedAt} with ${seal.events} events, registered head ${seal.head}`,
+        });
+      }
+    }
+  }
+  // The data folder's evaluations folder: a sealed evaluation whose journal is not there was deleted.
+  const evaluationsDir = dataDir ? resolve(dataDir, DRILLS_DIR, EVALUATIONS_DIR) : undefined;
+  if (evaluationSeals && evaluationsDir && args.positionals.some((p) => resolve(p) === evaluationsDir)) {
+    const present = new Set(results.map((r) => basename(r.file, '.jsonl')));
+    for (const [exerciseId, seal] of evaluationSeals) {
+      if (!present.has(exerciseId)) {
+        results.push({
+          file: join(evaluationsDir, `${exerciseId}.jsonl`),
           error: `missing: sealed ${seal.sealedAt} with ${seal.events} events, registered head ${seal.head}`,
         });
       }
@@ -214,4 +245,28 @@ function display(file: string): string {
 function sameFingerprint(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/[\s:]/g, '').toLowerCase();
   return norm(a) === norm(b);
+}
+
+/** Whether a journal's first line begins a drill's evaluation (else it is read as a run's journal). */
+function isEvaluation(journal: string): boolean {
+  try {
+    return (
+      (JSON.parse(journal.slice(0, journal.indexOf('\n'))) as { type?: unknown }).type === EVALUATION_FORMAT.firstType
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Each evaluation's seal as the drills log registered it, by exercise (the log read, never written). */
+function readEvaluationSeals(dataDir: string): Map<string, { events: number; head: string; sealedAt: string }> {
+  const seals = new Map<string, { events: number; head: string; sealedAt: string }>();
+  const file = join(dataDir, DRILLS_DIR, EXERCISE_LOG_FILE);
+  if (!existsSync(file)) return seals;
+  const { events } = verifyJournalText(readFileSync(file, 'utf8'), nodeJournalCrypto, { format: EXERCISE_LOG_FORMAT });
+  for (const exercise of foldExercises(events)) {
+    const seal = exercise.evaluationSeal;
+    if (seal) seals.set(exercise.id, { events: seal.events, head: seal.head, sealedAt: seal.at });
+  }
+  return seals;
 }

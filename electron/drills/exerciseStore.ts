@@ -192,6 +192,16 @@ export class ExerciseStore {
     return run;
   }
 
+  /** The exercise's title as planned (the name its evaluation carries). */
+  titleOf(exerciseId: string): string {
+    return this.exercise(exerciseId).spec.title;
+  }
+
+  /** Notes an evaluation's seal on the drills log (its register). */
+  evaluationSealed(exerciseId: string, seal: { head: string; events: number; keyId: string }): void {
+    this.append('evaluation.sealed', { userId: 'system', name: 'system' }, { exerciseId, ...seal });
+  }
+
   close(): void {
     this.closed = true;
     for (const cancel of this.timers.values()) cancel();

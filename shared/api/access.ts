@@ -69,6 +69,10 @@ export const CHANNEL_ACCESS = {
   'drills.pause': 'trainer',
   'drills.resume': 'trainer',
   'drills.fire': 'trainer',
+  'drills.evaluation': 'trainer',
+  'drills.rate': 'trainer',
+  'drills.note': 'trainer',
+  'drills.close': 'trainer',
 } as const satisfies Record<Channel, Access>;
 
 export function accessOf(channel: Channel): Access {

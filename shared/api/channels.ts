@@ -19,6 +19,8 @@ import { RunRecordSchema } from '../records/runSummary';
 import { TextSchema } from '../textSchema';
 import { ExerciseSpecSchema } from '../drills/exercise';
 import { ExerciseViewSchema } from '../drills/exerciseView';
+import { evaluationData, RatingSchema } from '../drills/evaluation';
+import { EvaluationViewSchema } from '../drills/evaluationView';
 import { EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
@@ -355,6 +357,31 @@ export const channels = {
   'drills.resume': { input: ExerciseIdInput, output: ExerciseViewSchema },
   /** Delivers an inject now (a contingency inject, or a scheduled one early); answers the run. */
   'drills.fire': { input: z.strictObject({ exerciseId: SlugSchema, injectId: SlugSchema }), output: RunViewSchema },
+  /** The exercise's evaluation so far (null before the first rating). */
+  'drills.evaluation': { input: ExerciseIdInput, output: EvaluationViewSchema.nullable() },
+  /** An evaluator rates an objective or a step (达标/基本达标/未达标/未观察); the latest rating of each evaluator counts. */
+  'drills.rate': {
+    input: z.strictObject({
+      exerciseId: SlugSchema,
+      target: z.union([z.strictObject({ objectiveId: SlugSchema }), z.strictObject({ stepId: SlugSchema })]),
+      rating: RatingSchema,
+      observation: z.string().trim().max(EXERCISE_LIMITS.text).optional(),
+    }),
+    output: EvaluationViewSchema,
+  },
+  /** A strength or an area for improvement found in the drill. */
+  'drills.note': {
+    input: z.strictObject({
+      exerciseId: SlugSchema,
+      ...evaluationData['finding.noted'].omit({ findingId: true, by: true }).shape,
+    }),
+    output: EvaluationViewSchema,
+  },
+  /** The hot-wash (复盘): closes and seals the evaluation once the drill has ended. */
+  'drills.close': {
+    input: z.strictObject({ exerciseId: SlugSchema, hotWash: z.string().trim().max(EXERCISE_LIMITS.scenario) }),
+    output: EvaluationViewSchema,
+  },
   /** The history, newest first, filtered and paged (from the rebuildable index). */
   'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
   /** The printable record as a PDF, made by the Electron host (printToPDF); the browser edition prints instead. */

@@ -16,6 +16,7 @@ export const EXERCISE_ACTIONS = [
   'paused',
   'resumed',
   'injectFired',
+  'evaluated',
 ] as const;
 export type ExerciseAction = (typeof EXERCISE_ACTIONS)[number];
 

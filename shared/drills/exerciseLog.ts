@@ -37,6 +37,13 @@ export const exerciseLogData = {
   /** Scenario time stops (no scheduled inject fires) until resumed. */
   'exercise.paused': z.object({ exerciseId: SlugSchema, by: PersonRefSchema }),
   'exercise.resumed': z.object({ exerciseId: SlugSchema, by: PersonRefSchema }),
+  /** An exercise's evaluation was sealed: its head hash and length, so one cut back or replaced is found out. */
+  'evaluation.sealed': z.object({
+    exerciseId: SlugSchema,
+    head: z.string(),
+    events: z.number().int().min(1),
+    keyId: z.string(),
+  }),
   'drills.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),
 } as const;
 
@@ -55,6 +62,8 @@ export interface ExerciseState {
   run?: { runId: string; startedAt: string; declared: boolean; at: string; by: PersonRef };
   /** Scenario time stopped and started again, in order; the last has no `resumedAt` while paused. */
   pauses: { at: string; resumedAt?: string }[];
+  /** The evaluation's seal, as registered when it was made. */
+  evaluationSeal?: { at: string; head: string; events: number; keyId: string };
 }
 
 /** Every exercise in the log, in the order planned. Entries about an unknown exercise are skipped. */
@@ -100,6 +109,11 @@ export function foldExercises(entries: readonly JournalEvent[]): ExerciseState[]
         exercise.status = 'paused';
         exercise.pauses = [...exercise.pauses, { at: entry.at }];
         break;
+      case 'evaluation.sealed': {
+        const d = entry.data as z.infer<(typeof exerciseLogData)['evaluation.sealed']>;
+        exercise.evaluationSeal = { at: entry.at, head: d.head, events: d.events, keyId: d.keyId };
+        break;
+      }
       case 'exercise.resumed': {
         const last = exercise.pauses.at(-1);
         if (exercise.status !== 'paused' || !last) break;

@@ -61,7 +61,8 @@ export interface RegisterMismatch {
  */
 export function registerMismatch(
   verification: Pick<JournalVerification, 'events' | 'ok' | 'failure'>,
-  seal: RegisteredSeal,
+  seal: Pick<RegisteredSeal, 'events' | 'head' | 'sealedAt'>,
+  sealType = 'run.sealed',
 ): RegisterMismatch | undefined {
   const { events } = verification;
   const at = events[seal.events - 1];
@@ -75,7 +76,7 @@ export function registerMismatch(
       message: RECORD_MESSAGES.cutAfterSeal(seal.sealedAt, seal.events, events.length),
     };
   }
-  if (at.hash !== seal.head || at.type !== 'run.sealed') {
+  if (at.hash !== seal.head || at.type !== sealType) {
     return {
       line: seal.events,
       reason: 'differs-from-seal',

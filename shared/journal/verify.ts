@@ -58,10 +58,19 @@ export interface JournalVerification {
 export interface ChainFormat {
   firstType: string;
   dataSchemas: Readonly<Record<string, z.ZodType>>;
+  /**
+   * The type of the line that seals a chain of this kind (its data: head, signature, publicKey, keyId); nothing may
+   * follow it. Absent: this kind is never sealed.
+   */
+  sealType?: string;
 }
 
 /** A run's journal. */
-export const RUN_JOURNAL_FORMAT: ChainFormat = { firstType: 'run.started', dataSchemas: journalEventData };
+export const RUN_JOURNAL_FORMAT: ChainFormat = {
+  firstType: 'run.started',
+  dataSchemas: journalEventData,
+  sealType: 'run.sealed',
+};
 
 export interface VerifyOptions {
   /** Public keys (base64 SPKI) the seal must be made with; absent: any key in the seal is checked, not pinned. */
@@ -135,7 +144,7 @@ export function verifyJournalText(
     if (events.length === 0 && event.type !== format.firstType) return fail(i, 'not-started', format.firstType);
     if (event.prev !== prev) return fail(i, 'broken-chain');
     if (!hashMatches(line, prev, event, crypto)) return fail(i, 'bad-hash');
-    if (event.type === 'run.sealed') {
+    if (event.type === format.sealType) {
       const data = event.data as { head: string; signature: string; publicKey: string; keyId: string };
       keyId = data.keyId;
       publicKey = data.publicKey;

@@ -44,6 +44,18 @@ export const DRILL_MESSAGES = {
     text(`情景注入“${id}”已经下达过`, `Inject "${id}" has already been delivered`),
   notRunning: (id: string) => text(`演练“${id}”没有在进行`, `Exercise "${id}" is not running`),
   notPaused: (id: string) => text(`演练“${id}”没有暂停`, `Exercise "${id}" is not paused`),
+  drillStillRunning: (id: string) =>
+    text(`演练“${id}”还在进行：结束后再复盘`, `Exercise "${id}" is still running: hold the hot-wash once it has ended`),
+  evaluationClosed: (id: string) =>
+    text(
+      `演练“${id}”的评估已复盘封存，不能再修改`,
+      `The evaluation of exercise "${id}" was closed and sealed: it cannot change`,
+    ),
+  evaluationDamaged: (file: string, line: number, reason: Text) =>
+    text(
+      `评估记录 ${file} 第 ${line} 行已损坏（${reason['zh-CN']}）：保留原样，不再写入`,
+      `The evaluation ${file} is damaged at line ${line} (${reason.en}): kept as it is, and not written to`,
+    ),
   invalidExercise: (problems: Text) =>
     text(`演练安排与预案不符：${problems['zh-CN']}`, `The exercise does not fit its plan: ${problems.en}`),
   notWritten: (file: string, reason: Text) =>

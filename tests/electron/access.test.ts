@@ -81,6 +81,10 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'drills.pause': 'trainer',
   'drills.resume': 'trainer',
   'drills.fire': 'trainer',
+  'drills.evaluation': 'trainer',
+  'drills.rate': 'trainer',
+  'drills.note': 'trainer',
+  'drills.close': 'trainer',
 };
 
 type Who = Role | 'nobody';

@@ -269,6 +269,15 @@ describe('channel and push event names', () => {
       'drills.pause': { exerciseId: announced },
       'drills.resume': { exerciseId: announced },
       'drills.fire': { exerciseId: announced, injectId: 'smoke' },
+      'drills.evaluation': { exerciseId: announced },
+      'drills.rate': {
+        exerciseId: announced,
+        target: { objectiveId: 'alarm' },
+        rating: 'S',
+        observation: '报警晚了 20 秒',
+      },
+      'drills.note': { exerciseId: announced, kind: 'improvement', text: '火警按钮被柜子挡住', cause: 'resources' },
+      'drills.close': { exerciseId: announced, hotWash: '复盘' },
       'records.list': { mode: 'drill' },
       'records.get': { runId },
       'records.reportPdf': { runId },
@@ -278,6 +287,7 @@ describe('channel and push event names', () => {
     };
     // users.setup answers only at first start, and session.lock would lock the channels after it; runs.escalate
     // only where the run offers that follow-on (tests/electron/escalation.test.ts).
+    // drills.close only once the drill's run has ended (tests/electron/evaluations.test.ts).
     // plans.approve needs a draft in review (the rollback's is not) and template updates a newer template: both in
     // tests/electron/branchLibrary.test.ts.
     const refusedHere: Channel[] = [
@@ -286,6 +296,7 @@ describe('channel and push event names', () => {
       'plans.approve',
       'plans.takeTemplateUpdate',
       'plans.dismissTemplateUpdate',
+      'drills.close',
     ];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];
     for (const name of order) {

@@ -105,6 +105,9 @@ const SAMPLES: Samples = {
       [T('injects[0].toRole：预案中没有角色“cashier”', 'injects[0].toRole: the plan has no role "cashier"')],
     ],
     notWritten: [['drills.jsonl', T('磁盘已满', 'the disk is full')]],
+    drillStillRunning: [['ex-20261205-a1b2c3']],
+    evaluationClosed: [['ex-20261205-a1b2c3']],
+    evaluationDamaged: [['ex-20261205-a1b2c3.jsonl', 4, T('哈希不符', 'the hash does not match')]],
   },
   library: {
     noDraft: [['fire']],

@@ -639,6 +639,7 @@ export const en: Messages = {
         paused: 'Exercise "{{title}}" paused',
         resumed: 'Exercise "{{title}}" resumed',
         injectFired: 'Exercise "{{title}}": an inject fired by hand',
+        evaluated: 'Exercise "{{title}}": hot-wash held, evaluation sealed',
       },
     },
     exerciseRun: 'Run: {{runId}}',

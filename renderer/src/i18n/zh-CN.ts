@@ -603,6 +603,7 @@ export const zhCN = {
         paused: '暂停演练“{{title}}”',
         resumed: '继续演练“{{title}}”',
         injectFired: '演练“{{title}}”手动下达情景注入',
+        evaluated: '演练“{{title}}”复盘，评估已封存',
       },
     },
     exerciseRun: '运行记录：{{runId}}',
