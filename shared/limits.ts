@@ -31,6 +31,9 @@ export const PLAN_FILE_NAME_MAX = 200;
 /** A user's display name. */
 export const USER_NAME_MAX = 40;
 
+/** An improvement action (shared/actions/actionLog.ts): its title, its owner's name, a note on a change. */
+export const ACTION_LIMITS = { title: 500, owner: 80, note: 2000 } as const;
+
 /** A drill exercise (shared/drills/exercise.ts): its texts and how many of each part it may have. */
 export const EXERCISE_LIMITS = {
   title: 120,

@@ -22,6 +22,8 @@ import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { ExerciseStore } from '../drills/exerciseStore';
 import { EvaluationStore } from '../drills/evaluationStore';
+import { ActionTracker } from '../actions/actionTracker';
+import { effectiveTimeZone } from '../../shared/time/localTime';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
 import { SettingsService } from '../settings/settingsService';
@@ -182,6 +184,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log: (message) => log('drills', message),
   });
   for (const problem of drills.problems) log('drills log', problem);
+  const actions = ActionTracker.open({
+    dataDir: options.dataDir,
+    installation,
+    readOnly,
+    now,
+    timeZone: () => effectiveTimeZone(settings.state().settings.timeZone),
+    onChange: () => push.emit('actions.changed', {}),
+  });
+  for (const problem of actions.problems) log('actions log', problem);
   const evaluations = new EvaluationStore({
     dataDir: options.dataDir,
     exercises: drills,
@@ -223,6 +234,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     audit,
     drills,
     evaluations,
+    actions,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {
@@ -236,6 +248,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     register,
     close: async () => {
       drills.close();
+      actions.close();
       await runs.close();
       await records.close();
       register.close();

@@ -16,6 +16,8 @@ import { roleAtLeast, type User } from '../../shared/people/roles';
 import type { RunEngine } from '../runs/runEngine';
 import type { ExerciseStore } from '../drills/exerciseStore';
 import type { EvaluationStore } from '../drills/evaluationStore';
+import type { ActionTracker } from '../actions/actionTracker';
+import { actionHandlers } from './actionHandlers';
 import { drillHandlers } from './drillHandlers';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
@@ -33,6 +35,7 @@ export interface Services {
   audit: AuditLog;
   drills: ExerciseStore;
   evaluations: EvaluationStore;
+  actions: ActionTracker;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: (runId: string) => Promise<Buffer>;
 }
@@ -103,6 +106,12 @@ export function createHandlers(services: Services): Handlers {
       const user = await people.checkPin(actor(caller).id, pin, false);
       const reviewers = people.list().filter((u) => !u.disabled && roleAtLeast(u.role, 'manager'));
       const { publication, before } = plans.approve(planId, ref(user), contentHash, reviewers.length <= 1);
+      // The improvement actions this version answers are done, and say which version did it.
+      services.actions.closedByVersion(
+        (publication.forActions ?? []).map((a) => a.actionId),
+        { planId, version: publication.version, contentHash: publication.contentHash },
+        ref(user),
+      );
       people.audit('plan.published', user.id, {
         planId,
         version: publication.version,
@@ -219,6 +228,9 @@ export function createHandlers(services: Services): Handlers {
     },
     'runs.unfinished': async () => services.runs.unfinished(),
     ...drillHandlers(services.drills, services.evaluations, people, sessions),
+    ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>
+      draftStarted(actor(caller), view),
+    ),
     'records.list': async (query) => services.records.list(query),
     'records.get': async ({ runId }) => services.records.get(runId),
     'records.reportPdf': async ({ runId }) => {

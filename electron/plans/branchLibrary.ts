@@ -20,6 +20,7 @@ import {
   nextVersionNumber,
   offeredVersion,
   versionFilePath,
+  type ActionRef,
   type LibraryState,
   type PersonRef,
   type PlanHistory,
@@ -192,15 +193,22 @@ export class BranchLibrary implements PlanSource {
   // ---- drafts ----
 
   /** Opens a draft of the plan from its latest version (the existing draft, if one is open). */
-  revise(planId: string, by: PersonRef): DraftView {
+  revise(planId: string, by: PersonRef, forAction?: ActionRef): DraftView {
     const existing = this.drafts.get(planId);
-    if (existing) return this.viewOf(existing);
+    if (existing) {
+      // A revision already open takes the action on too: one draft of a plan at a time.
+      if (!forAction || existing.forActions?.some((a) => a.actionId === forAction.actionId))
+        return this.viewOf(existing);
+      if (existing.status === 'in-review')
+        throw new ApiError({ code: 'invalid-input', message: m.draftInReview(planId) });
+      return this.writeDraft({ ...existing, forActions: [...(existing.forActions ?? []), forAction] });
+    }
     const history = this.state.plans.get(planId);
     const base = history?.versions.at(-1);
     if (!history || !base) throw notFound(API_MESSAGES.planNotFound(planId));
     const plan = this.readVersion(base).plan;
     if (!plan) throw new ApiError({ code: 'storage', message: m.versionDamaged(planId, base.version) });
-    return this.startDraft(planId, 'revision', plan, by, {});
+    return this.startDraft(planId, 'revision', plan, by, forAction ? { forActions: [forAction] } : {});
   }
 
   /** A draft whose content is an earlier version's: publishing it is the rollback (history is never rewritten). */
@@ -315,6 +323,7 @@ export class BranchLibrary implements PlanSource {
       approver,
       selfApproved,
       note: draft.submitted.note,
+      ...(draft.forActions?.length ? { forActions: draft.forActions } : {}),
     });
     // Logged first: a crash before the draft is removed leaves a draft that clearPublishedDrafts removes at start.
     if (!this.options.readOnly) rmSync(this.draftFile(planId), { force: true });
@@ -403,7 +412,7 @@ export class BranchLibrary implements PlanSource {
     origin: DraftOrigin,
     plan: Plan,
     by: PersonRef,
-    extra: Pick<Draft, 'templateHash' | 'rollbackOf' | 'importedFrom'>,
+    extra: Pick<Draft, 'templateHash' | 'rollbackOf' | 'importedFrom' | 'forActions'>,
   ): DraftView {
     const history = this.state.plans.get(planId);
     const base = history?.versions.at(-1);
@@ -491,6 +500,7 @@ export class BranchLibrary implements PlanSource {
       approver: PersonRef | null;
       selfApproved: boolean;
       note: string;
+      forActions?: ActionRef[];
     },
   ): Publication {
     const version = nextVersionNumber(this.state.plans.get(plan.id));

@@ -73,6 +73,12 @@ export const CHANNEL_ACCESS = {
   'drills.rate': 'trainer',
   'drills.note': 'trainer',
   'drills.close': 'trainer',
+  // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
+  'actions.list': 'trainer',
+  'actions.open': 'trainer',
+  'actions.update': 'trainer',
+  'actions.finish': 'trainer',
+  'actions.revisePlan': 'manager',
 } as const satisfies Record<Channel, Access>;
 
 export function accessOf(channel: Channel): Access {

@@ -21,7 +21,9 @@ import { ExerciseSpecSchema } from '../drills/exercise';
 import { ExerciseViewSchema } from '../drills/exerciseView';
 import { evaluationData, RatingSchema } from '../drills/evaluation';
 import { EvaluationViewSchema } from '../drills/evaluationView';
-import { EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
+import { ActionSpecSchema, OwnerSchema } from '../actions/actionLog';
+import { ActionViewSchema } from '../actions/actionView';
+import { ACTION_LIMITS, EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
   severity: z.enum(['error', 'warning']),
@@ -382,6 +384,34 @@ export const channels = {
     input: z.strictObject({ exerciseId: SlugSchema, hotWash: z.string().trim().max(EXERCISE_LIMITS.scenario) }),
     output: EvaluationViewSchema,
   },
+  /** Improvement actions (整改措施), open ones first by due date, each with the local days left (negative: overdue). */
+  'actions.list': { input: NoInput, output: z.array(ActionViewSchema) },
+  /** An area for improvement becomes an action with an owner and a due date. */
+  'actions.open': { input: z.strictObject({ spec: ActionSpecSchema }), output: ActionViewSchema },
+  'actions.update': {
+    input: z.strictObject({
+      actionId: SlugSchema,
+      owner: OwnerSchema.optional(),
+      due: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      status: z.literal('in-progress').optional(),
+      note: z.string().trim().max(ACTION_LIMITS.note).optional(),
+    }),
+    output: ActionViewSchema,
+  },
+  /** Done by hand, or dropped, with why. */
+  'actions.finish': {
+    input: z.strictObject({
+      actionId: SlugSchema,
+      status: z.enum(['done', 'dropped']),
+      note: z.string().trim().max(ACTION_LIMITS.note),
+    }),
+    output: ActionViewSchema,
+  },
+  /** Opens a draft of the action's plan that names the action: publishing it closes the action with that version. */
+  'actions.revisePlan': { input: z.strictObject({ actionId: SlugSchema }), output: DraftViewSchema },
   /** The history, newest first, filtered and paged (from the rebuildable index). */
   'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
   /** The printable record as a PDF, made by the Electron host (printToPDF); the browser edition prints instead. */
@@ -426,6 +456,8 @@ export const pushEvents = {
   'records.changed': z.object({}),
   /** An exercise was planned, changed, started or paused, or an inject fell due: trainers' screens load again. */
   'drills.changed': z.object({}),
+  /** An improvement action was opened, changed or closed. */
+  'actions.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

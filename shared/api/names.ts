@@ -56,6 +56,11 @@ export const CHANNEL_NAMES = [
   'drills.rate',
   'drills.note',
   'drills.close',
+  'actions.list',
+  'actions.open',
+  'actions.update',
+  'actions.finish',
+  'actions.revisePlan',
   'records.list',
   'records.reportPdf',
   'records.get',
@@ -71,6 +76,7 @@ export const PUSH_EVENT_NAMES = [
   'people.changed',
   'records.changed',
   'drills.changed',
+  'actions.changed',
 ] as const;
 
 /** IPC channel names: one per API channel, and one for pushes to the renderer. */

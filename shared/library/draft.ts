@@ -2,7 +2,7 @@
 // Drafts are not evidence (published versions and the audit trail are); one draft per plan at a time.
 import { z } from 'zod';
 import { DRAFT_NOTE_MAX } from '../limits';
-import { ContentHashSchema, PersonRefSchema, VersionRefSchema } from './libraryLog';
+import { ActionRefSchema, ContentHashSchema, PersonRefSchema, VersionRefSchema } from './libraryLog';
 import { SlugSchema } from '../plan/schema';
 
 export const DRAFT_FORMAT = 1;
@@ -24,6 +24,8 @@ export const DraftSchema = z.object({
   rollbackOf: z.number().int().min(1).optional(),
   /** For an import: the file's name as given. */
   importedFrom: z.string().optional(),
+  /** The improvement actions this revision answers: its publication closes them. */
+  forActions: z.array(ActionRefSchema).optional(),
   /**
    * The plan as edited. Not checked against the schema here: a half-edited draft must still save; every read
    * checks it and reports findings, and only a draft without errors may be submitted.

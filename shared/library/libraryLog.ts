@@ -21,6 +21,10 @@ export const VERSION_SOURCES = Object.keys(VERSION_SOURCE_LABELS) as (keyof type
 ];
 export type VersionSource = (typeof VERSION_SOURCES)[number];
 
+/** An improvement action a revision answers (shared/actions/actionLog.ts), and where the action came from. */
+export const ActionRefSchema = z.object({ actionId: z.string(), title: z.string(), source: z.string() });
+export type ActionRef = z.infer<typeof ActionRefSchema>;
+
 export const VersionRefSchema = z.object({ version: z.number().int().min(1), contentHash: ContentHashSchema });
 export type VersionRef = z.infer<typeof VersionRefSchema>;
 
@@ -49,6 +53,8 @@ export const libraryLogData = {
     selfApproved: z.boolean(),
     note: z.string(),
     carried: z.string().optional(),
+    /** The improvement actions this version answers (a drill's finding that needed the plan changed). */
+    forActions: z.array(ActionRefSchema).optional(),
   }),
   /** The plan leaves Home (its versions stay readable); publishing a new version brings it back. */
   'plan.retired': z.object({

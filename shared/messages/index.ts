@@ -2,6 +2,7 @@
 // returning both languages. Split by area; code imports the area it needs, tests and reviewers read them all here.
 // Labels that are data (outcomes, categories, roles, record labels) stay beside their types as `Record<…, Text>`
 // maps, and plan-check findings keep their own catalogue (shared/plan/findings.ts).
+import { ACTION_MESSAGES } from './actions';
 import { API_MESSAGES } from './api';
 import { CLI_MESSAGES } from './cli';
 import { DIFF_MESSAGES } from './diff';
@@ -14,6 +15,7 @@ import { RECORD_MESSAGES } from './records';
 import { RUN_MESSAGES } from './run';
 
 export const MESSAGE_CATALOGUES = {
+  actions: ACTION_MESSAGES,
   api: API_MESSAGES,
   cli: CLI_MESSAGES,
   diff: DIFF_MESSAGES,

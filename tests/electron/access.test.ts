@@ -85,6 +85,12 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'drills.rate': 'trainer',
   'drills.note': 'trainer',
   'drills.close': 'trainer',
+  // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
+  'actions.list': 'trainer',
+  'actions.open': 'trainer',
+  'actions.update': 'trainer',
+  'actions.finish': 'trainer',
+  'actions.revisePlan': 'manager',
 };
 
 type Who = Role | 'nobody';

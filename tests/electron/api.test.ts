@@ -211,6 +211,19 @@ describe('channel and push event names', () => {
       return planned.ok ? (planned.value as { id: string }).id : '';
     };
     const [announced, toCancel, unannounced] = [await exercise(true), await exercise(true), await exercise(false)];
+    // Improvement actions from the announced exercise: one to change and finish, one needing the fire plan changed.
+    const action = async (planId?: string) => {
+      const spec = {
+        title: '火警按钮移到柜台外侧',
+        source: { kind: 'drill', exerciseId: announced, title: '' },
+        owner: { name: '王主管' },
+        due: '2027-01-31',
+        ...(planId ? { planId } : {}),
+      };
+      const opened = await b.call('actions.open', { spec });
+      return opened.ok ? (opened.value as { id: string }).id : '';
+    };
+    const [toFinish, toRevise] = [await action(), await action('fire')];
     const live = await b.call('runs.start', { planId: 'fire', mode: 'incident' });
     const liveRunId = live.ok ? (live.value as { runId: string }).runId : '';
     const inputs: Record<Channel, unknown> = {
@@ -278,6 +291,18 @@ describe('channel and push event names', () => {
       },
       'drills.note': { exerciseId: announced, kind: 'improvement', text: '火警按钮被柜子挡住', cause: 'resources' },
       'drills.close': { exerciseId: announced, hotWash: '复盘' },
+      'actions.list': {},
+      'actions.open': {
+        spec: {
+          title: '补充灭火器',
+          source: { kind: 'drill', exerciseId: announced, title: '' },
+          owner: { name: '赵保安' },
+          due: '2027-02-28',
+        },
+      },
+      'actions.update': { actionId: toFinish, status: 'in-progress', note: '已联系厂家' },
+      'actions.finish': { actionId: toFinish, status: 'done', note: '已移位' },
+      'actions.revisePlan': { actionId: toRevise },
       'records.list': { mode: 'drill' },
       'records.get': { runId },
       'records.reportPdf': { runId },

@@ -22,6 +22,13 @@ const label = T('报警时间', 'The time the police were called');
 const step = T('报警', 'Call the police');
 
 const SAMPLES: Samples = {
+  actions: {
+    notFound: [['act-20261205-a1b2c3']],
+    closed: [['act-20261205-a1b2c3']],
+    noPlan: [['act-20261205-a1b2c3']],
+    unknownSource: [['ex-20261205-a1b2c3']],
+    notWritten: [['actions.jsonl', T('磁盘已满', 'the disk is full')]],
+  },
   api: {
     unknownChannel: [['plans.bogus']],
     invalidInput: [['runs.command']],
