@@ -179,7 +179,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     plans,
     runs,
     readOnly,
-    now,
+    // No test clock: the run engine keeps real time, and scenario time counts from the run's own start.
     onChange: () => push.emit('drills.changed', {}),
     log: (message) => log('drills', message),
   });
@@ -199,7 +199,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     runs,
     signingKey,
     readOnly,
-    now,
   });
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
