@@ -21,6 +21,7 @@ import { inBothLanguages } from '../../shared/text';
 import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { ExerciseStore } from '../drills/exerciseStore';
+import type { ReportPage } from './reportPage';
 import { EvaluationStore } from '../drills/evaluationStore';
 import { ActionTracker } from '../actions/actionTracker';
 import { effectiveTimeZone } from '../../shared/time/localTime';
@@ -47,8 +48,8 @@ export interface BackendOptions {
   version: string;
   settingsStore?: SettingsStoreFactory;
   log?: (message: string, error?: unknown) => void;
-  /** The Electron host's printToPDF of a run's report page. */
-  reportPdf?: (runId: string) => Promise<Buffer>;
+  /** The Electron host's printToPDF of a report page (a run's record, a drill's report). */
+  reportPdf?: (page: ReportPage) => Promise<Buffer>;
   /** The clock for PIN waits, idle locks and on-duty claims (tests move it). */
   clock?: () => number;
   /** Tests only: a cheap scrypt cost for new PIN hashes (no host passes it; the default is production's). */

@@ -1,6 +1,9 @@
 // The drills channels: exercises planned, started or declared, paused, and injects fired — each on the audit trail
 // under the trainer who did it (access: shared/api/access.ts, trainers and above).
 import type { Caller, Handlers } from '../../shared/api/dispatch';
+import { ApiError } from '../../shared/api/errors';
+import { API_MESSAGES } from '../../shared/messages/api';
+import type { ReportPage } from './reportPage';
 import type { ExerciseAction } from '../../shared/audit/events';
 import type { ExerciseView } from '../../shared/drills/exerciseView';
 import type { PersonRef } from '../../shared/library/libraryLog';
@@ -17,6 +20,7 @@ export function drillHandlers(
   evaluations: EvaluationStore,
   people: PeopleService,
   sessions: Sessions,
+  reportPdf?: (page: ReportPage) => Promise<Buffer>,
 ): Pick<Handlers, DrillChannel> {
   const trainer = (caller: Caller): { user: User; by: PersonRef } => {
     const user = sessions.requireUser(caller);
@@ -77,6 +81,16 @@ export function drillHandlers(
       const run = await drills.fire(exerciseId, injectId, by);
       audited(user, 'injectFired', await drills.get(exerciseId), { runId: run.runId, injectId });
       return run;
+    },
+    'drills.reportPdf': async ({ exerciseId }) => {
+      if (!reportPdf) throw new ApiError({ code: 'forbidden', message: API_MESSAGES.pdfInBrowser() });
+      await drills.get(exerciseId); // an unknown exercise is not-found, not a blank PDF
+      const pdf = await reportPdf({ kind: 'drill', exerciseId });
+      return {
+        fileName: `guardbook-drill-${exerciseId}.pdf`,
+        mime: 'application/pdf' as const,
+        base64: pdf.toString('base64'),
+      };
     },
     'drills.evaluation': async ({ exerciseId }) => (await evaluations.get(exerciseId)) ?? null,
     'drills.rate': async ({ exerciseId, target, rating, observation }, caller) =>

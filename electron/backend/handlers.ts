@@ -19,6 +19,7 @@ import type { EvaluationStore } from '../drills/evaluationStore';
 import type { ActionTracker } from '../actions/actionTracker';
 import { actionHandlers } from './actionHandlers';
 import { drillHandlers } from './drillHandlers';
+import type { ReportPage } from './reportPage';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
 
@@ -37,7 +38,7 @@ export interface Services {
   evaluations: EvaluationStore;
   actions: ActionTracker;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
-  reportPdf?: (runId: string) => Promise<Buffer>;
+  reportPdf?: (page: ReportPage) => Promise<Buffer>;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -227,7 +228,7 @@ export function createHandlers(services: Services): Handlers {
       return services.runs.command(runId, signOff, by, { userId: user.id, name: user.name });
     },
     'runs.unfinished': async () => services.runs.unfinished(),
-    ...drillHandlers(services.drills, services.evaluations, people, sessions),
+    ...drillHandlers(services.drills, services.evaluations, people, sessions, services.reportPdf),
     ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>
       draftStarted(actor(caller), view),
     ),
@@ -241,7 +242,7 @@ export function createHandlers(services: Services): Handlers {
         });
       }
       await services.records.get(runId); // an unknown run is not-found, not a blank PDF
-      const pdf = await services.reportPdf(runId);
+      const pdf = await services.reportPdf({ kind: 'run', runId });
       return { fileName: `guardbook-${runId}.pdf`, mime: 'application/pdf' as const, base64: pdf.toString('base64') };
     },
     'records.export': async ({ runId, format }, caller) => {

@@ -14,7 +14,15 @@ import { electronStoreSettings } from './electronStore';
 import { registerIpc } from './ipc';
 import { createReportPrinter } from './reportPdf';
 import { buildMenuTemplate, MENU_LABELS } from './menu';
-import { APP_ENTRY_URL, APP_SCHEME, createMainWindow, hardenAllWebContents, hardenSession, isAppUrl } from './window';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  createMainWindow,
+  hardenAllWebContents,
+  hardenSession,
+  isAppUrl,
+  mainWindowWebPreferences,
+} from './window';
 import { FILE_MESSAGES } from '../../shared/messages/files';
 import { inBothLanguages } from '../../shared/text';
 
@@ -46,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  hardenAllWebContents(app, isAppUrl);
+  hardenAllWebContents(app, isAppUrl, mainWindowWebPreferences(join(__dirname, 'preload.cjs')));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

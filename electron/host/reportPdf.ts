@@ -1,6 +1,7 @@
-// The printable record as a PDF in the Electron host: the report page is loaded in a hidden window (same
+// A printable page (a run's record, a drill's report) as a PDF in the Electron host: the page is loaded in a hidden window (same
 // hardened preferences as the main one) and printed with webContents.printToPDF, A4 as its CSS asks.
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { reportHash, type ReportPage } from '../backend/reportPage';
 import { APP_ENTRY_URL, mainWindowWebPreferences } from './window';
 
 const READY_TIMEOUT_MS = 10_000;
@@ -10,15 +11,15 @@ export interface ReportPdfDeps {
   preloadPath: string;
 }
 
-export function reportUrl(runId: string): string {
-  return `${APP_ENTRY_URL}#/records/${encodeURIComponent(runId)}/report`;
+export function reportUrl(page: ReportPage): string {
+  return `${APP_ENTRY_URL}${reportHash(page)}`;
 }
 
-export function createReportPrinter(deps: ReportPdfDeps): (runId: string) => Promise<Buffer> {
-  return async (runId) => {
+export function createReportPrinter(deps: ReportPdfDeps): (page: ReportPage) => Promise<Buffer> {
+  return async (page) => {
     const window = deps.createWindow({ show: false, webPreferences: mainWindowWebPreferences(deps.preloadPath) });
     try {
-      await window.loadURL(reportUrl(runId));
+      await window.loadURL(reportUrl(page));
       // The page loads its data through the API after the document is ready: wait until the form is there.
       const deadline = Date.now() + READY_TIMEOUT_MS;
       while (
@@ -26,7 +27,7 @@ export function createReportPrinter(deps: ReportPdfDeps): (runId: string) => Pro
           'document.querySelector(\'.report-sheet[data-ready="true"]\') !== null',
         ))
       ) {
-        if (Date.now() > deadline) throw new Error(`the report of ${runId} did not render`);
+        if (Date.now() > deadline) throw new Error(`the report ${reportHash(page)} did not render`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });

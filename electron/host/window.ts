@@ -103,8 +103,18 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
 
 const hardened = new WeakSet<WebContents>();
 
-/** Locks one webContents to the app: called for every one Electron creates, and by createMainWindow. */
-export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+/** The one page the app opens in a window of its own: a drill's console, beside the main window on the same PC. */
+const CONSOLE_HASH = /#\/drills\/[a-z0-9-]+\/console$/;
+
+/**
+ * Locks one webContents to the app: called for every one Electron creates, and by createMainWindow. `childPreferences`:
+ * the hardened preferences (with the preload) a drill console's window gets; without them no window ever opens.
+ */
+export function hardenWebContents(
+  contents: WebContents,
+  isAppUrl: (url: string) => boolean,
+  childPreferences?: WebPreferences,
+): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
   contents.on('will-navigate', (event) => {
@@ -114,6 +124,17 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
+    if (childPreferences && isAppUrl(url) && CONSOLE_HASH.test(url)) {
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          width: 1100,
+          height: 800,
+          title: 'Guardbook',
+          webPreferences: childPreferences,
+        },
+      };
+    }
     // A plan may link to a regulation or a supplier's page: that opens in the user's browser, never here.
     if (isExternalWebUrl(url)) shell.openExternal(url).catch(() => undefined);
     return { action: 'deny' };
@@ -121,8 +142,12 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function hardenAllWebContents(app: Pick<App, 'on'>, isAppUrl: (url: string) => boolean): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
+export function hardenAllWebContents(
+  app: Pick<App, 'on'>,
+  isAppUrl: (url: string) => boolean,
+  childPreferences?: WebPreferences,
+): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl, childPreferences));
 }
 
 /** The app needs no camera, microphone, location, notifications or clipboard reads: refuse them all. */

@@ -73,6 +73,7 @@ export const CHANNEL_ACCESS = {
   'drills.rate': 'trainer',
   'drills.note': 'trainer',
   'drills.close': 'trainer',
+  'drills.reportPdf': 'trainer',
   // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
   'actions.list': 'trainer',
   'actions.open': 'trainer',

@@ -384,6 +384,11 @@ export const channels = {
     input: z.strictObject({ exerciseId: SlugSchema, hotWash: z.string().trim().max(EXERCISE_LIMITS.scenario) }),
     output: EvaluationViewSchema,
   },
+  /** The drill report as a PDF, made by the Electron host (the browser edition prints instead). */
+  'drills.reportPdf': {
+    input: ExerciseIdInput,
+    output: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), base64: z.string() }),
+  },
   /** Improvement actions (整改措施), open ones first by due date, each with the local days left (negative: overdue). */
   'actions.list': { input: NoInput, output: z.array(ActionViewSchema) },
   /** An area for improvement becomes an action with an owner and a due date. */

@@ -56,6 +56,7 @@ export const CHANNEL_NAMES = [
   'drills.rate',
   'drills.note',
   'drills.close',
+  'drills.reportPdf',
   'actions.list',
   'actions.open',
   'actions.update',

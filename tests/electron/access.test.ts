@@ -85,6 +85,7 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'drills.rate': 'trainer',
   'drills.note': 'trainer',
   'drills.close': 'trainer',
+  'drills.reportPdf': 'trainer',
   // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
   'actions.list': 'trainer',
   'actions.open': 'trainer',

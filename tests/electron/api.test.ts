@@ -1,5 +1,6 @@
 // The typed API (dispatch, the handler map, the client), the renderer's CSP meta tag, where data lives, and
 // "build what is stale".
+import type { ReportPage } from '../../electron/backend/reportPage';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,8 @@ function tempDir(): string {
 }
 
 /** A stand-in for the Electron host's printToPDF: the service the host passes in, not storage. */
-const fakePdf = async (runId: string) => Buffer.from(`%PDF-1.7 report of ${runId}`);
+const fakePdf = async (page: ReportPage) =>
+  Buffer.from(`%PDF-1.7 report of ${page.kind === 'run' ? page.runId : page.exerciseId}`);
 
 async function backend(logged: unknown[][] = [], reportPdf: typeof fakePdf | null = fakePdf): Promise<Backend> {
   return createBackend({
@@ -291,6 +293,7 @@ describe('channel and push event names', () => {
       },
       'drills.note': { exerciseId: announced, kind: 'improvement', text: '火警按钮被柜子挡住', cause: 'resources' },
       'drills.close': { exerciseId: announced, hotWash: '复盘' },
+      'drills.reportPdf': { exerciseId: announced },
       'actions.list': {},
       'actions.open': {
         spec: {

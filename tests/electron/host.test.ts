@@ -330,6 +330,29 @@ describe('web contents hardening', () => {
     expect(fake.shell.openExternal.mock.calls).toEqual([['https://www.mps.gov.cn/'], ['http://example.com/guide']]);
   });
 
+  it('opens a drill console of the app in a window of its own, with the hardened preferences, and nothing else', () => {
+    const contents = new fake.FakeWebContents();
+    const preferences = { ...MAIN_WINDOW_WEB_PREFERENCES, preload: '/p.cjs' };
+    hardenWebContents(contents as unknown as Parameters<typeof hardenWebContents>[0], isAppUrl, preferences);
+    const open = (url: string) => contents.windowOpenHandler?.({ url });
+    expect(open('app://guardbook/index.html#/drills/ex-20261205-a1b2c3/console')).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: { width: 1100, height: 800, title: 'Guardbook', webPreferences: preferences },
+    });
+    for (const url of [
+      'app://guardbook/index.html#/drills/ex-1',
+      'app://guardbook/index.html#/plans/fire',
+      'app://evil/index.html#/drills/ex-1/console',
+      'https://evil.example/#/drills/ex-1/console',
+    ]) {
+      expect(open(url), url).toEqual({ action: 'deny' });
+    }
+    // Without the preferences (a window made before the host gave them), no window opens at all.
+    expect(hardenedContents().windowOpenHandler?.({ url: 'app://guardbook/index.html#/drills/ex-1/console' })).toEqual({
+      action: 'deny',
+    });
+  });
+
   it('refuses to attach a <webview>', () => {
     const contents = hardenedContents();
     const event = { preventDefault: vi.fn() };

@@ -31,12 +31,13 @@ describe('createReportPrinter', () => {
       },
       preloadPath: '/app/out/host/preload.cjs',
     });
-    expect((await print('20261129T010203Z-abcdef')).toString()).toBe('%PDF-1.7');
+    expect((await print({ kind: 'run', runId: '20261129T010203Z-abcdef' })).toString()).toBe('%PDF-1.7');
     expect(created).toEqual([
       { show: false, webPreferences: { ...MAIN_WINDOW_WEB_PREFERENCES, preload: '/app/out/host/preload.cjs' } },
     ]);
     expect(window.loadURL).toHaveBeenCalledWith('app://guardbook/index.html#/records/20261129T010203Z-abcdef/report');
-    expect(reportUrl('x')).toBe('app://guardbook/index.html#/records/x/report');
+    expect(reportUrl({ kind: 'run', runId: 'x' })).toBe('app://guardbook/index.html#/records/x/report');
+    expect(reportUrl({ kind: 'drill', exerciseId: 'ex-1' })).toBe('app://guardbook/index.html#/drills/ex-1/report');
     expect(window.webContents.executeJavaScript).toHaveBeenCalledTimes(4);
     expect(window.webContents.executeJavaScript.mock.calls[0]![0]).toContain('[data-ready="true"]');
     expect(window.webContents.printToPDF).toHaveBeenCalledWith({
@@ -51,7 +52,7 @@ describe('createReportPrinter', () => {
     const window = standInWindow(0);
     window.webContents.printToPDF.mockRejectedValueOnce(new Error('printing failed'));
     const print = createReportPrinter({ createWindow: () => window as never, preloadPath: '/p.cjs' });
-    await expect(print('r-1')).rejects.toThrow('printing failed');
+    await expect(print({ kind: 'run', runId: 'r-1' })).rejects.toThrow('printing failed');
     expect(window.destroy).toHaveBeenCalledTimes(1);
   });
 });
