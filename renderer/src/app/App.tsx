@@ -24,6 +24,7 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'plans' }, key: 'nav.plans' },
   { route: { screen: 'records' }, key: 'nav.records' },
   { route: { screen: 'drills' }, key: 'nav.drills', role: 'trainer' },
+  { route: { screen: 'actions' }, key: 'nav.actions', role: 'trainer' },
   { route: { screen: 'settings' }, key: 'nav.settings' },
   { route: { screen: 'users' }, key: 'nav.users', role: 'admin' },
   { route: { screen: 'audit' }, key: 'nav.audit', role: 'manager' },
@@ -90,6 +91,13 @@ const PlanDetailScreen = lazy(() => import('../screens/PlansScreen').then((m) =>
 const EditorScreen = lazy(() => import('../editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
 const RunReportScreen = lazy(() => import('../screens/RunReportScreen').then((m) => ({ default: m.RunReportScreen })));
 const DrillsScreen = lazy(() => import('../drills/DrillsScreen').then((m) => ({ default: m.DrillsScreen })));
+const EvaluationScreen = lazy(() =>
+  import('../drillReview/EvaluationScreen').then((m) => ({ default: m.EvaluationScreen })),
+);
+const DrillReportScreen = lazy(() =>
+  import('../drillReview/DrillReportScreen').then((m) => ({ default: m.DrillReportScreen })),
+);
+const ActionsScreen = lazy(() => import('../drillReview/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
   return (
@@ -115,7 +123,13 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
       if (route.runId) return <RecordDetailScreen key={route.runId} runId={route.runId} />;
       return <RecordsScreen plans={plans} />;
     case 'drills':
+      if (route.exerciseId && route.evaluate)
+        return <EvaluationScreen key={route.exerciseId} exerciseId={route.exerciseId} />;
+      if (route.exerciseId && route.report)
+        return <DrillReportScreen key={route.exerciseId} exerciseId={route.exerciseId} host={info.host} />;
       return <DrillsScreen key={hrefFor(route)} route={route} />;
+    case 'actions':
+      return <ActionsScreen />;
     case 'settings':
       return <SettingsScreen info={info} />;
     case 'users':

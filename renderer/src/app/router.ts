@@ -8,7 +8,9 @@ export type Route =
   | { screen: 'plans'; planId?: string; view?: PlanView }
   | { screen: 'records'; runId?: string; report?: boolean }
   /** Drill exercises (a trainer's): the list and planning, one exercise, its console during the drill. */
-  | { screen: 'drills'; exerciseId?: string; console?: boolean; plan?: boolean }
+  | { screen: 'drills'; exerciseId?: string; console?: boolean; plan?: boolean; evaluate?: boolean; report?: boolean }
+  /** Improvement actions (整改措施), from drills (and later inspections). */
+  | { screen: 'actions' }
   | { screen: 'settings' }
   | { screen: 'users' }
   | { screen: 'audit' };
@@ -52,8 +54,13 @@ export function parseRoute(hash: string): Route {
   if (screen === 'drills') {
     if (id === 'new') return { screen: 'drills', plan: true };
     if (!id) return { screen: 'drills' };
-    return { screen: 'drills', exerciseId: decodeURIComponent(id), ...(sub === 'console' ? { console: true } : {}) };
+    const exerciseId = decodeURIComponent(id);
+    if (sub === 'console') return { screen: 'drills', exerciseId, console: true };
+    if (sub === 'evaluate') return { screen: 'drills', exerciseId, evaluate: true };
+    if (sub === 'report') return { screen: 'drills', exerciseId, report: true };
+    return { screen: 'drills', exerciseId };
   }
+  if (screen === 'actions') return { screen: 'actions' };
   if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'users') return { screen: 'users' };
   if (screen === 'audit') return { screen: 'audit' };
@@ -79,7 +86,9 @@ export function hrefFor(route: Route): string {
     case 'drills':
       if (route.plan) return '#/drills/new';
       if (!route.exerciseId) return '#/drills';
-      return `#/drills/${encodeURIComponent(route.exerciseId)}${route.console ? '/console' : ''}`;
+      return `#/drills/${encodeURIComponent(route.exerciseId)}${
+        route.console ? '/console' : route.evaluate ? '/evaluate' : route.report ? '/report' : ''
+      }`;
     default:
       return `#/${route.screen}`;
   }

@@ -13,6 +13,7 @@ export const en: Messages = {
     plans: 'Plans',
     records: 'Records',
     drills: 'Drills & training',
+    actions: 'Improvement actions',
     settings: 'Settings',
     users: 'People',
     audit: 'Audit trail',

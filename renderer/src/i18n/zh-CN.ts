@@ -11,6 +11,7 @@ export const zhCN = {
     plans: '预案库',
     records: '处置记录',
     drills: '演练与培训',
+    actions: '整改措施',
     settings: '设置',
     users: '人员管理',
     audit: '审计记录',
