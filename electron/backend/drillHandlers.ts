@@ -4,6 +4,7 @@ import type { Caller, Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { API_MESSAGES } from '../../shared/messages/api';
 import type { ReportPage } from './reportPage';
+import type { CoverageView } from '../../shared/drills/coverageView';
 import type { ExerciseAction } from '../../shared/audit/events';
 import type { ExerciseView } from '../../shared/drills/exerciseView';
 import type { PersonRef } from '../../shared/library/libraryLog';
@@ -20,7 +21,8 @@ export function drillHandlers(
   evaluations: EvaluationStore,
   people: PeopleService,
   sessions: Sessions,
-  reportPdf?: (page: ReportPage) => Promise<Buffer>,
+  reportPdf: ((page: ReportPage) => Promise<Buffer>) | undefined,
+  coverage: () => Promise<CoverageView>,
 ): Pick<Handlers, DrillChannel> {
   const trainer = (caller: Caller): { user: User; by: PersonRef } => {
     const user = sessions.requireUser(caller);
@@ -92,6 +94,7 @@ export function drillHandlers(
         base64: pdf.toString('base64'),
       };
     },
+    'drills.coverage': async () => coverage(),
     'drills.evaluation': async ({ exerciseId }) => (await evaluations.get(exerciseId)) ?? null,
     'drills.rate': async ({ exerciseId, target, rating, observation }, caller) =>
       evaluations.rate(exerciseId, target, rating, observation, trainer(caller).by),

@@ -19,6 +19,7 @@ import type { EvaluationStore } from '../drills/evaluationStore';
 import type { ActionTracker } from '../actions/actionTracker';
 import { actionHandlers } from './actionHandlers';
 import { drillHandlers } from './drillHandlers';
+import { drillCoverage } from './drillCoverage';
 import type { ReportPage } from './reportPage';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
@@ -228,7 +229,9 @@ export function createHandlers(services: Services): Handlers {
       return services.runs.command(runId, signOff, by, { userId: user.id, name: user.name });
     },
     'runs.unfinished': async () => services.runs.unfinished(),
-    ...drillHandlers(services.drills, services.evaluations, people, sessions, services.reportPdf),
+    ...drillHandlers(services.drills, services.evaluations, people, sessions, services.reportPdf, () =>
+      drillCoverage(services),
+    ),
     ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>
       draftStarted(actor(caller), view),
     ),

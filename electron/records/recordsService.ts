@@ -1,6 +1,7 @@
 // Records for the UI: the history from the index (kept current as runs change), exports of one run, and
 // batch exports of a date range as one zip. What the index says of integrity is shown as "checking" until it
 // has been checked again in this process, against the bytes on disk, the key and the seal register.
+import type { DrillDone } from '../../shared/drills/coverage';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
@@ -126,6 +127,21 @@ export class RecordsService {
     await this.pickUpOthers();
     const page = this.index.query(withLocalDays(query, this.timeZone()));
     return { ...page, items: page.items.map((r) => this.shown(r)) };
+  }
+
+  /** Every drill that ran (declared ones too), from the index: when each ended (or began, if it never ended). */
+  async drillsDone(): Promise<DrillDone[]> {
+    await this.flushPending();
+    await this.pickUpOthers();
+    return this.index
+      .all()
+      .filter((r) => r.mode === 'drill')
+      .map((r) => ({
+        planId: r.planId,
+        runId: r.runId,
+        at: r.endedAt ?? r.startedAt,
+        ...(r.exercise?.declared ? { declared: true } : {}),
+      }));
   }
 
   /** One run's history line, its integrity checked now against the bytes on disk. */

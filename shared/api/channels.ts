@@ -21,6 +21,7 @@ import { ExerciseSpecSchema } from '../drills/exercise';
 import { ExerciseViewSchema } from '../drills/exerciseView';
 import { evaluationData, RatingSchema } from '../drills/evaluation';
 import { EvaluationViewSchema } from '../drills/evaluationView';
+import { CoverageViewSchema } from '../drills/coverageView';
 import { ActionSpecSchema, OwnerSchema } from '../actions/actionLog';
 import { ActionViewSchema } from '../actions/actionView';
 import { ACTION_LIMITS, EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
@@ -389,6 +390,8 @@ export const channels = {
     input: ExerciseIdInput,
     output: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), base64: z.string() }),
   },
+  /** Per published plan: last drill, next due by its policy (branch-local calendar days), status; the calendar. */
+  'drills.coverage': { input: NoInput, output: CoverageViewSchema },
   /** Improvement actions (整改措施), open ones first by due date, each with the local days left (negative: overdue). */
   'actions.list': { input: NoInput, output: z.array(ActionViewSchema) },
   /** An area for improvement becomes an action with an owner and a due date. */

@@ -57,6 +57,7 @@ export const CHANNEL_NAMES = [
   'drills.note',
   'drills.close',
   'drills.reportPdf',
+  'drills.coverage',
   'actions.list',
   'actions.open',
   'actions.update',

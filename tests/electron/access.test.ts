@@ -86,6 +86,7 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'drills.note': 'trainer',
   'drills.close': 'trainer',
   'drills.reportPdf': 'trainer',
+  'drills.coverage': 'trainer',
   // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
   'actions.list': 'trainer',
   'actions.open': 'trainer',

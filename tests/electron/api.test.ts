@@ -294,6 +294,7 @@ describe('channel and push event names', () => {
       'drills.note': { exerciseId: announced, kind: 'improvement', text: '火警按钮被柜子挡住', cause: 'resources' },
       'drills.close': { exerciseId: announced, hotWash: '复盘' },
       'drills.reportPdf': { exerciseId: announced },
+      'drills.coverage': {},
       'actions.list': {},
       'actions.open': {
         spec: {
