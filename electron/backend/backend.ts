@@ -24,6 +24,7 @@ import { ExerciseStore } from '../drills/exerciseStore';
 import type { ReportPage } from './reportPage';
 import { EvaluationStore } from '../drills/evaluationStore';
 import { ActionTracker } from '../actions/actionTracker';
+import { TrainingStore } from '../training/trainingStore';
 import { effectiveTimeZone } from '../../shared/time/localTime';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
@@ -194,6 +195,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onChange: () => push.emit('actions.changed', {}),
   });
   for (const problem of actions.problems) log('actions log', problem);
+  const training = TrainingStore.open({ dataDir: options.dataDir, installation, plans, readOnly, now });
   const evaluations = new EvaluationStore({
     dataDir: options.dataDir,
     exercises: drills,
@@ -235,6 +237,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     drills,
     evaluations,
     actions,
+    training,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {
@@ -249,6 +252,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     close: async () => {
       drills.close();
       actions.close();
+      training.close();
       await runs.close();
       await records.close();
       register.close();

@@ -18,6 +18,8 @@ import type { ExerciseStore } from '../drills/exerciseStore';
 import type { EvaluationStore } from '../drills/evaluationStore';
 import type { ActionTracker } from '../actions/actionTracker';
 import { actionHandlers } from './actionHandlers';
+import { trainingHandlers } from './trainingHandlers';
+import type { TrainingStore } from '../training/trainingStore';
 import { drillHandlers } from './drillHandlers';
 import { drillCoverage } from './drillCoverage';
 import type { ReportPage } from './reportPage';
@@ -38,6 +40,7 @@ export interface Services {
   drills: ExerciseStore;
   evaluations: EvaluationStore;
   actions: ActionTracker;
+  training: TrainingStore;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: (page: ReportPage) => Promise<Buffer>;
 }
@@ -232,6 +235,7 @@ export function createHandlers(services: Services): Handlers {
     ...drillHandlers(services.drills, services.evaluations, people, sessions, services.reportPdf, () =>
       drillCoverage(services),
     ),
+    ...trainingHandlers(services.training, services.drills, plans, people, sessions),
     ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>
       draftStarted(actor(caller), view),
     ),

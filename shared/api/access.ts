@@ -81,6 +81,10 @@ export const CHANNEL_ACCESS = {
   'actions.update': 'trainer',
   'actions.finish': 'trainer',
   'actions.revisePlan': 'manager',
+  // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
+  'training.quiz': 'guard',
+  'training.submit': 'guard',
+  'training.records': 'trainer',
 } as const satisfies Record<Channel, Access>;
 
 export function accessOf(channel: Channel): Access {

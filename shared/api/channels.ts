@@ -22,6 +22,7 @@ import { ExerciseViewSchema } from '../drills/exerciseView';
 import { evaluationData, RatingSchema } from '../drills/evaluation';
 import { EvaluationViewSchema } from '../drills/evaluationView';
 import { CoverageViewSchema } from '../drills/coverageView';
+import { QuizGradeSchema, QuizOutSchema, TrainingRecordsSchema } from '../drills/trainingView';
 import { ActionSpecSchema, OwnerSchema } from '../actions/actionLog';
 import { ActionViewSchema } from '../actions/actionView';
 import { ACTION_LIMITS, EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
@@ -420,6 +421,24 @@ export const channels = {
   },
   /** Opens a draft of the action's plan that names the action: publishing it closes the action with that version. */
   'actions.revisePlan': { input: z.strictObject({ actionId: SlugSchema }), output: DraftViewSchema },
+  /** A self-study quiz drawn from the published plans (all, or some), without its answers. */
+  'training.quiz': {
+    input: z.strictObject({
+      count: z.number().int().min(1).max(20).default(5),
+      planIds: z.array(SlugSchema).max(100).optional(),
+    }),
+    output: QuizOutSchema,
+  },
+  /** Grades the questions shown (unanswered: wrong), with the plan's own words, and keeps the result. */
+  'training.submit': {
+    input: z.strictObject({
+      questionIds: z.array(z.string().max(300)).min(1).max(20),
+      answers: z.record(z.string().max(300), z.string().max(200)),
+    }),
+    output: QuizGradeSchema,
+  },
+  /** Each person's training record, and who has not studied a plan since it was revised. */
+  'training.records': { input: NoInput, output: TrainingRecordsSchema },
   /** The history, newest first, filtered and paged (from the rebuildable index). */
   'records.list': { input: RecordQuerySchema, output: RecordPageSchema },
   /** The printable record as a PDF, made by the Electron host (printToPDF); the browser edition prints instead. */

@@ -93,6 +93,10 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'actions.update': 'trainer',
   'actions.finish': 'trainer',
   'actions.revisePlan': 'manager',
+  // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
+  'training.quiz': 'guard',
+  'training.submit': 'guard',
+  'training.records': 'trainer',
 };
 
 type Who = Role | 'nobody';
