@@ -57,10 +57,13 @@ export class TrainingStore {
     shown: readonly string[],
     answers: Readonly<Record<string, string>>,
   ): QuizGrade & { questions: QuizQuestion[] } {
-    const wanted = new Set(shown);
-    const questions = this.published()
-      .flatMap((plan) => questionsFor(plan))
-      .filter((q) => wanted.has(q.id));
+    // In the order they were shown; those no longer asked (their plan revised meanwhile) left out.
+    const asked = new Map(
+      this.published()
+        .flatMap((plan) => questionsFor(plan))
+        .map((q) => [q.id, q]),
+    );
+    const questions = [...new Set(shown)].flatMap((id) => asked.get(id) ?? []);
     const grade = gradeQuiz(questions, answers);
     const plans = [...new Map(questions.map((q) => [q.planId, { planId: q.planId, version: q.planVersion }])).values()];
     // Nothing left to count (every plan asked about was revised meanwhile): nothing goes into the record.

@@ -22,7 +22,13 @@ export const QuizGradeSchema = z.object({
   correct: z.number().int(),
   total: z.number().int(),
   perQuestion: z.array(
-    z.object({ id: z.string(), chosen: z.string().optional(), answer: z.string(), right: z.boolean(), explanation: TextSchema }),
+    z.object({
+      id: z.string(),
+      chosen: z.string().optional(),
+      answer: z.string(),
+      right: z.boolean(),
+      explanation: TextSchema,
+    }),
   ),
   questions: z.array(QuestionOutSchema.extend({ answer: z.string(), explanation: TextSchema })),
 });

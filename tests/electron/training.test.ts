@@ -74,6 +74,7 @@ describe('self-study quizzes', () => {
       guard,
     );
     expect(graded.total).toBe(5);
+    expect(graded.perQuestion.map((g) => g.id)).toEqual(quiz.questions.map((q) => q.id));
     expect(graded.perQuestion[0]!.right).toBe(first.choices[0]!.id === graded.perQuestion[0]!.answer);
     expect(graded.correct).toBe(graded.perQuestion[0]!.right ? 1 : 0);
     expect(graded.perQuestion.every((g) => g.explanation['zh-CN'].length > 0)).toBe(true);
