@@ -11,6 +11,7 @@ import type { PersonRef } from '../../shared/library/libraryLog';
 import type { User } from '../../shared/people/roles';
 import type { EvaluationStore } from '../drills/evaluationStore';
 import type { ExerciseStore } from '../drills/exerciseStore';
+import type { RunEngine } from '../runs/runEngine';
 import type { PeopleService } from '../people/peopleService';
 import type { Sessions } from '../people/sessions';
 
@@ -23,6 +24,7 @@ export function drillHandlers(
   sessions: Sessions,
   reportPdf: ((page: ReportPage) => Promise<Buffer>) | undefined,
   coverage: () => Promise<CoverageView>,
+  runs: RunEngine,
 ): Pick<Handlers, DrillChannel> {
   const trainer = (caller: Caller): { user: User; by: PersonRef } => {
     const user = sessions.requireUser(caller);
@@ -95,6 +97,33 @@ export function drillHandlers(
       };
     },
     'drills.coverage': async () => coverage(),
+    'drills.trends': async () => {
+      const ran = (await drills.list()).filter((e) => e.run);
+      const points = await Promise.all(
+        ran.map(async (exercise) => {
+          const run = await runs.read(exercise.run!.runId).catch(() => undefined);
+          const evaluation = await evaluations.get(exercise.id).catch(() => undefined);
+          const rated = (evaluation?.objectives ?? []).filter((o) => o.consensus !== 'U');
+          const first = run?.visits[0];
+          return {
+            exerciseId: exercise.id,
+            title: exercise.spec.title,
+            planId: exercise.spec.planId,
+            at: exercise.run!.startedAt,
+            ...(rated.length > 0 ? { shareMet: rated.filter((o) => o.consensus === 'P').length / rated.length } : {}),
+            ...(first && first.end !== 'ongoing'
+              ? {
+                  firstStep: {
+                    seconds: first.seconds,
+                    ...(first.targetSeconds !== undefined ? { targetSeconds: first.targetSeconds } : {}),
+                  },
+                }
+              : {}),
+          };
+        }),
+      );
+      return points.sort((a, b) => a.at.localeCompare(b.at));
+    },
     'drills.evaluation': async ({ exerciseId }) => (await evaluations.get(exerciseId)) ?? null,
     'drills.rate': async ({ exerciseId, target, rating, observation }, caller) =>
       evaluations.rate(exerciseId, target, rating, observation, trainer(caller).by),

@@ -232,8 +232,14 @@ export function createHandlers(services: Services): Handlers {
       return services.runs.command(runId, signOff, by, { userId: user.id, name: user.name });
     },
     'runs.unfinished': async () => services.runs.unfinished(),
-    ...drillHandlers(services.drills, services.evaluations, people, sessions, services.reportPdf, () =>
-      drillCoverage(services),
+    ...drillHandlers(
+      services.drills,
+      services.evaluations,
+      people,
+      sessions,
+      services.reportPdf,
+      () => drillCoverage(services),
+      services.runs,
     ),
     ...trainingHandlers(services.training, services.drills, plans, people, sessions),
     ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>

@@ -75,6 +75,7 @@ export const CHANNEL_ACCESS = {
   'drills.close': 'trainer',
   'drills.reportPdf': 'trainer',
   'drills.coverage': 'trainer',
+  'drills.trends': 'trainer',
   // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
   'actions.list': 'trainer',
   'actions.open': 'trainer',

@@ -393,6 +393,25 @@ export const channels = {
   },
   /** Per published plan: last drill, next due by its policy (branch-local calendar days), status; the calendar. */
   'drills.coverage': { input: NoInput, output: CoverageViewSchema },
+  /**
+   * Per drill that ran, oldest first: when, the plan, the share of rated objectives met (达标) and the time the
+   * journal gave its first step — the dashboard's trends.
+   */
+  'drills.trends': {
+    input: NoInput,
+    output: z.array(
+      z.object({
+        exerciseId: z.string(),
+        title: z.string(),
+        planId: z.string(),
+        at: z.string(),
+        /** Objectives rated 达标 among those rated (未观察 left out); absent before any rating. */
+        shareMet: z.number().min(0).max(1).optional(),
+        /** Seconds the run spent on its first step, and that step's target. */
+        firstStep: z.object({ seconds: z.number(), targetSeconds: z.number().optional() }).optional(),
+      }),
+    ),
+  },
   /** Improvement actions (整改措施), open ones first by due date, each with the local days left (negative: overdue). */
   'actions.list': { input: NoInput, output: z.array(ActionViewSchema) },
   /** An area for improvement becomes an action with an owner and a due date. */

@@ -58,6 +58,7 @@ export const CHANNEL_NAMES = [
   'drills.close',
   'drills.reportPdf',
   'drills.coverage',
+  'drills.trends',
   'actions.list',
   'actions.open',
   'actions.update',

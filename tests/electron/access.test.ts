@@ -87,6 +87,7 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'drills.close': 'trainer',
   'drills.reportPdf': 'trainer',
   'drills.coverage': 'trainer',
+  'drills.trends': 'trainer',
   // Improvement actions: tracked by trainers; revising a plan for one is a manager's, as any revision.
   'actions.list': 'trainer',
   'actions.open': 'trainer',

@@ -295,6 +295,7 @@ describe('channel and push event names', () => {
       'drills.close': { exerciseId: announced, hotWash: '复盘' },
       'drills.reportPdf': { exerciseId: announced },
       'drills.coverage': {},
+      'drills.trends': {},
       'actions.list': {},
       'actions.open': {
         spec: {

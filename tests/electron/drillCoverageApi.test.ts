@@ -91,5 +91,42 @@ describe('drill coverage', () => {
     expect(after.calendar.map((e) => e.id)).toEqual([planned.id]);
     const refused = await backend.call('drills.coverage', {}, guard);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('forbidden');
+
+    // Trends: an announced fire drill whose first step was done and whose objectives were rated 达标 and 未达标.
+    const announced = await call<{ id: string }>(
+      backend,
+      'drills.plan',
+      {
+        spec: {
+          title: '消防演练',
+          planId: 'fire',
+          planVersion: 1,
+          scheduledAt: new Date().toISOString(),
+          announced: true,
+          objectives: [
+            { id: 'alarm', text: '报警', stepId: 'raise-alarm' },
+            { id: 'exit', text: '疏散' },
+            { id: 'unseen', text: '未观察的' },
+          ],
+        },
+      },
+      trainer,
+    );
+    const { run } = await call<{ run: RunView }>(backend, 'drills.start', { exerciseId: announced.id }, trainer);
+    await call(backend, 'runs.command', { runId: run.runId, command: { type: 'complete', step: 'raise-alarm' } });
+    const rate = (objectiveId: string, rating: string) =>
+      call(backend, 'drills.rate', { exerciseId: announced.id, target: { objectiveId }, rating }, trainer);
+    await rate('alarm', 'P');
+    await rate('exit', 'M');
+    await rate('unseen', 'U');
+    const trends = await call<{ exerciseId: string; shareMet?: number; firstStep?: { targetSeconds?: number } }[]>(
+      backend,
+      'drills.trends',
+      {},
+      trainer,
+    );
+    expect(trends.map((t) => t.exerciseId)).toEqual([exercise.id, announced.id]);
+    expect(trends[0]).not.toHaveProperty('shareMet');
+    expect(trends[1]).toMatchObject({ shareMet: 0.5, firstStep: { targetSeconds: 30 } });
   });
 });
