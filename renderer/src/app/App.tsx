@@ -25,6 +25,8 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'records' }, key: 'nav.records' },
   { route: { screen: 'drills' }, key: 'nav.drills', role: 'trainer' },
   { route: { screen: 'actions' }, key: 'nav.actions', role: 'trainer' },
+  { route: { screen: 'training' }, key: 'nav.training', role: 'trainer' },
+  { route: { screen: 'study' }, key: 'nav.study', role: 'guard' },
   { route: { screen: 'settings' }, key: 'nav.settings' },
   { route: { screen: 'users' }, key: 'nav.users', role: 'admin' },
   { route: { screen: 'audit' }, key: 'nav.audit', role: 'manager' },
@@ -97,6 +99,8 @@ const EvaluationScreen = lazy(() =>
 const DrillReportScreen = lazy(() =>
   import('../drillReview/DrillReportScreen').then((m) => ({ default: m.DrillReportScreen })),
 );
+const TrainingScreen = lazy(() => import('../training/TrainingScreen').then((m) => ({ default: m.TrainingScreen })));
+const StudyScreen = lazy(() => import('../training/StudyScreen').then((m) => ({ default: m.StudyScreen })));
 const ActionsScreen = lazy(() => import('../drillReview/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
@@ -130,6 +134,10 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
       return <DrillsScreen key={hrefFor(route)} route={route} />;
     case 'actions':
       return <ActionsScreen />;
+    case 'training':
+      return <TrainingScreen />;
+    case 'study':
+      return <StudyScreen />;
     case 'settings':
       return <SettingsScreen info={info} />;
     case 'users':

@@ -11,6 +11,10 @@ export type Route =
   | { screen: 'drills'; exerciseId?: string; console?: boolean; plan?: boolean; evaluate?: boolean; report?: boolean }
   /** Improvement actions (整改措施), from drills (and later inspections). */
   | { screen: 'actions' }
+  /** The coverage and training dashboard (a trainer's). */
+  | { screen: 'training' }
+  /** Self-study: a short quiz on the plans, for whoever is unlocked. */
+  | { screen: 'study' }
   | { screen: 'settings' }
   | { screen: 'users' }
   | { screen: 'audit' };
@@ -61,6 +65,8 @@ export function parseRoute(hash: string): Route {
     return { screen: 'drills', exerciseId };
   }
   if (screen === 'actions') return { screen: 'actions' };
+  if (screen === 'training') return { screen: 'training' };
+  if (screen === 'study') return { screen: 'study' };
   if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'users') return { screen: 'users' };
   if (screen === 'audit') return { screen: 'audit' };

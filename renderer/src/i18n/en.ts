@@ -14,6 +14,8 @@ export const en: Messages = {
     records: 'Records',
     drills: 'Drills & training',
     actions: 'Improvement actions',
+    training: 'Drill coverage',
+    study: 'Self-study',
     settings: 'Settings',
     users: 'People',
     audit: 'Audit trail',

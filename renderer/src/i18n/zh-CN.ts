@@ -12,6 +12,8 @@ export const zhCN = {
     records: '处置记录',
     drills: '演练与培训',
     actions: '整改措施',
+    training: '演练覆盖',
+    study: '自学测验',
     settings: '设置',
     users: '人员管理',
     audit: '审计记录',
