@@ -14,7 +14,8 @@ import { buildRendererIfStale } from '../electron/build/buildRenderer';
 import { PLANS_DIR, RENDERER_OUT_DIR } from '../electron/build/projectPaths';
 import { startWebHost } from '../electron/web/webHost';
 import { createEditor, liveFindings, perform } from '../renderer/src/editor/editorModel';
-import { ADMIN_PIN, setupAdmin } from '../tests/support/people';
+import { setupAdmin } from '../tests/support/people';
+import { unlockedPage } from './browserSession';
 import { countSteps, generatePlan } from './generatePlan';
 import { fmt, medianMs } from './timing';
 
@@ -98,23 +99,6 @@ export async function benchEditor(): Promise<void> {
     await backend.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Opens the app in `page` and unlocks its session as the administrator (the editor writes only for managers). */
-async function unlockedPage(page: Page, url: string, userId: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('main').waitFor();
-  // A string, not a function: bench code has no DOM types, and the page runs it as it is.
-  await page.evaluate(`(async () => {
-    const token = sessionStorage.getItem('guardbook.token') ?? '';
-    let session = sessionStorage.getItem('guardbook.session');
-    if (!session) sessionStorage.setItem('guardbook.session', (session = crypto.randomUUID()));
-    await fetch('./api/session.unlock', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-guardbook-token': token, 'x-guardbook-session': session },
-      body: JSON.stringify({ userId: ${JSON.stringify(userId)}, pin: ${JSON.stringify(ADMIN_PIN)} }),
-    });
-  })()`);
 }
 
 function median(values: readonly number[]): number {

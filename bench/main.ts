@@ -1,4 +1,5 @@
 // Benchmarks: `npm run bench -- <name>...` (no name: all). They print figures and ratios; they never fail a build.
+import { benchDrills } from './drills';
 import { benchEditor } from './editor';
 import { benchPlans } from './plans';
 import { benchShell } from './shell';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   journal: benchJournal,
   records: benchRecords,
   runner: benchRunner,
+  drills: benchDrills,
 };
 
 const names = process.argv.slice(2);

@@ -70,11 +70,13 @@ interface GenerationStats {
   rareRuns: number;
 }
 
-export async function benchRecords(): Promise<void> {
+/**
+ * The data folder of 10,000 generated runs (GUARDBOOK_BENCH_RUNS), made once and kept in the temp folder: other
+ * benches copy it rather than write to it.
+ */
+export async function recordsDataset(): Promise<string> {
   const dataDir = join(tmpdir(), `guardbook-bench-records-${DATA_VERSION}-${RUNS}`);
-  const runsDir = join(dataDir, 'runs');
   const statsFile = join(dataDir, 'generated.json');
-  console.log(`records: the history at scale (${RUNS.toLocaleString('en')} runs)`);
   let stats: GenerationStats;
   if (existsSync(statsFile) && !process.env.GUARDBOOK_BENCH_REGENERATE) {
     stats = JSON.parse(readFileSync(statsFile, 'utf8')) as GenerationStats;
@@ -90,6 +92,14 @@ export async function benchRecords(): Promise<void> {
     console.log(`  generation: ${describeStats(stats)}`);
     console.log('    written with the real format code (chainEvent + journalLine), without fsync: it is test data');
   }
+  return dataDir;
+}
+
+export async function benchRecords(): Promise<void> {
+  console.log(`records: the history at scale (${RUNS.toLocaleString('en')} runs)`);
+  const dataDir = await recordsDataset();
+  const runsDir = join(dataDir, 'runs');
+  const stats = JSON.parse(readFileSync(join(dataDir, 'generated.json'), 'utf8')) as GenerationStats;
 
   // 1. The index rebuilt from scratch: every journal read, verified and replayed.
   rmSync(join(runsDir, INDEX_FILE), { force: true });
