@@ -4,10 +4,13 @@
 import { coverageOf, localDateOf } from '../../shared/drills/coverage';
 import type { CoverageView } from '../../shared/drills/coverageView';
 import { effectiveTimeZone } from '../../shared/time/localTime';
-import type { Services } from './handlers';
+import type { ExerciseStore } from '../drills/exerciseStore';
+import type { BranchLibrary } from '../plans/branchLibrary';
+import type { RecordsService } from '../records/recordsService';
+import type { SettingsService } from '../settings/settingsService';
 
 export async function drillCoverage(
-  services: Pick<Services, 'plans' | 'records' | 'drills' | 'settings'>,
+  services: { plans: BranchLibrary; records: RecordsService; drills: ExerciseStore; settings: SettingsService },
   now = new Date(),
 ): Promise<CoverageView> {
   const zone = effectiveTimeZone(services.settings.state().settings.timeZone);

@@ -166,7 +166,7 @@ const BUILDERS: Record<QuestionKind, (ctx: Context) => QuizQuestion[]> = {
         explanation: () =>
           lines([
             ...stepLines(entry),
-            text(`☎ ${names.map((n) => n['zh-CN']).join('、')}`, `☎ ${names.map((n) => n.en).join(', ')}`),
+            text(`联系：${names.map((n) => n['zh-CN']).join('、')}`, `Call: ${names.map((n) => n.en).join(', ')}`),
           ]),
       });
     });
@@ -184,7 +184,8 @@ const BUILDERS: Record<QuestionKind, (ctx: Context) => QuizQuestion[]> = {
         prompt: text(`「${title['zh-CN']}」应在多长时间内完成？`, `How soon should “${title.en}” be done?`),
         answer: timeChoice(seconds),
         candidates: timeCandidates(seconds, planTimes, ctx.maxChoices - 1, hash(id)).map(timeChoice),
-        explanation: (answer) => lines([...stepLines(entry), text(`⏱ ${answer.text['zh-CN']}`, `⏱ ${answer.text.en}`)]),
+        explanation: (answer) =>
+          lines([...stepLines(entry), text(`目标时间：${answer.text['zh-CN']}`, `Target: ${answer.text.en}`)]),
       });
     });
   },
