@@ -21,7 +21,7 @@ import { inBothLanguages } from '../../shared/text';
 import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
 import { ExerciseStore } from '../drills/exerciseStore';
-import type { ReportPage } from './reportPage';
+import type { ReportPrinter } from './reportPage';
 import { EvaluationStore } from '../drills/evaluationStore';
 import { ActionTracker } from '../actions/actionTracker';
 import { TrainingStore } from '../training/trainingStore';
@@ -50,7 +50,7 @@ export interface BackendOptions {
   settingsStore?: SettingsStoreFactory;
   log?: (message: string, error?: unknown) => void;
   /** The Electron host's printToPDF of a report page (a run's record, a drill's report). */
-  reportPdf?: (page: ReportPage) => Promise<Buffer>;
+  reportPdf?: ReportPrinter;
   /** The clock for PIN waits, idle locks and on-duty claims (tests move it). */
   clock?: () => number;
   /** Tests only: a cheap scrypt cost for new PIN hashes (no host passes it; the default is production's). */
@@ -202,6 +202,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     runs,
     signingKey,
     readOnly,
+    onChange: () => push.emit('drills.changed', {}),
   });
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({

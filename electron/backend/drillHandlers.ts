@@ -3,7 +3,7 @@
 import type { Caller, Handlers } from '../../shared/api/dispatch';
 import { ApiError } from '../../shared/api/errors';
 import { API_MESSAGES } from '../../shared/messages/api';
-import type { ReportPage } from './reportPage';
+import type { ReportPrinter } from './reportPage';
 import type { CoverageView } from '../../shared/drills/coverageView';
 import type { ExerciseAction } from '../../shared/audit/events';
 import type { ExerciseView } from '../../shared/drills/exerciseView';
@@ -22,7 +22,7 @@ export function drillHandlers(
   evaluations: EvaluationStore,
   people: PeopleService,
   sessions: Sessions,
-  reportPdf: ((page: ReportPage) => Promise<Buffer>) | undefined,
+  reportPdf: ReportPrinter | undefined,
   coverage: () => Promise<CoverageView>,
   runs: RunEngine,
 ): Pick<Handlers, DrillChannel> {
@@ -86,10 +86,15 @@ export function drillHandlers(
       audited(user, 'injectFired', await drills.get(exerciseId), { runId: run.runId, injectId });
       return run;
     },
-    'drills.reportPdf': async ({ exerciseId }) => {
+    'drills.reportPdf': async ({ exerciseId }, caller) => {
       if (!reportPdf) throw new ApiError({ code: 'forbidden', message: API_MESSAGES.pdfInBrowser() });
       await drills.get(exerciseId); // an unknown exercise is not-found, not a blank PDF
-      const pdf = await reportPdf({ kind: 'drill', exerciseId });
+      // The report reads exercises and evaluations, a trainer's: the printing window reads them as the caller does.
+      const { user } = trainer(caller);
+      const pdf = await reportPdf({ kind: 'drill', exerciseId }, (sessionId) => {
+        sessions.unlockAs({ sessionId }, user);
+        return () => void sessions.lock({ sessionId });
+      });
       return {
         fileName: `guardbook-drill-${exerciseId}.pdf`,
         mime: 'application/pdf' as const,

@@ -22,7 +22,7 @@ import { trainingHandlers } from './trainingHandlers';
 import type { TrainingStore } from '../training/trainingStore';
 import { drillHandlers } from './drillHandlers';
 import { drillCoverage } from './drillCoverage';
-import type { ReportPage } from './reportPage';
+import type { ReportPrinter } from './reportPage';
 import type { RecordsService } from '../records/recordsService';
 import type { SettingsService } from '../settings/settingsService';
 
@@ -42,7 +42,7 @@ export interface Services {
   actions: ActionTracker;
   training: TrainingStore;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
-  reportPdf?: (page: ReportPage) => Promise<Buffer>;
+  reportPdf?: ReportPrinter;
 }
 
 export function createHandlers(services: Services): Handlers {

@@ -37,6 +37,8 @@ export interface EvaluationStoreOptions {
   signingKey: () => SigningKey;
   readOnly?: boolean;
   now?: () => Date;
+  /** A rating, a finding or the hot-wash was written: other windows showing the evaluation load it again. */
+  onChange?: () => void;
 }
 
 export type RatingTarget = { objectiveId: string } | { stepId: string };
@@ -144,6 +146,7 @@ export class EvaluationStore {
     try {
       if (foldEvaluation(log.entries).closed) throw invalid(m.evaluationClosed(exerciseId));
       this.write(log, type, by.userId, data);
+      this.options.onChange?.();
       return this.viewOf(exerciseId, log.entries);
     } finally {
       this.closeLog(exerciseId, log);

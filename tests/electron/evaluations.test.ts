@@ -54,12 +54,14 @@ async function sealedEvaluation() {
     onChange: () => {},
   });
   const key = loadOrCreateSigningKey(harness.dataDir);
+  let changes = 0;
   const evaluations = new EvaluationStore({
     dataDir: harness.dataDir,
     exercises,
     runs: harness.engine,
     signingKey: () => key,
     now: harness.clock.now,
+    onChange: () => changes++,
   });
   const spec = ExerciseSpecSchema.parse({
     title: '消防演练',
@@ -94,6 +96,8 @@ async function sealedEvaluation() {
   await harness.engine.command(run.runId, { type: 'abort', reason: '演练结束' }, LEAD.name);
   const ended = await harness.engine.read(run.runId);
   const closed = await evaluations.close(exercise.id, '整体达标；报警按钮需移位', LEAD);
+  // Five ratings, a finding and the hot-wash: each told other windows (refusals told nothing).
+  expect(changes).toBe(7);
   exercises.close();
   return { harness, exercise, run, ended, closed, evaluations, file: evaluations.file(exercise.id), key };
 }

@@ -13,6 +13,7 @@ function standInWindow(readyAfterPolls: number, pdf = Buffer.from('%PDF-1.7')) {
     loadURL: vi.fn(async (_url: string) => {}),
     destroy: vi.fn(),
     webContents: {
+      id: 42,
       executeJavaScript: vi.fn(async (_code: string) => ++polls > readyAfterPolls),
       printToPDF: vi.fn(async (_options: unknown) => pdf),
     },
@@ -45,6 +46,19 @@ describe('createReportPrinter', () => {
       printBackground: true,
       preferCSSPageSize: true,
     });
+    expect(window.destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets the printing window read as its caller while it prints, and locks it again after', async () => {
+    const window = standInWindow(0);
+    const print = createReportPrinter({ createWindow: () => window as never, preloadPath: '/p.cjs' });
+    const steps: string[] = [];
+    window.loadURL.mockImplementation(async (url: string) => void steps.push(`load ${url}`));
+    await print({ kind: 'drill', exerciseId: 'ex-1' }, (sessionId) => {
+      steps.push(`unlock ${sessionId}`);
+      return () => steps.push(`lock ${sessionId}`);
+    });
+    expect(steps).toEqual(['unlock ipc:42', 'load app://guardbook/index.html#/drills/ex-1/report', 'lock ipc:42']);
     expect(window.destroy).toHaveBeenCalledTimes(1);
   });
 

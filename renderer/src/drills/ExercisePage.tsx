@@ -1,5 +1,6 @@
 // One exercise: its facts and what was planned; while planned, changing or cancelling it and starting it (announced)
-// or declaring the guard's live run (unannounced); once it has its run, the console, the runner and the record.
+// or declaring the guard's live run (unannounced); once it has its run, the console, the runner, the record, the
+// evaluation and the drill report, and the improvement actions the drill produced.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../shared/drills/exerciseView';
@@ -9,6 +10,7 @@ import { usePlans } from '../app/PlansContext';
 import { hrefFor } from '../app/router';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../components/useLanguage';
+import { ExerciseActions } from '../drillReview/ExerciseActions';
 import { ErrorNote } from '../people/ErrorNote';
 import { formatDateTime } from '../records/recordTime';
 import { DeclarePanel } from './DeclarePanel';
@@ -49,6 +51,7 @@ function Exercise({ view, reload }: { view: ExerciseView; reload: () => void }) 
         </div>
       )}
       {view.status !== 'cancelled' && <RunLinks view={view} />}
+      {view.run && <ExerciseActions exerciseId={view.id} />}
       {planned && editing ? (
         <section aria-labelledby="exercise-edit-title">
           <h2 id="exercise-edit-title">{t('drills.form.editTitle')}</h2>
@@ -235,6 +238,13 @@ function RunLinks({ view }: { view: ExerciseView }) {
           </a>
           <a className="button-link" href={hrefFor({ screen: 'records', runId })}>
             {t('drills.page.record')}
+          </a>
+          {/* The evaluation and the drill report (their words come with ExerciseActions' strings). */}
+          <a className="button-link" href={hrefFor({ screen: 'drills', exerciseId: view.id, evaluate: true })}>
+            {t('review.exercise.evaluate')}
+          </a>
+          <a className="button-link" href={hrefFor({ screen: 'drills', exerciseId: view.id, report: true })}>
+            {t('review.exercise.report')}
           </a>
         </>
       )}

@@ -10,6 +10,7 @@ import { displayTimeZone } from '../components/displayTimeZone';
 import { LoadState } from '../components/LoadState';
 import { saveBlob } from '../components/saveBlob';
 import { useLanguage } from '../components/useLanguage';
+import { RevisedFor } from '../drillReview/RevisedFor';
 import { ErrorNote } from '../people/ErrorNote';
 import { useSession } from '../people/SessionContext';
 import { useUnlockedAction } from '../people/useUnlockedAction';
@@ -61,6 +62,7 @@ export function HistoryView({ planId, hasDraft }: { planId: string; hasDraft: bo
                       <dd>{v.note}</dd>
                     </>
                   )}
+                  <RevisedFor actions={v.forActions} />
                   <dt>{t('library.hash')}</dt>
                   <dd>
                     <code className="small">{v.contentHash}</code>
