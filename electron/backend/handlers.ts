@@ -241,7 +241,7 @@ export function createHandlers(services: Services): Handlers {
       () => drillCoverage(services),
       services.runs,
     ),
-    ...trainingHandlers(services.training, services.drills, plans, people, sessions),
+    ...trainingHandlers(services.training, services.drills, services.evaluations, plans, people, sessions),
     ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>
       draftStarted(actor(caller), view),
     ),

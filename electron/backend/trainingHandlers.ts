@@ -4,6 +4,8 @@ import type { Caller, Handlers } from '../../shared/api/dispatch';
 import { studyGaps } from '../../shared/drills/trainingLog';
 import type { TrainingRecords } from '../../shared/drills/trainingView';
 import type { ExerciseStore } from '../drills/exerciseStore';
+import type { EvaluationStore } from '../drills/evaluationStore';
+import type { ExerciseView } from '../../shared/drills/exerciseView';
 import type { PeopleService } from '../people/peopleService';
 import type { Sessions } from '../people/sessions';
 import type { BranchLibrary } from '../plans/branchLibrary';
@@ -14,6 +16,7 @@ type TrainingChannel = Extract<keyof Handlers, `training.${string}`>;
 export function trainingHandlers(
   training: TrainingStore,
   drills: ExerciseStore,
+  evaluations: EvaluationStore,
   plans: BranchLibrary,
   people: PeopleService,
   sessions: Sessions,
@@ -30,6 +33,14 @@ export function trainingHandlers(
       const users = people.list().filter((u) => !u.disabled);
       const quizzes = training.quizzes();
       const exercises = await drills.list();
+      // Each drill's share of rated objectives met (未观察 left out), from its evaluation.
+      const shareMet = new Map<string, number>();
+      for (const exercise of exercises.filter((e) => e.run)) {
+        const rated = ((await evaluations.get(exercise.id).catch(() => undefined))?.objectives ?? []).filter(
+          (o) => o.consensus !== 'U',
+        );
+        if (rated.length > 0) shareMet.set(exercise.id, rated.filter((o) => o.consensus === 'P').length / rated.length);
+      }
       const published = plans
         .list()
         .filter((p) => p.status === 'published')
@@ -38,6 +49,9 @@ export function trainingHandlers(
         people: users.map((user) => ({
           person: { userId: user.id, name: user.name },
           role: user.role,
+          lastByPlan: lastByPlan(
+            exercises.filter((e) => e.run && e.spec.participants.some((p) => p.userId === user.id)),
+          ),
           quizzes: quizzes
             .filter((q) => q.person.userId === user.id)
             .map(({ at, correct, total, plans: asked }) => ({ at, correct, total, plans: asked })),
@@ -52,6 +66,7 @@ export function trainingHandlers(
                 scheduledAt: exercise.spec.scheduledAt,
                 ...(exercise.run ? { runId: exercise.run.runId } : {}),
                 status: exercise.status,
+                ...(shareMet.has(exercise.id) ? { shareMet: shareMet.get(exercise.id)! } : {}),
               })),
           ),
         })),
@@ -63,4 +78,16 @@ export function trainingHandlers(
       };
     },
   };
+}
+
+/** The newest drill that ran per plan, newest first. */
+function lastByPlan(ran: readonly ExerciseView[]): { planId: string; exerciseId: string; at: string }[] {
+  const last = new Map<string, { planId: string; exerciseId: string; at: string }>();
+  for (const exercise of ran) {
+    const at = exercise.run!.startedAt;
+    const before = last.get(exercise.spec.planId);
+    if (!before || before.at < at)
+      last.set(exercise.spec.planId, { planId: exercise.spec.planId, exerciseId: exercise.id, at });
+  }
+  return [...last.values()].sort((a, b) => b.at.localeCompare(a.at));
 }

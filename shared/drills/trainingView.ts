@@ -55,8 +55,12 @@ export const TrainingRecordsSchema = z.object({
           scheduledAt: z.string(),
           runId: z.string().optional(),
           status: z.string(),
+          /** The drill's objectives rated 达标 among those rated (its evaluation's consensus), once rated. */
+          shareMet: z.number().min(0).max(1).optional(),
         }),
       ),
+      /** Per plan, the last drill this person took part in that ran (newest first). */
+      lastByPlan: z.array(z.object({ planId: z.string(), exerciseId: z.string(), at: z.string() })),
     }),
   ),
   /** A person and a published plan they have not studied at its current version (never, or an older one). */

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { addDays, localDateOf } from '../../shared/drills/coverage';
 import type { CoverageView } from '../../shared/drills/coverageView';
+import type { TrainingRecords } from '../../shared/drills/trainingView';
 import type { RunView } from '../../shared/run/runViewSchema';
 import { call, PINS, usersOfEachRole } from '../support/people';
 import { TEST_PIN_HASH_COST } from '../support/pinHashCost';
@@ -103,6 +104,7 @@ describe('drill coverage', () => {
           planVersion: 1,
           scheduledAt: new Date().toISOString(),
           announced: true,
+          participants: [{ userId: users.guard.id, name: users.guard.name, role: 'guard' }],
           objectives: [
             { id: 'alarm', text: '报警', stepId: 'raise-alarm' },
             { id: 'exit', text: '疏散' },
@@ -128,5 +130,11 @@ describe('drill coverage', () => {
     expect(trends.map((t) => t.exerciseId)).toEqual([exercise.id, announced.id]);
     expect(trends[0]).not.toHaveProperty('shareMet');
     expect(trends[1]).toMatchObject({ shareMet: 0.5, firstStep: { targetSeconds: 30 } });
+    // The guard's training record: the drill they took part in, its share met, and their last drill per plan.
+    const records = await call<TrainingRecords>(backend, 'training.records', {}, trainer);
+    const mine = records.people.find((p) => p.person.userId === users.guard.id)!;
+    expect(mine.drills).toEqual([expect.objectContaining({ exerciseId: announced.id, role: 'guard', shareMet: 0.5 })]);
+    expect(mine.lastByPlan).toEqual([{ planId: 'fire', exerciseId: announced.id, at: run.startedAt }]);
+    expect(records.people.find((p) => p.person.userId === users.trainer.id)!.lastByPlan).toEqual([]);
   });
 });

@@ -71,6 +71,12 @@ export function PeopleRecords({ records }: { records: TrainingRecords }) {
                         <span className="person-drill-status">
                           {t(`coverage.exercise.${drill.status}`, { defaultValue: drill.status })}
                         </span>
+                        {drill.shareMet !== undefined && (
+                          <span className="person-drill-met">
+                            {' '}
+                            · {t('coverage.people.shareMet', { share: Math.round(drill.shareMet * 100) })}
+                          </span>
+                        )}
                       </span>
                       {drill.runId && (
                         <a className="small" href={hrefFor({ screen: 'records', runId: drill.runId })}>
@@ -80,6 +86,15 @@ export function PeopleRecords({ records }: { records: TrainingRecords }) {
                     </li>
                   )}
                 />
+                {person.lastByPlan.length > 0 && (
+                  <p className="small person-last-by-plan">
+                    {t('coverage.people.lastByPlan', {
+                      list: person.lastByPlan
+                        .map((last) => `${planTitle(last.planId)} ${formatLocalDate(last.at, zone)}`)
+                        .join(lang === 'en' ? '; ' : '；'),
+                    })}
+                  </p>
+                )}
               </td>
               <td className="person-quizzes">
                 <Clipped
