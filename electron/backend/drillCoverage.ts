@@ -21,7 +21,7 @@ export async function drillCoverage(
       const plan = services.plans.get(summary.id).plan;
       return plan ? [{ planId: summary.id, everyDays: plan.drill.everyDays, title: summary.title }] : [];
     });
-  const exercises = await services.drills.list();
+  const exercises = services.drills.states();
   const planned = exercises
     .filter((e) => e.status === 'planned')
     .map((e) => ({ id: e.id, planId: e.spec.planId, scheduledAt: e.spec.scheduledAt }));

@@ -103,7 +103,7 @@ export function drillHandlers(
     },
     'drills.coverage': async () => coverage(),
     'drills.trends': async () => {
-      const ran = (await drills.list()).filter((e) => e.run);
+      const ran = drills.states().filter((e) => e.run);
       const points = await Promise.all(
         ran.map(async (exercise) => {
           const run = await runs.read(exercise.run!.runId).catch(() => undefined);

@@ -5,7 +5,7 @@ import { studyGaps } from '../../shared/drills/trainingLog';
 import type { TrainingRecords } from '../../shared/drills/trainingView';
 import type { ExerciseStore } from '../drills/exerciseStore';
 import type { EvaluationStore } from '../drills/evaluationStore';
-import type { ExerciseView } from '../../shared/drills/exerciseView';
+import type { ExerciseState } from '../../shared/drills/exerciseLog';
 import type { PeopleService } from '../people/peopleService';
 import type { Sessions } from '../people/sessions';
 import type { BranchLibrary } from '../plans/branchLibrary';
@@ -32,7 +32,7 @@ export function trainingHandlers(
     'training.records': async (): Promise<TrainingRecords> => {
       const users = people.list().filter((u) => !u.disabled);
       const quizzes = training.quizzes();
-      const exercises = await drills.list();
+      const exercises = drills.states();
       // Each drill's share of rated objectives met (未观察 left out), from its evaluation.
       const shareMet = new Map<string, number>();
       for (const exercise of exercises.filter((e) => e.run)) {
@@ -81,7 +81,7 @@ export function trainingHandlers(
 }
 
 /** The newest drill that ran per plan, newest first. */
-function lastByPlan(ran: readonly ExerciseView[]): { planId: string; exerciseId: string; at: string }[] {
+function lastByPlan(ran: readonly ExerciseState[]): { planId: string; exerciseId: string; at: string }[] {
   const last = new Map<string, { planId: string; exerciseId: string; at: string }>();
   for (const exercise of ran) {
     const at = exercise.run!.startedAt;

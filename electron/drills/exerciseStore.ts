@@ -99,9 +99,9 @@ export class ExerciseStore {
     return this.viewOf(this.exercise(exerciseId));
   }
 
-  /** The exercise whose run `runId` is, if any. */
-  exerciseOfRun(runId: string): ExerciseState | undefined {
-    return [...this.exercises.values()].find((e) => e.run?.runId === runId);
+  /** Every exercise as the drills log says, without reading runs (what coverage and training records need). */
+  states(): ExerciseState[] {
+    return [...this.exercises.values()];
   }
 
   // ---- planning ----

@@ -14,3 +14,8 @@ export function saveBlob(blob: Blob, fileName: string): void {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }
+
+/** Saves a file the API answered as base64 (a PDF the desktop host printed). */
+export function saveBase64File(file: { base64: string; mime: string; fileName: string }): void {
+  saveBlob(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.mime }), file.fileName);
+}

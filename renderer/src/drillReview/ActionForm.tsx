@@ -12,7 +12,7 @@ import { usePlans } from '../app/PlansContext';
 import { displayTimeZone } from '../components/displayTimeZone';
 import { useLanguage } from '../components/useLanguage';
 import { useAsTrainer } from '../drills/useDrills';
-import { ErrorNote } from '../people/ErrorNote';
+import { FormFooter } from './FormFooter';
 import { OwnerFields, ownerOf, useEnabledUsers, type OwnerDraft } from './OwnerFields';
 
 type Finding = EvaluationView['findings'][number];
@@ -140,15 +140,7 @@ export function ActionForm({
           </span>
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('review.makeAction.submit')}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          {t('review.cancel')}
-        </button>
-      </div>
-      {error !== undefined && <ErrorNote error={error} />}
+      <FormFooter submit={t('review.makeAction.submit')} busy={busy} onCancel={onCancel} error={error} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import type { ActionView } from '../../../shared/actions/actionView';
 import { ACTION_LIMITS } from '../../../shared/limits';
 import { useApi } from '../api/ApiContext';
 import { useAsTrainer } from '../drills/useDrills';
-import { ErrorNote } from '../people/ErrorNote';
+import { FormFooter } from './FormFooter';
 import { OwnerFields, ownerDraftOf, ownerOf, useEnabledUsers } from './OwnerFields';
 
 interface FormProps {
@@ -94,15 +94,7 @@ export function UpdateForm({ action, onDone, onCancel }: FormProps) {
         />
       </div>
       {problem === 'nothing' && <p className="field-error">{t('review.actions.nothingChanged')}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('review.actions.saveUpdate')}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          {t('review.cancel')}
-        </button>
-      </div>
-      {error !== undefined && <ErrorNote error={error} />}
+      <FormFooter submit={t('review.actions.saveUpdate')} busy={busy} onCancel={onCancel} error={error} />
     </form>
   );
 }
@@ -160,15 +152,13 @@ export function FinishForm({ action, onDone, onCancel }: FormProps) {
           </span>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className={status === 'done' ? 'primary' : 'danger'} disabled={busy}>
-          {t(status === 'done' ? 'review.actions.confirmDone' : 'review.actions.confirmDropped')}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          {t('review.cancel')}
-        </button>
-      </div>
-      {error !== undefined && <ErrorNote error={error} />}
+      <FormFooter
+        submit={t(status === 'done' ? 'review.actions.confirmDone' : 'review.actions.confirmDropped')}
+        danger={status === 'dropped'}
+        busy={busy}
+        onCancel={onCancel}
+        error={error}
+      />
     </form>
   );
 }

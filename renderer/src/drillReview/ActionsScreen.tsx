@@ -18,7 +18,7 @@ import { formatDateTime } from '../records/recordTime';
 import { ActionStatusBadge, DueBadge } from './ActionBadges';
 import { FinishForm, UpdateForm } from './ActionForms';
 import { inListOrder } from './actionOrder';
-import { TrainerGate } from './TrainerGate';
+import { TrainerGate } from '../people/TrainerGate';
 import { useActionList } from './useReview';
 import './strings';
 import '../styles/drillReview.css';
@@ -27,7 +27,12 @@ export function ActionsScreen() {
   const { t } = useTranslation();
   return (
     <section className="review-screen actions-screen" aria-labelledby="actions-title">
-      <TrainerGate title={t('review.actions.title')} titleId="actions-title">
+      <TrainerGate
+        title={t('review.actions.title')}
+        titleId="actions-title"
+        needs={(role) => t('review.needsTrainer', { role })}
+        unlock={t('review.unlock')}
+      >
         <ActionList />
       </TrainerGate>
     </section>

@@ -21,7 +21,7 @@ import { FindingsSection, type FindingSubject } from './FindingsSection';
 import { firstVisits } from './labels';
 import { MeasuredTime } from './MeasuredTime';
 import { RatingItem } from './RatingItem';
-import { TrainerGate } from './TrainerGate';
+import { TrainerGate } from '../people/TrainerGate';
 import { useActionList, useEvaluation, type EvaluationHandle } from './useReview';
 import './strings';
 import '../styles/drillReview.css';
@@ -30,7 +30,12 @@ export function EvaluationScreen({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation();
   return (
     <section className="review-screen evaluation-screen" aria-labelledby="evaluation-title">
-      <TrainerGate title={t('review.evaluation.title')} titleId="evaluation-title">
+      <TrainerGate
+        title={t('review.evaluation.title')}
+        titleId="evaluation-title"
+        needs={(role) => t('review.needsTrainer', { role })}
+        unlock={t('review.unlock')}
+      >
         <ExerciseEvaluation exerciseId={exerciseId} />
       </TrainerGate>
     </section>

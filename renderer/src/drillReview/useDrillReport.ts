@@ -6,7 +6,7 @@ import type { ApiClient } from '../../../shared/api/client';
 import { drillReport, type DrillReport } from '../../../shared/drills/drillReport';
 import { useApi, usePush } from '../api/ApiContext';
 import { useAsync, type AsyncState } from '../app/useAsync';
-import { saveBlob } from '../components/saveBlob';
+import { saveBase64File } from '../components/saveBlob';
 import { useAsTrainer } from '../drills/useDrills';
 
 export function useDrillReport(exerciseId: string): [AsyncState<DrillReport>, () => void] {
@@ -36,6 +36,5 @@ export function useDrillReport(exerciseId: string): [AsyncState<DrillReport>, ()
 
 /** The printed report as a PDF (the Electron host's printToPDF of this same page). */
 export async function downloadDrillReportPdf(api: ApiClient, exerciseId: string): Promise<void> {
-  const file = await api.call('drills.reportPdf', { exerciseId });
-  saveBlob(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.mime }), file.fileName);
+  saveBase64File(await api.call('drills.reportPdf', { exerciseId }));
 }

@@ -3,9 +3,7 @@
 // unlocked as a trainer or above: an unannounced drill must never reach a guard's screen.
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../app/router';
-import { useLanguage } from '../components/useLanguage';
-import { roleLabel } from '../people/labels';
-import { useSession } from '../people/SessionContext';
+import { TrainerGate } from '../people/TrainerGate';
 import { ConsoleScreen } from './ConsoleScreen';
 import { ExerciseList } from './ExerciseList';
 import { ExercisePage } from './ExercisePage';
@@ -15,28 +13,19 @@ import '../styles/drills.css';
 
 export function DrillsScreen({ route }: { route: Extract<Route, { screen: 'drills' }> }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const session = useSession();
-  if (session.view === undefined) {
-    return (
-      <p className="muted" aria-busy="true">
-        …
-      </p>
-    );
-  }
-  if (!session.mayEditAs('trainer')) {
-    return (
-      <section className="drills-screen" aria-labelledby="drills-title">
-        <h1 id="drills-title">{t('drills.title')}</h1>
-        <div className="notice notice-info unlock-note">
-          <p>{t('drills.needsTrainer', { role: roleLabel('trainer', lang) })}</p>
-          <button type="button" className="primary" onClick={() => void session.requestUnlock('trainer')}>
-            {t('drills.unlock')}
-          </button>
-        </div>
-      </section>
-    );
-  }
+  return (
+    <TrainerGate
+      title={t('drills.title')}
+      titleId="drills-title"
+      needs={(role) => t('drills.needsTrainer', { role })}
+      unlock={t('drills.unlock')}
+    >
+      <DrillsView route={route} />
+    </TrainerGate>
+  );
+}
+
+function DrillsView({ route }: { route: Extract<Route, { screen: 'drills' }> }) {
   if (route.plan) return <NewExercise />;
   if (route.exerciseId && route.console) return <ConsoleScreen exerciseId={route.exerciseId} />;
   if (route.exerciseId) return <ExercisePage exerciseId={route.exerciseId} />;

@@ -1,7 +1,7 @@
 // Saves a run's export (JSON to verify elsewhere, CSV for Excel) as a file, through a Blob and <a download>.
 import type { ChannelInput } from '../../../shared/api/channels';
 import type { ApiClient } from '../../../shared/api/client';
-import { saveBlob } from '../components/saveBlob';
+import { saveBase64File, saveBlob } from '../components/saveBlob';
 
 export async function downloadExport(api: ApiClient, runId: string, format: 'json' | 'csv'): Promise<void> {
   const file = await api.call('records.export', { runId, format });
@@ -21,6 +21,5 @@ export async function downloadBatch(api: ApiClient, shown: ChannelInput<'records
 
 /** The printed record as a PDF (the Electron host's printToPDF). */
 export async function downloadReportPdf(api: ApiClient, runId: string): Promise<void> {
-  const file = await api.call('records.reportPdf', { runId });
-  saveBlob(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.mime }), file.fileName);
+  saveBase64File(await api.call('records.reportPdf', { runId }));
 }

@@ -2,7 +2,7 @@
 // on screen only. What it states comes from the run's own journal; the seal statement from the backend's check,
 // with the installation key's fingerprint and the seal register's head as read then, so an auditor pins the key
 // from paper.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_LABELS, pick } from '../../../shared/plan/labels';
@@ -27,8 +27,8 @@ import { useRunRecord } from '../records/useRunRecord';
 import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
 import type { AsyncState } from '../app/useAsync';
 import { downloadReportPdf } from '../records/exportRun';
+import { SavePdfButton } from '../components/SavePdfButton';
 import { useApi } from '../api/ApiContext';
-import { ApiError } from '../../../shared/api/errors';
 import type { AppInfo } from '../../../shared/api/channels';
 import { formatDuration, secondsBetween } from '../run/time';
 import { runLoadState, useRun } from '../run/useRun';
@@ -40,6 +40,7 @@ import { closeOutRequired } from '../../../shared/run/closeOutRequired';
 
 export function RunReportScreen({ runId, host }: { runId: string; host: AppInfo['host'] }) {
   const { t } = useTranslation();
+  const api = useApi();
   const run = useRun(runId);
   const state = runLoadState(run);
   return (
@@ -48,7 +49,9 @@ export function RunReportScreen({ runId, host }: { runId: string; host: AppInfo[
         <button type="button" className="primary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        {host === 'electron' && <SavePdfButton runId={runId} />}
+        {host === 'electron' && (
+          <SavePdfButton label={t('report.savePdf')} save={() => downloadReportPdf(api, runId)} />
+        )}
         <a className="button-link" href={hrefFor({ screen: 'records', runId })}>
           {t('report.back')}
         </a>
@@ -299,35 +302,4 @@ function timeSpan(view: RunView, lang: Language, t: TFunction): string {
   if (!end) return `${start} ${t('report.stillActive', { context: view.mode })}`;
   const sameDay = isSameLocalDay(end, view.startedAt);
   return `${start} ${t('report.until')} ${sameDay ? formatTimeOfDay(end) : formatDateTime(end)}`;
-}
-
-/** Electron only: the report as a PDF file (printToPDF in the host), beside the ordinary Print button. */
-function SavePdfButton({ runId }: { runId: string }) {
-  const { t } = useTranslation();
-  const api = useApi();
-  const lang = useLanguage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  return (
-    <>
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(undefined);
-          downloadReportPdf(api, runId)
-            .catch((e: unknown) => setError(e instanceof ApiError ? e.body.message[lang] : String(e)))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {t('report.savePdf')}
-      </button>
-      {error && (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      )}
-    </>
-  );
 }

@@ -11,9 +11,7 @@ import { useApi, usePush } from '../api/ApiContext';
 import { useAsync } from '../app/useAsync';
 import { afterNextPaint } from '../components/afterNextPaint';
 import { LoadState } from '../components/LoadState';
-import { useLanguage } from '../components/useLanguage';
-import { roleLabel } from '../people/labels';
-import { useSession } from '../people/SessionContext';
+import { TrainerGate } from '../people/TrainerGate';
 import { CoverageTable } from './CoverageTable';
 import { ExerciseCalendar } from './ExerciseCalendar';
 import { PeopleRecords } from './PeopleRecords';
@@ -25,29 +23,16 @@ import '../styles/training.css';
 
 export function TrainingScreen() {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const session = useSession();
-  if (session.view === undefined) {
-    return (
-      <p className="muted" aria-busy="true">
-        …
-      </p>
-    );
-  }
-  if (!session.mayEditAs('trainer')) {
-    return (
-      <section className="training-screen" aria-labelledby="training-title">
-        <h1 id="training-title">{t('coverage.title')}</h1>
-        <div className="notice notice-info unlock-note">
-          <p>{t('coverage.needsTrainer', { role: roleLabel('trainer', lang) })}</p>
-          <button type="button" className="primary" onClick={() => void session.requestUnlock('trainer')}>
-            {t('coverage.unlock')}
-          </button>
-        </div>
-      </section>
-    );
-  }
-  return <Dashboard />;
+  return (
+    <TrainerGate
+      title={t('coverage.title')}
+      titleId="training-title"
+      needs={(role) => t('coverage.needsTrainer', { role })}
+      unlock={t('coverage.unlock')}
+    >
+      <Dashboard />
+    </TrainerGate>
+  );
 }
 
 const notUnlocked = {
