@@ -4,6 +4,7 @@ import { KeyProtectedError } from '../journal/signingKey';
 import { commandUsage, HELP_WORDS, usageTable, type CommandSpec } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { AUDIT_VERIFY, auditVerify } from './auditCommands';
+import { CHECKLISTS_CHECK, checklistsCheck } from './checklistsCommands';
 import { PLANS_CHECK, PLANS_SHOW, plansCheck, plansShow } from './plansCommands';
 import { PLANS_DIFF, plansDiff } from './plansDiffCommand';
 import { PLANS_HISTORY, plansHistory } from './plansHistoryCommand';
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   { spec: PLANS_SHOW, run: plansShow },
   { spec: PLANS_DIFF, run: plansDiff },
   { spec: PLANS_HISTORY, run: plansHistory },
+  { spec: CHECKLISTS_CHECK, run: checklistsCheck },
   { spec: RECORDS_VERIFY, run: recordsVerify },
   { spec: RECORDS_LIST, run: recordsList },
   { spec: RECORDS_EXPORT, run: recordsExport },

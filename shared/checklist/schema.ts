@@ -48,6 +48,9 @@ export const NumberItemSchema = z.strictObject({
   unit: LocalizedSchema.optional(),
   min: z.number().optional().meta({ description: 'A value below this is a finding.' }),
   max: z.number().optional().meta({ description: 'A value above this is a finding.' }),
+  allowNa: z.boolean().optional().meta({
+    description: 'Whether "not applicable" may be answered (default false: a police arrival time where none was agreed).',
+  }),
 });
 
 export const TextItemSchema = z.strictObject({

@@ -11,7 +11,8 @@ export type YesNo = 'yes' | 'no' | 'na';
 export type Answer =
   | { kind: 'yes-no'; value: YesNo }
   | { kind: 'score'; value: number }
-  | { kind: 'number'; value: number }
+  /** null: not applicable (where the item allows it). */
+  | { kind: 'number'; value: number | null }
   | { kind: 'text'; value: string };
 
 /** pass / fail; `na` not applicable (counts nothing); `recorded` a text item; `unanswered` not yet. */
@@ -58,7 +59,7 @@ export function answerFits(item: ChecklistItem, answer: Answer): boolean {
     case 'score':
       return Number.isInteger(answer.value) && answer.value >= 0 && answer.value <= (item as { max: number }).max;
     case 'number':
-      return Number.isFinite(answer.value);
+      return answer.value === null ? (item as { allowNa?: boolean }).allowNa === true : Number.isFinite(answer.value);
     case 'text':
       return true;
   }
@@ -72,6 +73,7 @@ export function itemResult(item: ChecklistItem, answer: Answer | undefined): Ite
     case 'score':
       return (answer.value as number) >= passAtOf(item) ? 'pass' : 'fail';
     case 'number': {
+      if (answer.value === null) return 'na';
       const v = answer.value as number;
       return (item.min !== undefined && v < item.min) || (item.max !== undefined && v > item.max) ? 'fail' : 'pass';
     }
