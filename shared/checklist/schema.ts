@@ -49,7 +49,8 @@ export const NumberItemSchema = z.strictObject({
   min: z.number().optional().meta({ description: 'A value below this is a finding.' }),
   max: z.number().optional().meta({ description: 'A value above this is a finding.' }),
   allowNa: z.boolean().optional().meta({
-    description: 'Whether "not applicable" may be answered (default false: a police arrival time where none was agreed).',
+    description:
+      'Whether "not applicable" may be answered (default false: a police arrival time where none was agreed).',
   }),
 });
 
