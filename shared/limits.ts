@@ -32,6 +32,23 @@ export const PLAN_FILE_NAME_MAX = 200;
 export const USER_NAME_MAX = 40;
 
 /** An improvement action (shared/actions/actionLog.ts): its title, its owner's name, a note on a change. */
+/** An inspection (shared/inspections/): its texts, its attachments and how many inspectors it names. */
+export const INSPECTION_LIMITS = {
+  place: 120,
+  inspector: 80,
+  inspectors: 10,
+  note: 2000,
+  textAnswer: 2000,
+  summary: 4000,
+  cancelReason: 500,
+  fileName: 200,
+  /** One photo or file, decoded: a phone camera's photo at full size, not a video. */
+  attachmentBytes: 8 * 1024 * 1024,
+  attachmentsPerItem: 10,
+  /** Kinds of file an inspection or a rectification may carry as evidence. */
+  attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+} as const;
+
 export const ACTION_LIMITS = { title: 500, owner: 80, note: 2000 } as const;
 
 /** A drill exercise (shared/drills/exercise.ts): its texts and how many of each part it may have. */

@@ -16,6 +16,10 @@ import { daysBetween, localDateOf } from '../../shared/drills/coverage';
 import type { PersonRef } from '../../shared/library/libraryLog';
 import { ACTION_MESSAGES as m } from '../../shared/messages/actions';
 import { FILE_MESSAGES } from '../../shared/messages/files';
+import type { AttachmentRef } from '../../shared/evidence/attachment';
+import { RECORD_MESSAGES } from '../../shared/messages/records';
+import { attachmentError } from '../files/attachmentErrors';
+import { readAttachment, storeAttachment } from '../files/attachmentStore';
 import { ChainLog, ChainWriteError, type ChainLogSpec } from '../journal/chainLog';
 
 export const ACTIONS_DIR = 'actions';
@@ -34,12 +38,15 @@ export class ActionTracker {
   private readonly now: () => Date;
   private actions: Map<string, ActionState>;
 
+  private readonly dir: string;
+
   private constructor(
     private readonly log: ChainLog,
     private readonly options: ActionTrackerOptions,
     readonly problems: string[],
   ) {
     this.now = options.now ?? (() => new Date());
+    this.dir = join(options.dataDir, ACTIONS_DIR);
     this.actions = new Map(foldActions(log.entries).map((a) => [a.id, a]));
   }
 
@@ -93,11 +100,71 @@ export class ActionTracker {
     return this.get(actionId);
   }
 
-  /** Done by hand, or dropped (with why). */
+  /**
+   * Done by hand, or dropped (with why). An action that names its evidence is not done by hand: it is reported fixed
+   * with that evidence and closed by someone else's check.
+   */
   finish(actionId: string, status: 'done' | 'dropped', note: string, by: PersonRef): ActionView {
-    this.stillOpen(actionId);
+    const action = this.stillOpen(actionId);
+    if (status === 'done' && action.spec.evidence) {
+      throw new ApiError({ code: 'invalid-input', message: m.checkedFixOnly(actionId) });
+    }
     this.append('action.closed', by, { actionId, status, note, by });
     return this.get(actionId);
+  }
+
+  /** The owner (or whoever put it right) reports it fixed, with the evidence stored beside the log. */
+  fix(
+    actionId: string,
+    note: string,
+    files: readonly { name: string; bytes: Uint8Array }[],
+    by: PersonRef,
+  ): ActionView {
+    const action = this.stillOpen(actionId);
+    if (action.spec.evidence && files.length === 0) {
+      throw new ApiError({ code: 'invalid-input', message: m.evidenceRequired(actionId, action.spec.evidence) });
+    }
+    const attachments = files.map((f) => this.store(f));
+    this.append('action.fixed', by, { actionId, note, attachments, by });
+    return this.get(actionId);
+  }
+
+  /** A second person checks the reported fix: accepted closes the action as verified, rejected sends it back. */
+  check(actionId: string, accepted: boolean, note: string, by: PersonRef): ActionView {
+    const action = this.stillOpen(actionId);
+    if (action.status !== 'fixed' || !action.fixed) {
+      throw new ApiError({ code: 'invalid-input', message: m.notFixed(actionId) });
+    }
+    if (action.fixed.by.userId === by.userId) {
+      throw new ApiError({ code: 'forbidden', message: m.secondPerson(actionId, action.fixed.by.name) });
+    }
+    if (!accepted && note.trim() === '')
+      throw new ApiError({ code: 'invalid-input', message: m.rejectNeedsNote(actionId) });
+    this.append('action.checked', by, { actionId, accepted, note, by });
+    return this.get(actionId);
+  }
+
+  /** An evidence file's bytes, checked against the hash the log holds. */
+  evidence(actionId: string, sha256: string): { ref: AttachmentRef; bytes: Buffer } {
+    const action = this.action(actionId);
+    const ref = action.history.flatMap((h) => h.attachments ?? []).find((a) => a.sha256 === sha256);
+    if (!ref) throw new ApiError({ code: 'not-found', message: m.notFound(`${actionId}/${sha256.slice(0, 12)}`) });
+    try {
+      return { ref, bytes: readAttachment(this.dir, ref) };
+    } catch {
+      throw new ApiError({ code: 'storage', message: RECORD_MESSAGES.attachmentDamaged(join(this.dir, ref.file)) });
+    }
+  }
+
+  /**
+   * Rectifications an inspection's sign-off decided, each under the id the sign-off gave it: opened once, so a
+   * sign-off whose actions were not all written (a crash between) is completed at the next start by calling again.
+   */
+  openRectifications(specs: readonly { actionId: string; spec: ActionSpec }[], by: PersonRef): void {
+    for (const { actionId, spec } of specs) {
+      if (this.actions.has(actionId)) continue;
+      this.append('action.opened', by, { actionId, spec, by });
+    }
   }
 
   /** A draft of the action's plan was opened for it (the plan library holds the draft and names the action). */
@@ -147,6 +214,16 @@ export class ActionTracker {
     const action = this.action(actionId);
     if (action.closed) throw new ApiError({ code: 'invalid-input', message: m.closed(actionId) });
     return action;
+  }
+
+  private store(file: { name: string; bytes: Uint8Array }): AttachmentRef {
+    if (this.options.readOnly)
+      throw new ApiError({ code: 'storage', message: m.notWritten(this.dir, FILE_MESSAGES.diskReason('EROFS')) });
+    try {
+      return storeAttachment(this.dir, file.name, file.bytes);
+    } catch (error) {
+      throw attachmentError(file.name, error);
+    }
   }
 
   private append(type: string, by: PersonRef, data: unknown): void {

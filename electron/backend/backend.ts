@@ -25,6 +25,8 @@ import type { ReportPrinter } from './reportPage';
 import { EvaluationStore } from '../drills/evaluationStore';
 import { ActionTracker } from '../actions/actionTracker';
 import { TrainingStore } from '../training/trainingStore';
+import { BundledChecklists } from '../inspections/checklistSource';
+import { InspectionStore } from '../inspections/inspectionStore';
 import { effectiveTimeZone } from '../../shared/time/localTime';
 import { RecordsService } from '../records/recordsService';
 import { confSettingsStore, readOnlySettingsStore, type SettingsStoreFactory } from '../settings/settingsFile';
@@ -204,6 +206,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     readOnly,
     onChange: () => push.emit('drills.changed', {}),
   });
+  const checklists = await BundledChecklists.load(join(options.plansDir, 'checklists'));
+  const inspections = InspectionStore.open({
+    dataDir: options.dataDir,
+    installation,
+    checklists,
+    actions,
+    signingKey,
+    installationKey: () => installationKey,
+    branch: () => settings.state().settings.branch.name,
+    readOnly,
+    // No test clock, as the drills stores: a journal's times are the machine's.
+    onChange: () => push.emit('inspections.changed', {}),
+  });
+  for (const problem of inspections.problems) log('inspections', problem);
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
     store: new UserStore(join(options.dataDir, 'people'), now, readOnly),
@@ -239,6 +255,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     evaluations,
     actions,
     training,
+    checklists,
+    inspections,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {
@@ -252,6 +270,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     register,
     close: async () => {
       drills.close();
+      inspections.close();
       actions.close();
       training.close();
       await runs.close();

@@ -20,6 +20,9 @@ import type { ActionTracker } from '../actions/actionTracker';
 import { actionHandlers } from './actionHandlers';
 import { trainingHandlers } from './trainingHandlers';
 import type { TrainingStore } from '../training/trainingStore';
+import type { ChecklistSource } from '../inspections/checklistSource';
+import type { InspectionStore } from '../inspections/inspectionStore';
+import { inspectionHandlers } from './inspectionHandlers';
 import { drillHandlers } from './drillHandlers';
 import { drillCoverage } from './drillCoverage';
 import type { ReportPrinter } from './reportPage';
@@ -41,6 +44,8 @@ export interface Services {
   evaluations: EvaluationStore;
   actions: ActionTracker;
   training: TrainingStore;
+  checklists: ChecklistSource;
+  inspections: InspectionStore;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: ReportPrinter;
 }
@@ -242,8 +247,17 @@ export function createHandlers(services: Services): Handlers {
       services.runs,
     ),
     ...trainingHandlers(services.training, services.drills, services.evaluations, plans, people, sessions),
-    ...actionHandlers(services.actions, services.drills, plans, sessions, (caller, view) =>
+    ...actionHandlers(services.actions, services.drills, plans, people, sessions, (caller, view) =>
       draftStarted(actor(caller), view),
+    ),
+    ...inspectionHandlers(
+      services.inspections,
+      services.checklists,
+      services.actions,
+      people,
+      sessions,
+      services.settings,
+      services.reportPdf,
     ),
     'records.list': async (query) => services.records.list(query),
     'records.get': async ({ runId }) => services.records.get(runId),

@@ -1,5 +1,6 @@
-// Which printable page the Electron host renders to PDF: a run's record, or a drill's report.
-export type ReportPage = { kind: 'run'; runId: string } | { kind: 'drill'; exerciseId: string };
+// Which printable page the Electron host renders to PDF: a run's record, a drill's report, an inspection's report.
+export type ReportPage =
+  { kind: 'run'; runId: string } | { kind: 'drill'; exerciseId: string } | { kind: 'inspection'; inspectionId: string };
 
 /**
  * Lets the hidden window that prints a page read what its caller may: given that window's session id before the
@@ -12,7 +13,12 @@ export type ReportPrinter = (page: ReportPage, grant?: GrantSession) => Promise<
 
 /** The page's address in the app (the renderer's router reads the same). */
 export function reportHash(page: ReportPage): string {
-  return page.kind === 'run'
-    ? `#/records/${encodeURIComponent(page.runId)}/report`
-    : `#/drills/${encodeURIComponent(page.exerciseId)}/report`;
+  switch (page.kind) {
+    case 'run':
+      return `#/records/${encodeURIComponent(page.runId)}/report`;
+    case 'drill':
+      return `#/drills/${encodeURIComponent(page.exerciseId)}/report`;
+    case 'inspection':
+      return `#/inspections/${encodeURIComponent(page.inspectionId)}/report`;
+  }
 }

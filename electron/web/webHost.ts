@@ -25,8 +25,19 @@ import {
   tokenMatches,
 } from './httpGuards';
 import { readStaticFile } from './staticFiles';
+import { INSPECTION_LIMITS } from '../../shared/limits';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Channels that carry photos or PDFs as base64 take more: each file up to INSPECTION_LIMITS.attachmentBytes (a phone
+ * camera's photo), a fix's evidence up to three of them. Everything else keeps the 1 MiB limit.
+ */
+const FILE_BODY_BYTES = Math.ceil(INSPECTION_LIMITS.attachmentBytes / 3) * 4 + 64 * 1024;
+export const LARGE_BODY_CHANNELS: Readonly<Record<string, number>> = {
+  'inspections.attach': FILE_BODY_BYTES,
+  'actions.fix': 3 * FILE_BODY_BYTES,
+};
 
 export interface WebHostOptions {
   backend: Backend;
@@ -93,9 +104,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(header(req, TOKEN_HEADER), token)) return refuseToken(res);
-      const body = await readBody(req, maxBody);
+      const limit = Math.max(maxBody, LARGE_BODY_CHANNELS[url.pathname.slice('/api/'.length)] ?? 0);
+      const body = await readBody(req, limit);
       if (body === 'too-large') {
-        return refuse(res, 413, 'invalid-input', m.webBodyTooLarge(maxBody));
+        return refuse(res, 413, 'invalid-input', m.webBodyTooLarge(limit));
       }
       let input: unknown;
       try {

@@ -25,7 +25,19 @@ import { CoverageViewSchema } from '../drills/coverageView';
 import { QuizGradeSchema, QuizOutSchema, TrainingRecordsSchema } from '../drills/trainingView';
 import { ActionSpecSchema, OwnerSchema } from '../actions/actionLog';
 import { ActionViewSchema } from '../actions/actionView';
-import { ACTION_LIMITS, EXERCISE_LIMITS, PLAN_FILE_NAME_MAX, RECORD_RANGE_BOUND_MAX, RUN_ID_PATTERN } from '../limits';
+import { ChecklistSchema, CHECKLIST_USES } from '../checklist/schema';
+import { AnswerSchema, InspectorsSchema, RectificationSpecSchema } from '../inspections/inspection';
+import { InspectionPlanSchema } from '../inspections/inspectionLog';
+import { InspectionSummarySchema, InspectionViewSchema } from '../inspections/inspectionView';
+import { ScorecardViewSchema } from '../inspections/scorecardView';
+import {
+  ACTION_LIMITS,
+  EXERCISE_LIMITS,
+  INSPECTION_LIMITS,
+  PLAN_FILE_NAME_MAX,
+  RECORD_RANGE_BOUND_MAX,
+  RUN_ID_PATTERN,
+} from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
   severity: z.enum(['error', 'warning']),
@@ -138,6 +150,17 @@ const NoInput = z.strictObject({});
 export const RunIdSchema = z.string().regex(RUN_ID_PATTERN);
 
 const ExerciseIdInput = z.strictObject({ exerciseId: SlugSchema });
+const InspectionIdInput = z.strictObject({ inspectionId: SlugSchema });
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+/** A photo or PDF sent as base64 (the backend decodes it, checks what it is and its size, and stores it). */
+const AttachmentUploadSchema = z.strictObject({
+  name: z.string().trim().min(1).max(INSPECTION_LIMITS.fileName),
+  base64: z
+    .string()
+    .max(Math.ceil(INSPECTION_LIMITS.attachmentBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+const FileOutSchema = z.object({ name: z.string(), mime: z.string(), base64: z.string() });
 /** An exercise that has its run now, and that run. */
 const ExerciseStartedSchema = z.object({ exercise: ExerciseViewSchema, run: RunViewSchema });
 
@@ -440,6 +463,117 @@ export const channels = {
   },
   /** Opens a draft of the action's plan that names the action: publishing it closes the action with that version. */
   'actions.revisePlan': { input: z.strictObject({ actionId: SlugSchema }), output: DraftViewSchema },
+  /** The actions owned by whoever unlocked the window (a guard sees the rectifications that are theirs). */
+  'actions.mine': { input: NoInput, output: z.array(ActionViewSchema) },
+  /** Reported put right, with the evidence (photos or PDFs): one the caller owns, or anyone's for trainers up. */
+  'actions.fix': {
+    input: z.strictObject({
+      actionId: SlugSchema,
+      note: z.string().trim().max(ACTION_LIMITS.note),
+      files: z.array(AttachmentUploadSchema).max(3),
+    }),
+    output: ActionViewSchema,
+  },
+  /** A second person checks a reported fix: accepted closes it (verified), rejected sends it back with why. */
+  'actions.check': {
+    input: z.strictObject({
+      actionId: SlugSchema,
+      accepted: z.boolean(),
+      note: z.string().trim().max(ACTION_LIMITS.note),
+    }),
+    output: ActionViewSchema,
+  },
+  /** An evidence file of an action, checked against its hash. */
+  'actions.evidence': {
+    input: z.strictObject({ actionId: SlugSchema, sha256: Sha256Schema }),
+    output: FileOutSchema,
+  },
+  /** The checklist templates, each with its version, hash and findings (one with errors is never used). */
+  'inspections.checklists': {
+    input: NoInput,
+    output: z.array(
+      z.object({
+        id: z.string(),
+        version: z.number().int(),
+        contentHash: z.string(),
+        use: z.enum(CHECKLIST_USES).optional(),
+        title: TextSchema,
+        items: z.number().int(),
+        critical: z.number().int(),
+        errors: z.number().int(),
+        warnings: z.number().int(),
+      }),
+    ),
+  },
+  /** One template whole (to preview before an inspection). */
+  'inspections.checklist': {
+    input: z.strictObject({ checklistId: SlugSchema }),
+    output: z.object({ checklist: ChecklistSchema, version: z.number().int(), contentHash: z.string() }),
+  },
+  /** Inspections the caller may see, newest first: an unannounced one planned ahead only by whoever planned it. */
+  'inspections.list': { input: NoInput, output: z.array(InspectionSummarySchema) },
+  'inspections.get': { input: InspectionIdInput, output: InspectionViewSchema },
+  'inspections.plan': { input: z.strictObject({ plan: InspectionPlanSchema }), output: InspectionSummarySchema },
+  'inspections.cancel': {
+    input: z.strictObject({ inspectionId: SlugSchema, reason: z.string().trim().max(INSPECTION_LIMITS.cancelReason) }),
+    output: InspectionSummarySchema,
+  },
+  /** Begins one planned ahead, or one now with its template, announced or not, place and inspectors. */
+  'inspections.start': {
+    input: z.union([
+      InspectionIdInput,
+      z.strictObject({
+        checklistId: SlugSchema,
+        announced: z.boolean(),
+        place: z.string().trim().max(INSPECTION_LIMITS.place),
+        inspectors: InspectorsSchema,
+      }),
+    ]),
+    output: InspectionViewSchema,
+  },
+  /** One answer, durable (fsynced) before it is answered; a changed answer is a new line and the last counts. */
+  'inspections.answer': {
+    input: z.strictObject({ inspectionId: SlugSchema, itemId: SlugSchema, answer: AnswerSchema }),
+    output: InspectionViewSchema,
+  },
+  'inspections.note': {
+    input: z.strictObject({
+      inspectionId: SlugSchema,
+      itemId: SlugSchema,
+      note: z.string().trim().min(1).max(INSPECTION_LIMITS.note),
+    }),
+    output: InspectionViewSchema,
+  },
+  /** A photo or PDF for an item: stored beside the record, its SHA-256 in the journal. */
+  'inspections.attach': {
+    input: z.strictObject({ inspectionId: SlugSchema, itemId: SlugSchema, file: AttachmentUploadSchema }),
+    output: InspectionViewSchema,
+  },
+  'inspections.attachment': {
+    input: z.strictObject({ inspectionId: SlugSchema, sha256: Sha256Schema }),
+    output: FileOutSchema,
+  },
+  /**
+   * Signed with the inspector's PIN (asked again) and the branch representative's name; every failed item needs its
+   * rectification (owner, due date, evidence). Seals the record and opens the rectifications.
+   */
+  'inspections.signOff': {
+    input: z.strictObject({
+      inspectionId: SlugSchema,
+      summary: z.string().trim().max(INSPECTION_LIMITS.summary),
+      branchRepresentative: z.string().trim().min(1).max(INSPECTION_LIMITS.inspector),
+      rectifications: z.array(RectificationSpecSchema).max(500),
+      pin: PinInputSchema,
+    }),
+    output: InspectionViewSchema,
+  },
+  /** The inspection report as a PDF, made by the Electron host (the browser edition prints instead). */
+  'inspections.reportPdf': {
+    input: InspectionIdInput,
+    output: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), base64: z.string() }),
+  },
+  /** Scores over time per checklist, recurring failed items, rectifications closed on time. */
+  'inspections.scorecard': { input: NoInput, output: ScorecardViewSchema },
   /** A self-study quiz drawn from the published plans (all, or some), without its answers. */
   'training.quiz': {
     input: z.strictObject({
@@ -504,6 +638,8 @@ export const pushEvents = {
   'drills.changed': z.object({}),
   /** An improvement action was opened, changed or closed. */
   'actions.changed': z.object({}),
+  /** An inspection was planned, begun, answered or sealed. */
+  'inspections.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

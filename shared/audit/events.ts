@@ -100,6 +100,26 @@ export const auditEventData = {
     injectId: SlugSchema.optional(),
     reason: z.string().optional(),
   }),
+  /**
+   * An inspection planned, cancelled, begun or signed and sealed (with its score and verdict); an unannounced one
+   * planned ahead is named by id only, so reading the trail does not give it away.
+   */
+  'inspection.changed': z.object({
+    inspectionId: SlugSchema,
+    checklistId: SlugSchema.optional(),
+    action: z.enum(['planned', 'cancelled', 'started', 'signedOff']),
+    announced: z.boolean().optional(),
+    percent: z.number().nullable().optional(),
+    passed: z.boolean().optional(),
+    reason: z.string().optional(),
+  }),
+  /** A rectification reported fixed (with how many evidence files), or its fix checked (accepted or sent back). */
+  'rectification.changed': z.object({
+    actionId: SlugSchema,
+    action: z.enum(['fixed', 'accepted', 'rejected']),
+    files: z.number().int().optional(),
+    note: z.string().optional(),
+  }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
   /**

@@ -11,6 +11,7 @@ import { text, type Text } from '../text';
 import type { Rating } from './evaluation';
 import type { EvaluationView } from './evaluationView';
 import type { ExerciseView } from './exerciseView';
+import { fromExercise } from '../actions/actionSource';
 
 export interface ReportObjective {
   id: string;
@@ -173,7 +174,7 @@ export function drillReport(input: {
         .filter((f) => f.kind === 'improvement')
         .map((f) => ({ text: f.text, ...(f.cause ? { cause: f.cause } : {}) })) ?? [],
     actions: input.actions
-      .filter((a) => a.spec.source.exerciseId === exercise.id)
+      .filter((a) => fromExercise(a.spec, exercise.id))
       .map((a) => ({
         id: a.id,
         title: a.spec.title,

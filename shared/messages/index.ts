@@ -9,6 +9,7 @@ import { DIFF_MESSAGES } from './diff';
 import { DRILL_MESSAGES } from './drills';
 import { EVENT_MESSAGES } from './events';
 import { FILE_MESSAGES } from './files';
+import { INSPECTION_MESSAGES } from './inspections';
 import { LIBRARY_MESSAGES } from './library';
 import { PEOPLE_MESSAGES } from './people';
 import { RECORD_MESSAGES } from './records';
@@ -22,6 +23,7 @@ export const MESSAGE_CATALOGUES = {
   drills: DRILL_MESSAGES,
   events: EVENT_MESSAGES,
   files: FILE_MESSAGES,
+  inspections: INSPECTION_MESSAGES,
   library: LIBRARY_MESSAGES,
   people: PEOPLE_MESSAGES,
   records: RECORD_MESSAGES,

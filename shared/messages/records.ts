@@ -39,6 +39,17 @@ export const RECORD_MESSAGES = {
     ),
 
   // Lookups and exports (electron/records/).
+  attachmentDamaged: (file: string) =>
+    text(
+      `证据文件 ${file} 与记录中的哈希不符（已被修改）`,
+      `The evidence file ${file} does not match the hash in the record (altered)`,
+    ),
+  attachmentMissing: (file: string) => text(`证据文件 ${file} 缺失`, `The evidence file ${file} is missing`),
+  attachmentFault: (line: number, itemId: string, fault: Text) =>
+    text(
+      `第 ${line} 行（检查项 ${itemId}）的附件：${fault['zh-CN']}`,
+      `The attachment on line ${line} (item ${itemId}): ${fault.en}`,
+    ),
   journalUnreadable: () => text('记录无法读取', 'The journal cannot be read'),
   /** The plan title shown for a registered seal whose journal is gone. */
   journalMissingTitle: () => text('（记录文件缺失）', '(journal missing)'),

@@ -20,7 +20,11 @@ export interface IntegrityWitnesses {
   /** The installation's public key (base64 SPKI); absent when it has none (nothing sealed here yet). */
   installationKey: string | undefined;
   /** The register's entry for this run, if it was ever sealed here. */
-  registered: RegisteredSeal | undefined;
+  registered: Pick<RegisteredSeal, 'events' | 'head' | 'sealedAt'> | undefined;
+  /** The type of the record's sealing line (a run's by default; an inspection's is `inspection.sealed`). */
+  sealType?: string;
+  /** Evidence files the record names that are missing or hold other bytes (an inspection's photos). */
+  fileProblems?: readonly { code: string; text: Text }[];
 }
 
 export function judgeIntegrity(
@@ -28,9 +32,10 @@ export function judgeIntegrity(
   witnesses: IntegrityWitnesses,
 ): IntegrityJudgement {
   const keyId = verification.keyId ? { keyId: verification.keyId } : {};
-  const mismatch = witnesses.registered && registerMismatch(verification, witnesses.registered);
+  const mismatch = witnesses.registered && registerMismatch(verification, witnesses.registered, witnesses.sealType);
   const f = verification.ok ? undefined : verification.failure;
-  if (f || mismatch || !verification.ok) {
+  const files = witnesses.fileProblems ?? [];
+  if (f || mismatch || !verification.ok || files.length > 0) {
     // The journal's own first fault comes first; a departure from the register is said beside it.
     const parts = [
       ...(f
@@ -42,6 +47,7 @@ export function judgeIntegrity(
           ]
         : []),
       ...(mismatch ? [{ code: `line ${mismatch.line}: ${mismatch.reason}`, text: mismatch.message }] : []),
+      ...files,
     ];
     return {
       integrity: 'damaged',

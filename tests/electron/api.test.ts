@@ -1,6 +1,7 @@
 // The typed API (dispatch, the handler map, the client), the renderer's CSP meta tag, where data lives, and
 // "build what is stale".
 import type { ReportPage } from '../../electron/backend/reportPage';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +26,14 @@ import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/api/names';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
 import { ADMIN_PIN, setupAdmin } from '../support/people';
+import { TINY_PNG_BASE64 } from '../support/photos';
 import { loadBundledPlan } from '../support/bundledPlans';
 import { FILLED_DIRECTORY } from '../support/directory';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PLANS_DIR = join(ROOT, 'plans');
+/** An item of the bundled guard post checklist. */
+const GUARD_POST_ITEM = 'post-at-position';
 
 const tempDirs: string[] = [];
 
@@ -45,7 +49,9 @@ function tempDir(): string {
 
 /** A stand-in for the Electron host's printToPDF: the service the host passes in, not storage. */
 const fakePdf = async (page: ReportPage) =>
-  Buffer.from(`%PDF-1.7 report of ${page.kind === 'run' ? page.runId : page.exerciseId}`);
+  Buffer.from(
+    `%PDF-1.7 report of ${page.kind === 'run' ? page.runId : page.kind === 'drill' ? page.exerciseId : page.inspectionId}`,
+  );
 
 async function backend(logged: unknown[][] = [], reportPdf: typeof fakePdf | null = fakePdf): Promise<Backend> {
   return createBackend({
@@ -226,6 +232,30 @@ describe('channel and push event names', () => {
       return opened.ok ? (opened.value as { id: string }).id : '';
     };
     const [toFinish, toRevise] = [await action(), await action('fire')];
+    // Inspections: one begun (answered, noted, a photo attached), one planned to cancel, one planned to begin.
+    const inspectors = ['李检查'];
+    const begun = await b.call('inspections.start', {
+      checklistId: 'guard-post',
+      announced: true,
+      place: '营业厅',
+      inspectors,
+    });
+    const inspectionId = begun.ok ? (begun.value as { summary: { id: string } }).summary.id : '';
+    const photo = Buffer.from(TINY_PNG_BASE64, 'base64');
+    const photoSha = createHash('sha256').update(photo).digest('hex');
+    const attached = await b.call('inspections.attach', {
+      inspectionId,
+      itemId: GUARD_POST_ITEM,
+      file: { name: 'post.png', base64: TINY_PNG_BASE64 },
+    });
+    expect(attached.ok).toBe(true);
+    const planInspection = async () => {
+      const planned = await b.call('inspections.plan', {
+        plan: { checklistId: 'guard-post', announced: false, date: '2027-01-05', place: '营业厅', inspectors },
+      });
+      return planned.ok ? (planned.value as { id: string }).id : '';
+    };
+    const [toCancelInspection, toBeginInspection] = [await planInspection(), await planInspection()];
     const live = await b.call('runs.start', { planId: 'fire', mode: 'incident' });
     const liveRunId = live.ok ? (live.value as { runId: string }).runId : '';
     const inputs: Record<Channel, unknown> = {
@@ -308,6 +338,32 @@ describe('channel and push event names', () => {
       'actions.update': { actionId: toFinish, status: 'in-progress', note: '已联系厂家' },
       'actions.finish': { actionId: toFinish, status: 'done', note: '已移位' },
       'actions.revisePlan': { actionId: toRevise },
+      'actions.mine': {},
+      'actions.fix': { actionId: toRevise, note: '已修订', files: [{ name: 'fix.png', base64: TINY_PNG_BASE64 }] },
+      'actions.check': { actionId: toRevise, accepted: true, note: '' },
+      'actions.evidence': { actionId: toRevise, sha256: photoSha },
+      'inspections.checklists': {},
+      'inspections.checklist': { checklistId: 'daily-opening-closing' },
+      'inspections.list': {},
+      'inspections.get': { inspectionId },
+      'inspections.plan': {
+        plan: { checklistId: 'alarm-110-link-test', announced: true, date: '2027-01-06', place: '监控室', inspectors },
+      },
+      'inspections.cancel': { inspectionId: toCancelInspection, reason: '改期' },
+      'inspections.start': { inspectionId: toBeginInspection },
+      'inspections.answer': { inspectionId, itemId: GUARD_POST_ITEM, answer: { kind: 'yes-no', value: 'yes' } },
+      'inspections.note': { inspectionId, itemId: GUARD_POST_ITEM, note: '在岗' },
+      'inspections.attach': { inspectionId, itemId: GUARD_POST_ITEM, file: { name: 'b.png', base64: TINY_PNG_BASE64 } },
+      'inspections.attachment': { inspectionId, sha256: photoSha },
+      'inspections.signOff': {
+        inspectionId,
+        summary: '',
+        branchRepresentative: '王行长',
+        rectifications: [],
+        pin: ADMIN_PIN,
+      },
+      'inspections.reportPdf': { inspectionId },
+      'inspections.scorecard': {},
       'training.quiz': { count: 3 },
       'training.submit': { questionIds: ['fire@1:first-step:raise-alarm'], answers: {} },
       'training.records': {},
@@ -323,8 +379,12 @@ describe('channel and push event names', () => {
     // drills.close only once the drill's run has ended (tests/electron/evaluations.test.ts).
     // plans.approve needs a draft in review (the rollback's is not) and template updates a newer template: both in
     // tests/electron/branchLibrary.test.ts.
+    // actions.check needs a second person (tests/electron/rectifications.test.ts); inspections.signOff every item
+    // answered (tests/electron/inspections.test.ts).
     const refusedHere: Channel[] = [
       'users.setup',
+      'actions.check',
+      'inspections.signOff',
       'runs.escalate',
       'plans.approve',
       'plans.takeTemplateUpdate',

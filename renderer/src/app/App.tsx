@@ -24,7 +24,8 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'plans' }, key: 'nav.plans' },
   { route: { screen: 'records' }, key: 'nav.records' },
   { route: { screen: 'drills' }, key: 'nav.drills', role: 'trainer' },
-  { route: { screen: 'actions' }, key: 'nav.actions', role: 'trainer' },
+  { route: { screen: 'inspections' }, key: 'nav.inspections', role: 'guard' },
+  { route: { screen: 'actions' }, key: 'nav.actions', role: 'guard' },
   { route: { screen: 'training' }, key: 'nav.training', role: 'trainer' },
   { route: { screen: 'study' }, key: 'nav.study', role: 'guard' },
   { route: { screen: 'settings' }, key: 'nav.settings' },
@@ -101,6 +102,15 @@ const DrillReportScreen = lazy(() =>
 );
 const TrainingScreen = lazy(() => import('../training/TrainingScreen').then((m) => ({ default: m.TrainingScreen })));
 const StudyScreen = lazy(() => import('../training/StudyScreen').then((m) => ({ default: m.StudyScreen })));
+const InspectionsScreen = lazy(() =>
+  import('../inspections/InspectionsScreen').then((m) => ({ default: m.InspectionsScreen })),
+);
+const InspectionReportScreen = lazy(() =>
+  import('../inspectionReport/InspectionReportScreen').then((m) => ({ default: m.InspectionReportScreen })),
+);
+const ScorecardScreen = lazy(() =>
+  import('../inspectionReport/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen })),
+);
 const ActionsScreen = lazy(() => import('../drillReview/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
@@ -132,6 +142,11 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
       if (route.exerciseId && route.report)
         return <DrillReportScreen key={route.exerciseId} exerciseId={route.exerciseId} host={info.host} />;
       return <DrillsScreen key={hrefFor(route)} route={route} />;
+    case 'inspections':
+      if (route.scorecard) return <ScorecardScreen />;
+      if (route.inspectionId && route.report)
+        return <InspectionReportScreen key={route.inspectionId} inspectionId={route.inspectionId} host={info.host} />;
+      return <InspectionsScreen key={hrefFor(route)} route={route} />;
     case 'actions':
       return <ActionsScreen />;
     case 'training':

@@ -9,8 +9,13 @@ export type Route =
   | { screen: 'records'; runId?: string; report?: boolean }
   /** Drill exercises (a trainer's): the list and planning, one exercise, its console during the drill. */
   | { screen: 'drills'; exerciseId?: string; console?: boolean; plan?: boolean; evaluate?: boolean; report?: boolean }
-  /** Improvement actions (整改措施), from drills (and later inspections). */
+  /** Improvement actions (整改措施) from drills and rectifications (整改) from inspections. */
   | { screen: 'actions' }
+  /**
+   * Inspections (明查暗访 and daily checks): the list, planning or starting one (`plan`), one inspection (conducted,
+   * or its result), its printable report, the branch scorecard.
+   */
+  | { screen: 'inspections'; inspectionId?: string; plan?: boolean; report?: boolean; scorecard?: boolean }
   /** The coverage and training dashboard (a trainer's). */
   | { screen: 'training' }
   /** Self-study: a short quiz on the plans, for whoever is unlocked. */
@@ -64,6 +69,15 @@ export function parseRoute(hash: string): Route {
     if (sub === 'report') return { screen: 'drills', exerciseId, report: true };
     return { screen: 'drills', exerciseId };
   }
+  if (screen === 'inspections') {
+    if (id === 'new') return { screen: 'inspections', plan: true };
+    if (id === 'scorecard') return { screen: 'inspections', scorecard: true };
+    if (!id) return { screen: 'inspections' };
+    const inspectionId = decodeURIComponent(id);
+    return sub === 'report'
+      ? { screen: 'inspections', inspectionId, report: true }
+      : { screen: 'inspections', inspectionId };
+  }
   if (screen === 'actions') return { screen: 'actions' };
   if (screen === 'training') return { screen: 'training' };
   if (screen === 'study') return { screen: 'study' };
@@ -95,6 +109,11 @@ export function hrefFor(route: Route): string {
       return `#/drills/${encodeURIComponent(route.exerciseId)}${
         route.console ? '/console' : route.evaluate ? '/evaluate' : route.report ? '/report' : ''
       }`;
+    case 'inspections':
+      if (route.plan) return '#/inspections/new';
+      if (route.scorecard) return '#/inspections/scorecard';
+      if (!route.inspectionId) return '#/inspections';
+      return `#/inspections/${encodeURIComponent(route.inspectionId)}${route.report ? '/report' : ''}`;
     default:
       return `#/${route.screen}`;
   }

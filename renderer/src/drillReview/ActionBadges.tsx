@@ -5,6 +5,7 @@ import type { ActionView } from '../../../shared/actions/actionView';
 const STATUS_BADGE = {
   open: 'badge-start',
   'in-progress': 'badge-warning',
+  fixed: 'badge-warning',
   done: 'badge-ok',
   dropped: 'badge-muted',
 } as const;

@@ -96,9 +96,13 @@ function ActionCard({ action, onChanged }: { action: ActionView; onChanged: () =
       <dl className="facts action-facts">
         <dt>{t('review.actions.source')}</dt>
         <dd>
-          <a href={hrefFor({ screen: 'drills', exerciseId: spec.source.exerciseId })}>
-            {t('review.actions.fromDrill', { title: spec.source.title })}
-          </a>
+          {spec.source.kind === 'drill' ? (
+            <a href={hrefFor({ screen: 'drills', exerciseId: spec.source.exerciseId })}>
+              {t('review.actions.fromDrill', { title: spec.source.title })}
+            </a>
+          ) : (
+            spec.source.title
+          )}
         </dd>
         <dt>{t('review.owner.label')}</dt>
         <dd data-testid="action-owner">{spec.owner.name}</dd>

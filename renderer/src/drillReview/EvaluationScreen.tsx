@@ -25,6 +25,7 @@ import { TrainerGate } from '../people/TrainerGate';
 import { useActionList, useEvaluation, type EvaluationHandle } from './useReview';
 import './strings';
 import '../styles/drillReview.css';
+import { fromExercise } from '../../../shared/actions/actionSource';
 
 export function EvaluationScreen({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation();
@@ -212,7 +213,7 @@ function Evaluation({
       <FindingsSection
         exercise={exercise}
         evaluation={evaluation}
-        actions={actions.filter((a) => a.spec.source.exerciseId === exercise.id)}
+        actions={actions.filter((a) => fromExercise(a.spec, exercise.id))}
         subjects={subjects}
         readOnly={sealed}
         onNoted={accept}

@@ -7,11 +7,12 @@ import { inListOrder } from './actionOrder';
 import { useActionList } from './useReview';
 import './strings';
 import '../styles/drillReview.css';
+import { fromExercise } from '../../../shared/actions/actionSource';
 
 export function ExerciseActions({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation();
   const [state] = useActionList();
-  const actions = state.status === 'ready' ? state.value.filter((a) => a.spec.source.exerciseId === exerciseId) : [];
+  const actions = state.status === 'ready' ? state.value.filter((a) => fromExercise(a.spec, exerciseId)) : [];
   return (
     <section className="exercise-improvements" aria-labelledby="exercise-improvements-title">
       <h2 id="exercise-improvements-title">{t('review.exercise.actions')}</h2>

@@ -75,7 +75,7 @@ export function FindingsSection({
               exercise={exercise}
               finding={f}
               subject={subjectOf(f)}
-              actions={actions.filter((a) => a.spec.source.findingId === f.findingId)}
+              actions={actions.filter((a) => a.spec.source.kind === 'drill' && a.spec.source.findingId === f.findingId)}
               onActionOpened={onActionOpened}
             />
           ))}

@@ -22,7 +22,7 @@ const zh = {
     },
     runStatus: { active: '进行中', ended: '已结束', 'signed-off': '已签署', sealed: '已封存' },
     causes: { plan: '预案', organisation: '组织', people: '人员', mechanism: '机制', resources: '资源' },
-    actionStatus: { open: '待整改', 'in-progress': '整改中', done: '已完成', dropped: '已放弃' },
+    actionStatus: { open: '待整改', 'in-progress': '整改中', fixed: '已整改待复核', done: '已完成', dropped: '已放弃' },
     due: {
       overdue: '逾期 {{count}} 天',
       overdueOne: '逾期 {{count}} 天',
@@ -291,7 +291,13 @@ const en = {
       mechanism: 'Mechanism',
       resources: 'Resources',
     },
-    actionStatus: { open: 'Open', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' },
+    actionStatus: {
+      open: 'Open',
+      'in-progress': 'In progress',
+      fixed: 'Fixed, awaiting check',
+      done: 'Done',
+      dropped: 'Dropped',
+    },
     due: {
       overdue: '{{count}} days overdue',
       overdueOne: '{{count}} day overdue',

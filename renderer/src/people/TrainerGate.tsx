@@ -1,7 +1,9 @@
-// Screens that are a trainer's (exercises, evaluations, actions, coverage): nothing is asked of the backend before the
-// window is unlocked as a trainer or above — an unannounced drill must never reach a guard's screen. Each screen says
-// in its own words why it needs the unlock (`needs`, given the role's name) and what unlocking shows.
+// Screens that are a trainer's (exercises, evaluations, coverage) or staff's (inspections, rectifications): nothing is
+// asked of the backend before the window is unlocked as that role or above — an unannounced drill must never reach a
+// guard's screen. Each screen says in its own words why it needs the unlock (`needs`, given the role's name) and what
+// unlocking shows.
 import type { ReactNode } from 'react';
+import type { Role } from '../../../shared/people/roles';
 import { useLanguage } from '../components/useLanguage';
 import { roleLabel } from './labels';
 import { useSession } from './SessionContext';
@@ -11,8 +13,11 @@ export function TrainerGate({
   titleId,
   needs,
   unlock,
+  role = 'trainer',
   children,
 }: {
+  /** The least role the screen needs (a trainer by default). */
+  role?: Role;
   title: string;
   titleId: string;
   needs: (role: string) => string;
@@ -28,13 +33,13 @@ export function TrainerGate({
       </p>
     );
   }
-  if (!session.mayEditAs('trainer')) {
+  if (!session.mayEditAs(role)) {
     return (
       <>
         <h1 id={titleId}>{title}</h1>
         <div className="notice notice-info unlock-note">
-          <p>{needs(roleLabel('trainer', lang))}</p>
-          <button type="button" className="primary" onClick={() => void session.requestUnlock('trainer')}>
+          <p>{needs(roleLabel(role, lang))}</p>
+          <button type="button" className="primary" onClick={() => void session.requestUnlock(role)}>
             {unlock}
           </button>
         </div>

@@ -138,6 +138,21 @@ function describe<K extends keyof typeof auditEventData>(
         ...(d.reason ? [t('audit.planNote', { note: d.reason })] : []),
       ],
     }),
+    'inspection.changed': (d) => ({
+      summary: t(`audit.events.inspection.${d.action}`, { id: d.inspectionId, checklist: d.checklistId ?? '' }),
+      details: [
+        ...(d.percent !== undefined && d.percent !== null ? [t('audit.inspectionScore', { percent: d.percent })] : []),
+        ...(d.passed !== undefined ? [t(d.passed ? 'audit.inspectionPassed' : 'audit.inspectionFailed')] : []),
+        ...(d.reason ? [t('audit.planNote', { note: d.reason })] : []),
+      ],
+    }),
+    'rectification.changed': (d) => ({
+      summary: t(`audit.events.rectification.${d.action}`, { id: d.actionId }),
+      details: [
+        ...(d.files !== undefined ? [t('audit.evidenceFiles', { count: d.files })] : []),
+        ...(d.note ? [t('audit.planNote', { note: d.note })] : []),
+      ],
+    }),
     'users.restored': (d) => ({
       summary: t('audit.events.usersRestored'),
       details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],
