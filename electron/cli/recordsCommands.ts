@@ -1,7 +1,17 @@
 // `records verify`: checks journals anyone hands over (auditors get exported files): chain, numbering, seal.
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { attachmentsOf, INSPECTION_FORMAT } from '../../shared/inspections/inspection';
+import {
+  foldInspectionLog,
+  INSPECTION_LOG_FILE,
+  INSPECTION_LOG_FORMAT,
+  INSPECTIONS_DIR,
+} from '../../shared/inspections/inspectionLog';
+import { RECORD_MESSAGES } from '../../shared/messages/records';
+import type { Text } from '../../shared/text';
+import { attachmentProblem } from '../files/attachmentStore';
 import type { Language } from '../../shared/plan/schema';
 import { RUN_JOURNAL_FORMAT, verifyJournalText, type JournalVerification } from '../../shared/journal/verify';
 import { EVALUATION_FORMAT } from '../../shared/drills/evaluation';
@@ -28,7 +38,12 @@ interface FileResult {
   error?: string;
   /** The seal was checked against the key inside the export file, not one given separately. */
   keySource?: 'export';
+  /** An inspection's photo or file missing beside it, or holding other bytes than its record's hash. */
+  fileFailure?: { line: number; reason: 'attachment-missing' | 'attachment-differs'; message: Text };
 }
+
+type RecordKind = 'run' | 'evaluation' | 'inspection';
+const FORMATS = { run: RUN_JOURNAL_FORMAT, evaluation: EVALUATION_FORMAT, inspection: INSPECTION_FORMAT } as const;
 
 /** A `.json` export carries the journal verbatim and its public key; anything else is a journal file. */
 function journalOf(file: string, text: string): { journal: string; bundledKey?: string } {
@@ -48,7 +63,8 @@ export const RECORDS_VERIFY = defineCommand({
         '[--json] [--lang zh-CN|en]',
       ],
       about: [
-        'verify run journals and drill evaluations; exit 0 all intact, 1 any damaged;',
+        'verify run journals, drill evaluations and inspections (with their photos);',
+        'exit 0 all intact, 1 any damaged;',
         "against a data folder's key and seal register only when",
         '--data-dir names it (GUARDBOOK_DATA_DIR is not used here)',
       ],
@@ -85,6 +101,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
   }
   const register = dataDir ? readSealRegister(dataDir) : undefined;
   const evaluationSeals = dataDir ? readEvaluationSeals(dataDir) : undefined;
+  const inspectionSeals = dataDir ? readInspectionSeals(dataDir) : undefined;
   const results: FileResult[] = [];
   for (const file of await journalFiles(args.positionals)) {
     try {
@@ -96,26 +113,35 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
         results.push({ file, error: `key fingerprint ${fingerprintOf(bundledKey)} ≠ ${pinned}` });
         continue;
       }
-      // A run's journal, or a drill's evaluation (sealed the same way, registered on the drills log).
-      const format = isEvaluation(journal) ? EVALUATION_FORMAT : RUN_JOURNAL_FORMAT;
+      // A run's journal, a drill's evaluation (registered on the drills log) or an inspection (registered on the
+      // inspections log, its photos beside it): sealed the same way, checked by the same verifier.
+      const kind = kindOf(journal);
+      const format = FORMATS[kind];
       const verification = verifyJournalText(journal, nodeJournalCrypto, {
         format,
         ...(keys ? { trustedKeys: keys } : {}),
       });
-      const started = verification.events[0]?.data as { runId?: string; exerciseId?: string } | undefined;
+      const started = verification.events[0]?.data as
+        { runId?: string; exerciseId?: string; inspectionId?: string } | undefined;
       const registered =
-        format === EVALUATION_FORMAT
+        kind === 'evaluation'
           ? started?.exerciseId
             ? evaluationSeals?.get(started.exerciseId)
             : undefined
-          : started?.runId
-            ? register?.seals.get(started.runId)
-            : undefined;
+          : kind === 'inspection'
+            ? started?.inspectionId
+              ? inspectionSeals?.get(started.inspectionId)
+              : undefined
+            : started?.runId
+              ? register?.seals.get(started.runId)
+              : undefined;
       const mismatch = registered ? registerMismatch(verification, registered, format.sealType) : undefined;
+      const fileFailure = kind === 'inspection' ? attachmentFailure(file, verification) : undefined;
       results.push({
         file,
         verification,
         ...(mismatch ? { mismatch } : {}),
+        ...(fileFailure ? { fileFailure } : {}),
         ...(trustedKeys ? {} : bundledKey ? { keySource: 'export' as const } : {}),
       });
     } catch (error) {
@@ -130,6 +156,19 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
       if (!present.has(seal.runId)) {
         results.push({
           file: join(runsDir, `${seal.runId}.jsonl`),
+          error: `missing: sealed ${seal.sealedAt} with ${seal.events} events, registered head ${seal.head}`,
+        });
+      }
+    }
+  }
+  // The data folder's inspections folder: a sealed inspection whose journal is not there was deleted.
+  const inspectionsDir = dataDir ? resolve(dataDir, INSPECTIONS_DIR) : undefined;
+  if (inspectionSeals && inspectionsDir && args.positionals.some((p) => resolve(p) === inspectionsDir)) {
+    const present = new Set(results.map((r) => basename(r.file, '.jsonl')));
+    for (const [inspectionId, seal] of inspectionSeals) {
+      if (!present.has(inspectionId)) {
+        results.push({
+          file: join(inspectionsDir, `${inspectionId}.jsonl`),
           error: `missing: sealed ${seal.sealedAt} with ${seal.events} events, registered head ${seal.head}`,
         });
       }
@@ -165,7 +204,7 @@ export async function recordsVerify(argv: readonly string[], io: CliIo): Promise
     if (dataDir) for (const line of witnessLines(dataDir, lang)) io.out(line);
     else if (trustedKeys) io.out(`${m.keyFingerprintUsed()[lang]}: ${fingerprintOf(trustedKeys[0]!)}`);
   }
-  return results.every((r) => r.verification?.ok && !r.mismatch) ? EXIT_OK : EXIT_FINDINGS;
+  return results.every((r) => r.verification?.ok && !r.mismatch && !r.fileFailure) ? EXIT_OK : EXIT_FINDINGS;
 }
 
 function summarise(r: FileResult & { verification: JournalVerification }) {
@@ -174,9 +213,16 @@ function summarise(r: FileResult & { verification: JournalVerification }) {
     ? { line: r.mismatch.line, offset: v.intactBytes, reason: r.mismatch.reason, message: r.mismatch.message }
     : undefined;
   const first = v.events[0];
-  const plan = (first?.data as { plan?: { id: string; version: number; contentHash: string } } | undefined)?.plan;
+  const data = first?.data as
+    | {
+        plan?: { id: string; version: number; contentHash: string };
+        checklist?: { id: string; version: number; contentHash: string };
+      }
+    | undefined;
+  // What the record followed: a run's (or evaluation's) plan version, an inspection's checklist version.
+  const plan = data?.plan ?? data?.checklist;
   return {
-    ok: v.ok && !r.mismatch,
+    ok: v.ok && !r.mismatch && !r.fileFailure,
     events: v.events.length,
     firstAt: first?.at,
     lastAt: v.events.at(-1)?.at,
@@ -184,7 +230,7 @@ function summarise(r: FileResult & { verification: JournalVerification }) {
     seal: v.seal,
     keyId: v.keyId,
     ...(v.publicKey ? { fingerprint: fingerprintOf(v.publicKey) } : {}),
-    failure: v.failure ?? registerFailure,
+    failure: v.failure ?? registerFailure ?? (r.fileFailure ? { ...r.fileFailure, offset: v.intactBytes } : undefined),
   };
 }
 
@@ -228,7 +274,12 @@ async function journalFiles(paths: readonly string[]): Promise<string[]> {
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       const names = (await readdir(path))
-        .filter((n) => (n.endsWith('.jsonl') && !n.includes('.torn-')) || (n.endsWith('.json') && n !== INDEX_FILE))
+        .filter(
+          (n) =>
+            // The inspections log beside the inspections is their register, read through --data-dir, not a record.
+            (n.endsWith('.jsonl') && !n.includes('.torn-') && n !== INSPECTION_LOG_FILE) ||
+            (n.endsWith('.json') && n !== INDEX_FILE),
+        )
         .sort();
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
@@ -247,15 +298,49 @@ function sameFingerprint(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Whether a journal's first line begins a drill's evaluation (else it is read as a run's journal). */
-function isEvaluation(journal: string): boolean {
+/** What a journal's first line says it is: a drill's evaluation, an inspection, else a run's journal. */
+function kindOf(journal: string): RecordKind {
   try {
-    return (
-      (JSON.parse(journal.slice(0, journal.indexOf('\n'))) as { type?: unknown }).type === EVALUATION_FORMAT.firstType
-    );
+    const type = (JSON.parse(journal.slice(0, journal.indexOf('\n'))) as { type?: unknown }).type;
+    if (type === EVALUATION_FORMAT.firstType) return 'evaluation';
+    if (type === INSPECTION_FORMAT.firstType) return 'inspection';
   } catch {
-    return false;
+    // not JSON: read as a run's journal, whose verification says where it breaks
   }
+  return 'run';
+}
+
+/** The first photo or file an inspection names that is missing beside it or holds other bytes than its hash. */
+function attachmentFailure(file: string, verification: JournalVerification): FileResult['fileFailure'] {
+  for (const { itemId, attachment, line } of attachmentsOf(verification.events)) {
+    const problem = attachmentProblem(dirname(file), attachment);
+    if (!problem) continue;
+    const path = join(dirname(file), attachment.file);
+    const fault =
+      problem === 'missing' ? RECORD_MESSAGES.attachmentMissing(path) : RECORD_MESSAGES.attachmentDamaged(path);
+    return {
+      line,
+      reason: problem === 'missing' ? 'attachment-missing' : 'attachment-differs',
+      message: RECORD_MESSAGES.attachmentFault(line, itemId, fault),
+    };
+  }
+  return undefined;
+}
+
+/** Each inspection's seal as the inspections log registered it (the log read, never written). */
+function readInspectionSeals(dataDir: string): Map<string, { events: number; head: string; sealedAt: string }> {
+  const seals = new Map<string, { events: number; head: string; sealedAt: string }>();
+  const file = join(dataDir, INSPECTIONS_DIR, INSPECTION_LOG_FILE);
+  if (!existsSync(file)) return seals;
+  const { events } = verifyJournalText(readFileSync(file, 'utf8'), nodeJournalCrypto, {
+    format: INSPECTION_LOG_FORMAT,
+  });
+  for (const entry of foldInspectionLog(events)) {
+    if (entry.sealed) {
+      seals.set(entry.id, { events: entry.sealed.events, head: entry.sealed.head, sealedAt: entry.sealed.at });
+    }
+  }
+  return seals;
 }
 
 /** Each evaluation's seal as the drills log registered it, by exercise (the log read, never written). */
