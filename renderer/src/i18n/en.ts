@@ -635,10 +635,10 @@ export const en: Messages = {
       planTemplateDismissed: 'Newer template of plan "{{plan}}" not taken',
       planExported: 'Plan "{{plan}}" version {{version}} exported',
       inspection: {
-        planned: 'Planned inspection {{id}} ({{checklist}})',
+        planned: 'Planned inspection {{id}}{{checklist}}',
         cancelled: 'Cancelled inspection {{id}}',
-        started: 'Began inspection {{id}} ({{checklist}})',
-        signedOff: 'Signed and sealed inspection {{id}} ({{checklist}})',
+        started: 'Began inspection {{id}}{{checklist}}',
+        signedOff: 'Signed and sealed inspection {{id}}{{checklist}}',
       },
       rectification: {
         fixed: 'Reported rectification {{id}} fixed',
@@ -658,6 +658,7 @@ export const en: Messages = {
       },
     },
     exerciseRun: 'Run: {{runId}}',
+    inspectionChecklist: ' ({{checklist}})',
     inspectionScore: 'Score {{percent}}',
     inspectionPassed: 'Verdict: passed',
     inspectionFailed: 'Verdict: failed',

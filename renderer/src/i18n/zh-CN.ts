@@ -599,10 +599,10 @@ export const zhCN = {
       planTemplateDismissed: '不采用预案“{{plan}}”的新模板',
       planExported: '导出预案“{{plan}}”第 {{version}} 版',
       inspection: {
-        planned: '安排检查 {{id}}（{{checklist}}）',
+        planned: '安排检查 {{id}}{{checklist}}',
         cancelled: '取消检查 {{id}}',
-        started: '开始检查 {{id}}（{{checklist}}）',
-        signedOff: '签署并封存检查 {{id}}（{{checklist}}）',
+        started: '开始检查 {{id}}{{checklist}}',
+        signedOff: '签署并封存检查 {{id}}{{checklist}}',
       },
       rectification: {
         fixed: '报告整改完成：{{id}}',
@@ -622,6 +622,7 @@ export const zhCN = {
       },
     },
     exerciseRun: '运行记录：{{runId}}',
+    inspectionChecklist: '（{{checklist}}）',
     inspectionScore: '得分 {{percent}}',
     inspectionPassed: '结论：合格',
     inspectionFailed: '结论：不合格',

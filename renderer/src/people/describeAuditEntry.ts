@@ -139,7 +139,10 @@ function describe<K extends keyof typeof auditEventData>(
       ],
     }),
     'inspection.changed': (d) => ({
-      summary: t(`audit.events.inspection.${d.action}`, { id: d.inspectionId, checklist: d.checklistId ?? '' }),
+      summary: t(`audit.events.inspection.${d.action}`, {
+        id: d.inspectionId,
+        checklist: d.checklistId ? t('audit.inspectionChecklist', { checklist: d.checklistId }) : '',
+      }),
       details: [
         ...(d.percent !== undefined && d.percent !== null ? [t('audit.inspectionScore', { percent: d.percent })] : []),
         ...(d.passed !== undefined ? [t(d.passed ? 'audit.inspectionPassed' : 'audit.inspectionFailed')] : []),
