@@ -4,7 +4,7 @@
 // answered; the sign-off seals the journal with the installation's key, registers the seal on the log and opens a
 // rectification on the one action tracker for each failed item. A journal that does not verify is never written to.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionSpec } from '../../shared/actions/actionLog';
 import { ApiError } from '../../shared/api/errors';
@@ -78,6 +78,8 @@ export class InspectionStore {
   private entries: Map<string, InspectionEntry>;
   /** Journals of inspections in progress, kept open (and locked) while they are written. */
   private readonly journals = new Map<string, ChainLog>();
+  /** Each open journal's size and change time after this store's last write to it. */
+  private readonly stamps = new Map<string, string>();
 
   private constructor(
     private readonly log: ChainLog,
@@ -272,6 +274,10 @@ export class InspectionStore {
     const missing = score.failed.find((id) => !given.has(id));
     if (missing) throw invalid(m.rectificationMissing(missing));
     const key = this.options.signingKey(); // before anything is written: without a key there is no seal
+    if (!this.stillOurs(inspectionId, journal, true)) {
+      this.closeJournal(inspectionId);
+      this.inProgress(inspectionId); // reopening from disk refuses it, saying where it is damaged
+    }
     const stamp = this.now().toISOString().slice(0, 10).replace(/-/g, '');
     const rectifications = score.failed.map((itemId) => ({
       ...given.get(itemId)!,
@@ -319,6 +325,11 @@ export class InspectionStore {
     const entry = this.entries.get(inspectionId);
     if (!entry || entry.status !== 'in-progress') throw invalid(m.notInProgress(inspectionId));
     let journal = this.journals.get(inspectionId);
+    if (journal && !this.stillOurs(inspectionId, journal)) {
+      // Changed on disk behind the store's back: never written to again (the bytes stay as evidence).
+      this.closeJournal(inspectionId);
+      journal = undefined;
+    }
     if (!journal) {
       const events = this.readJournal(inspectionId);
       if (!events) throw invalid(m.notInProgress(inspectionId));
@@ -347,29 +358,57 @@ export class InspectionStore {
       }
     }
     this.journals.set(inspectionId, journal);
+    this.noteSize(journal);
     return journal;
   }
 
   private closeJournal(inspectionId: string): void {
     const journal = this.journals.get(inspectionId);
     this.journals.delete(inspectionId);
+    this.stamps.delete(inspectionId);
     if (journal && !this.options.readOnly) journal.close();
   }
 
-  /** The journal's events from memory while open, else from disk (undefined when it has none). */
+  /**
+   * Whether the open journal's file still holds exactly what this store wrote: its size and change time (ctime, which
+   * any write moves and no program can set back) after each write are kept and compared before the next, and before
+   * signing the whole file is verified again and its head compared.
+   */
+  private stillOurs(inspectionId: string, journal: ChainLog, thorough = false): boolean {
+    if (this.options.readOnly) return true;
+    const file = this.file(inspectionId);
+    let now: string;
+    try {
+      now = fileStamp(file);
+    } catch {
+      return false;
+    }
+    if (now !== this.stamps.get(inspectionId)) return false;
+    if (!thorough) return true;
+    const verification = verifyJournalText(readFileSync(file, 'utf8'), nodeJournalCrypto, {
+      format: INSPECTION_FORMAT,
+    });
+    return verification.ok && verification.events.at(-1)?.hash === journal.head;
+  }
+
+  /**
+   * The journal's events to read: from memory while open, else what verifies on disk — a damaged journal is still
+   * shown (judged damaged, with where), only never written to.
+   */
   private events(inspectionId: string): readonly JournalEvent[] {
-    const events = this.journals.get(inspectionId)?.entries ?? this.readJournal(inspectionId);
+    const events = this.journals.get(inspectionId)?.entries ?? this.readJournal(inspectionId, 'read');
     if (!events) throw new ApiError({ code: 'not-found', message: m.notFound(inspectionId) });
     return events;
   }
 
-  private readJournal(inspectionId: string): readonly JournalEvent[] | undefined {
+  /** The events on disk; for writing, one damaged anywhere but a torn last line is refused. */
+  private readJournal(inspectionId: string, purpose: 'read' | 'write' = 'write'): readonly JournalEvent[] | undefined {
     const file = this.file(inspectionId);
     if (!existsSync(file)) return undefined;
     const verification = verifyJournalText(readFileSync(file, 'utf8'), nodeJournalCrypto, {
       format: INSPECTION_FORMAT,
     });
-    if (!verification.ok && verification.failure!.reason !== 'torn') {
+    if (purpose === 'write' && !verification.ok && verification.failure!.reason !== 'torn') {
       throw new ApiError({
         code: 'storage',
         message: m.damaged(file, verification.failure!.line, verification.failure!.message),
@@ -391,11 +430,20 @@ export class InspectionStore {
   }
 
   private writeLine(journal: ChainLog, type: string, by: PersonRef | null, data: unknown): JournalEvent {
+    let event: JournalEvent;
     try {
-      return journal.append(type, by?.userId ?? null, data);
+      event = journal.append(type, by?.userId ?? null, data);
     } catch (error) {
       throw storage(journal.file, error);
     }
+    this.noteSize(journal);
+    return event;
+  }
+
+  private noteSize(journal: ChainLog): void {
+    if (this.options.readOnly) return;
+    const id = [...this.journals].find(([, j]) => j === journal)?.[0];
+    if (id !== undefined) this.stamps.set(id, fileStamp(journal.file));
   }
 
   private appendLog(type: string, by: PersonRef, data: unknown): void {
@@ -577,6 +625,11 @@ function itemOf(state: InspectionState, itemId: string): ChecklistItem {
     if (item) return item;
   }
   throw invalid(m.unknownItem(itemId));
+}
+
+function fileStamp(file: string): string {
+  const { size, ctimeMs } = statSync(file);
+  return `${size}:${ctimeMs}`;
 }
 
 function dateOf(s: InspectionSummary): string {
