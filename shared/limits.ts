@@ -49,7 +49,8 @@ export const INSPECTION_LIMITS = {
   attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
 } as const;
 
-export const ACTION_LIMITS = { title: 500, owner: 80, note: 2000 } as const;
+/** An improvement action or rectification: its texts, and how many evidence files one fix report carries. */
+export const ACTION_LIMITS = { title: 500, owner: 80, note: 2000, evidenceFiles: 3 } as const;
 
 /** A drill exercise (shared/drills/exercise.ts): its texts and how many of each part it may have. */
 export const EXERCISE_LIMITS = {

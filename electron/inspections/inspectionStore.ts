@@ -219,6 +219,7 @@ export class InspectionStore {
       title: template.checklist.shortTitle ?? template.checklist.title,
       announced: spec.announced,
       place: spec.place,
+      inspectors: spec.inspectors,
       by,
     });
     return this.viewOf(this.entries.get(inspectionId)!, journal.entries);
@@ -546,6 +547,7 @@ export class InspectionStore {
       title,
       announced: entry.begun?.announced ?? entry.plan?.announced ?? true,
       place: entry.begun?.place ?? entry.plan?.place ?? '',
+      inspectors: entry.begun?.inspectors ?? entry.plan?.inspectors ?? [],
       checklistId,
       ...(entry.begun ? { checklist: entry.begun.checklist } : {}),
       ...(entry.plan ? { plan: entry.plan } : {}),
@@ -576,6 +578,7 @@ export class InspectionStore {
       items: Object.fromEntries(state.items),
       score: { ...state.score, results: Object.fromEntries(state.score.results) },
       ...(state.signedOff ? { signedOff: state.signedOff } : {}),
+      ...(state.sealed ? { sealed: state.sealed } : {}),
       integrity: this.integrityOf(entry, events),
       head: events.at(-1)!.hash,
       events: events.length,

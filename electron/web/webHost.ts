@@ -25,7 +25,7 @@ import {
   tokenMatches,
 } from './httpGuards';
 import { readStaticFile } from './staticFiles';
-import { INSPECTION_LIMITS } from '../../shared/limits';
+import { ACTION_LIMITS, INSPECTION_LIMITS } from '../../shared/limits';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -36,7 +36,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const FILE_BODY_BYTES = Math.ceil(INSPECTION_LIMITS.attachmentBytes / 3) * 4 + 64 * 1024;
 export const LARGE_BODY_CHANNELS: Readonly<Record<string, number>> = {
   'inspections.attach': FILE_BODY_BYTES,
-  'actions.fix': 3 * FILE_BODY_BYTES,
+  'actions.fix': ACTION_LIMITS.evidenceFiles * FILE_BODY_BYTES,
 };
 
 export interface WebHostOptions {

@@ -470,7 +470,7 @@ export const channels = {
     input: z.strictObject({
       actionId: SlugSchema,
       note: z.string().trim().max(ACTION_LIMITS.note),
-      files: z.array(AttachmentUploadSchema).max(3),
+      files: z.array(AttachmentUploadSchema).max(ACTION_LIMITS.evidenceFiles),
     }),
     output: ActionViewSchema,
   },

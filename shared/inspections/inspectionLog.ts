@@ -43,6 +43,7 @@ export const inspectionLogData = {
     title: z.object({ 'zh-CN': z.string(), en: z.string() }),
     announced: z.boolean(),
     place: z.string(),
+    inspectors: InspectorsSchema,
     by: PersonRefSchema.nullable(),
   }),
   /** Its journal was sealed: the seal line's hash and the journal's length, with what the sign-off stated. */

@@ -16,6 +16,8 @@ export const InspectionSummarySchema = z.object({
   title: TextSchema,
   announced: z.boolean(),
   place: z.string(),
+  /** Who inspects (as begun; as planned before). */
+  inspectors: z.array(z.string()),
   /** The checklist version followed once begun; the one planned (id only) before. */
   checklistId: z.string(),
   checklist: ChecklistRefSchema.optional(),
@@ -62,6 +64,8 @@ export const InspectionViewSchema = z.object({
     passed: z.boolean().nullable(),
   }),
   signedOff: inspectionData['inspection.signedOff'].extend({ at: z.string() }).optional(),
+  /** The seal line's time and the key id it names (judged against the installation's key in `integrity`). */
+  sealed: z.object({ at: z.string(), keyId: z.string() }).optional(),
   /** verified / not-sealed / damaged (with why) / foreign, judged now. */
   integrity: z.object({
     integrity: z.enum(['verified', 'not-sealed', 'damaged', 'foreign']),

@@ -3,6 +3,7 @@
 // the dashboard opens without reading a journal.
 import type { ActionView } from '../actions/actionView';
 import type { Checklist } from '../checklist/schema';
+import { DEFAULT_PASS_SCORE } from '../checklist/score';
 import { localDateOf } from '../drills/coverage';
 import type { Text } from '../text';
 import type { InspectionSummary } from './inspectionView';
@@ -11,6 +12,8 @@ export interface ScorecardView {
   series: {
     checklistId: string;
     title: Text;
+    /** The pass mark of the checklist's current template (the default where it sets none). */
+    passScore: number;
     points: { inspectionId: string; at: string; percent: number | null; passed: boolean; announced: boolean }[];
   }[];
   /** Items failed in more than one inspection, most often first. */
@@ -50,7 +53,10 @@ export function scorecardOf(
   const perChecklist = new Map<string, number>();
   for (const s of sealed) {
     let line = series.get(s.checklistId);
-    if (!line) series.set(s.checklistId, (line = { checklistId: s.checklistId, title: s.title, points: [] }));
+    if (!line) {
+      const passScore = templates.get(s.checklistId)?.passScore ?? DEFAULT_PASS_SCORE;
+      series.set(s.checklistId, (line = { checklistId: s.checklistId, title: s.title, passScore, points: [] }));
+    }
     line.points.push({
       inspectionId: s.id,
       at: s.begun!.at,

@@ -8,6 +8,7 @@ export const ScorecardViewSchema: z.ZodType<ScorecardView> = z.object({
     z.object({
       checklistId: z.string(),
       title: TextSchema,
+      passScore: z.number(),
       points: z.array(
         z.object({
           inspectionId: z.string(),

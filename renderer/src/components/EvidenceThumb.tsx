@@ -35,7 +35,7 @@ export function EvidenceThumb({
     };
     // `load` is a new function every render; the file is named by `name` (a hash-named file never changes).
   }, [name]);
-  if (file === 'failed') return <span className="evidence-damaged badge badge-danger">{damagedLabel}</span>;
+  if (file === 'failed') return <span className="evidence-damaged badge badge-error">{damagedLabel}</span>;
   if (!file) return <span className="evidence-loading" aria-busy="true" />;
   if (file.mime.startsWith('image/')) {
     return <img className={className ?? 'evidence-thumb'} src={`data:${file.mime};base64,${file.base64}`} alt={name} />;

@@ -1,4 +1,5 @@
-// An action's status, and while it is open how it stands against its due date (逾期 N 天 in red; days left).
+// An action's status (a rectification closed by a second person's check says so), whether it is a critical item of
+// an inspection, and while it is open how it stands against its due date (逾期 N 天 in red; days left).
 import { useTranslation } from 'react-i18next';
 import type { ActionView } from '../../../shared/actions/actionView';
 
@@ -14,7 +15,19 @@ export function ActionStatusBadge({ action }: { action: ActionView }) {
   const { t } = useTranslation();
   return (
     <span className={`badge ${STATUS_BADGE[action.status]}`} data-status={action.status}>
-      {t(`review.actionStatus.${action.status}`)}
+      {action.closed?.checkedFix ? t('review.rectification.doneChecked') : t(`review.actionStatus.${action.status}`)}
+    </span>
+  );
+}
+
+/** A failed critical item (重点项) of an inspection: it failed the whole inspection. */
+export function CriticalBadge({ action }: { action: ActionView }) {
+  const { t } = useTranslation();
+  const { source } = action.spec;
+  if (source.kind !== 'inspection' || !source.critical) return null;
+  return (
+    <span className="badge badge-critical" data-testid="action-critical">
+      {t('review.actions.critical')}
     </span>
   );
 }

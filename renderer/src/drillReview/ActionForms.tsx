@@ -1,30 +1,33 @@
 // Changing an open action: its owner, due date or progress (with a note of what was done), or closing it as done or
-// dropped (a note saying how, or why, is required: the list is what an inspector reads).
+// dropped (a note saying how, or why, is required: the list is what an inspector reads). An action that needs
+// evidence (an inspection's rectification) is never done by hand: it can only be dropped here; it is closed by a
+// checked fix (RectificationForms).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionView } from '../../../shared/actions/actionView';
 import { ACTION_LIMITS } from '../../../shared/limits';
 import { useApi } from '../api/ApiContext';
-import { useAsTrainer } from '../drills/useDrills';
+import { useUnlockedCall } from '../training/useUnlockedCall';
 import { FormFooter } from './FormFooter';
 import { OwnerFields, ownerDraftOf, ownerOf, useEnabledUsers } from './OwnerFields';
+import { NOT_UNLOCKED } from './useReview';
 
-interface FormProps {
+export interface FormProps {
   action: ActionView;
   onDone: () => void;
   onCancel: () => void;
 }
 
-/** Runs a call as a trainer, keeping busy and the failure for the form. */
-function useSubmit(onDone: () => void) {
-  const asTrainer = useAsTrainer();
+/** Runs a call as `role` (a trainer unless said), keeping busy and the failure for the form. */
+export function useSubmit(onDone: () => void, role: 'guard' | 'trainer' = 'trainer') {
+  const asRole = useUnlockedCall(role, NOT_UNLOCKED);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const submit = async (call: () => Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await asTrainer(call);
+      await asRole(call);
       onDone();
     } catch (failure) {
       setError(failure);
@@ -104,7 +107,9 @@ export function FinishForm({ action, onDone, onCancel }: FormProps) {
   const api = useApi();
   const { busy, error, submit } = useSubmit(onDone);
   const id = `finish-${action.id}`;
-  const [status, setStatus] = useState<'done' | 'dropped'>('done');
+  // Evidence needed: done only by a checked fix, so dropping is the one way to close it here.
+  const dropOnly = action.spec.evidence !== undefined;
+  const [status, setStatus] = useState<'done' | 'dropped'>(dropOnly ? 'dropped' : 'done');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const onSubmit = (event: FormEvent) => {
@@ -119,18 +124,26 @@ export function FinishForm({ action, onDone, onCancel }: FormProps) {
   return (
     <form
       className="review-form action-finish"
-      aria-label={t('review.actions.finishOf', { title: action.spec.title })}
+      aria-label={t(dropOnly ? 'review.actions.dropOf' : 'review.actions.finishOf', { title: action.spec.title })}
       onSubmit={onSubmit}
     >
-      <fieldset className="review-choices">
-        <legend>{t('review.actions.outcome')}</legend>
-        {(['done', 'dropped'] as const).map((s) => (
-          <label key={s} className="choice">
-            <input type="radio" name={`${id}-status`} value={s} checked={status === s} onChange={() => setStatus(s)} />
-            {t(`review.actions.outcomes.${s}`)}
-          </label>
-        ))}
-      </fieldset>
+      {!dropOnly && (
+        <fieldset className="review-choices">
+          <legend>{t('review.actions.outcome')}</legend>
+          {(['done', 'dropped'] as const).map((s) => (
+            <label key={s} className="choice">
+              <input
+                type="radio"
+                name={`${id}-status`}
+                value={s}
+                checked={status === s}
+                onChange={() => setStatus(s)}
+              />
+              {t(`review.actions.outcomes.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="review-field review-field-wide">
         <label htmlFor={`${id}-note`}>
           {t(status === 'done' ? 'review.actions.doneNote' : 'review.actions.droppedNote')}

@@ -1,7 +1,10 @@
-// Improvement actions (整改措施), the branch's one list of them: overdue ones first and in red, then the open ones by
-// due date, then the closed ones. Each says where it came from (the drill), who owns it and by when; it can be
-// updated, finished or dropped with a note, and one that needs its plan changed opens a draft of that plan (a
-// manager's: the backend refuses anyone else, and the refusal is shown). A closed action names the version that
+// The branch's one action tracker (整改措施): improvement actions from drills and rectifications from inspections.
+// Overdue ones first and in red, then the open ones by due date, then the closed ones; filters by where each stands
+// and where it came from. Each says its source, owner, due date, the evidence closing it needs and its history.
+// A trainer and above see every action: a drill's can be updated, finished or dropped with a note, and one that
+// needs its plan changed opens a draft of that plan (a manager's: the backend refuses anyone else, and the refusal
+// is shown); a rectification is reported fixed with evidence and checked by someone other than who reported it. A
+// guard sees only their own and may only report them fixed. A closed action names the version, or the check, that
 // closed it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +17,17 @@ import { useLanguage } from '../components/useLanguage';
 import { planTitle } from '../drills/labels';
 import { useAsTrainer } from '../drills/useDrills';
 import { ErrorNote } from '../people/ErrorNote';
-import { formatDateTime } from '../records/recordTime';
-import { ActionStatusBadge, DueBadge } from './ActionBadges';
-import { FinishForm, UpdateForm } from './ActionForms';
-import { inListOrder } from './actionOrder';
+import { useSession } from '../people/SessionContext';
 import { TrainerGate } from '../people/TrainerGate';
-import { useActionList } from './useReview';
+import { formatDateTime } from '../records/recordTime';
+import { ActionStatusBadge, CriticalBadge, DueBadge } from './ActionBadges';
+import { FinishForm, UpdateForm } from './ActionForms';
+import { filterActions, inListOrder, type ActionFilter } from './actionOrder';
+import { RectificationEvidence } from './RectificationEvidence';
+import { ActionSourceLink, FixReported } from './RectificationFacts';
+import { RectificationFilters } from './RectificationFilters';
+import { CheckForm, FixForm } from './RectificationForms';
+import { useTrackedActions, type TrackerScope } from './useReview';
 import './strings';
 import '../styles/drillReview.css';
 
@@ -28,9 +36,10 @@ export function ActionsScreen() {
   return (
     <section className="review-screen actions-screen" aria-labelledby="actions-title">
       <TrainerGate
+        role="guard"
         title={t('review.actions.title')}
         titleId="actions-title"
-        needs={(role) => t('review.needsTrainer', { role })}
+        needs={(role) => t('review.actions.needsGuard', { role })}
         unlock={t('review.unlock')}
       >
         <ActionList />
@@ -39,28 +48,51 @@ export function ActionsScreen() {
   );
 }
 
+/** Who is using the tracker: everyone's actions or their own, and their user id (a fix they reported is not theirs
+ * to check). */
+interface Viewer {
+  scope: TrackerScope;
+  userId: string | undefined;
+}
+
 function ActionList() {
   const { t } = useTranslation();
-  const [state, reload] = useActionList();
+  const session = useSession();
+  const viewer: Viewer = {
+    scope: session.mayEditAs('trainer') ? 'all' : 'mine',
+    userId: session.view?.unlocked?.userId ?? session.lapsed?.userId,
+  };
+  const [state, reload] = useTrackedActions(viewer.scope);
+  const [filter, setFilter] = useState<ActionFilter>({ status: 'all', source: 'anySource' });
   return (
     <>
       <h1 id="actions-title">{t('review.actions.title')}</h1>
-      <p className="review-hint">{t('review.actions.intro')}</p>
+      <p className="review-hint">{t(viewer.scope === 'all' ? 'review.actions.intro' : 'review.actions.introMine')}</p>
       <LoadState state={state} retry={reload}>
         {(actions: ActionView[]) => {
-          if (actions.length === 0) return <p className="muted">{t('review.actions.none')}</p>;
+          if (actions.length === 0) {
+            return (
+              <p className="muted">{t(viewer.scope === 'all' ? 'review.actions.none' : 'review.actions.noneMine')}</p>
+            );
+          }
           const open = actions.filter((a) => !a.closed).length;
           const overdue = actions.filter((a) => a.overdue).length;
+          const shown = inListOrder(filterActions(actions, filter));
           return (
             <>
               <p className="actions-summary" data-testid="actions-summary">
                 {t('review.actions.summary', { total: actions.length, open, overdue })}
               </p>
-              <ol className="action-list">
-                {inListOrder(actions).map((a) => (
-                  <ActionCard key={a.id} action={a} onChanged={reload} />
-                ))}
-              </ol>
+              <RectificationFilters actions={actions} filter={filter} onChange={setFilter} />
+              {shown.length === 0 ? (
+                <p className="muted">{t('review.actions.noneFiltered')}</p>
+              ) : (
+                <ol className="action-list">
+                  {shown.map((a) => (
+                    <ActionCard key={a.id} action={a} viewer={viewer} onChanged={reload} />
+                  ))}
+                </ol>
+              )}
             </>
           );
         }}
@@ -69,17 +101,30 @@ function ActionList() {
   );
 }
 
-function ActionCard({ action, onChanged }: { action: ActionView; onChanged: () => void }) {
+type FormKind = 'update' | 'finish' | 'fix' | 'check';
+
+function ActionCard({ action, viewer, onChanged }: { action: ActionView; viewer: Viewer; onChanged: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const plans = usePlans();
-  const [form, setForm] = useState<'update' | 'finish'>();
+  const [form, setForm] = useState<FormKind>();
   const { spec, closed } = action;
   const titleId = `action-${action.id}-title`;
   const done = () => {
     setForm(undefined);
     onChanged();
   };
+  const toggle = (kind: FormKind) => ({
+    'aria-expanded': form === kind,
+    onClick: () => setForm(form === kind ? undefined : kind),
+  });
+  const cancel = () => setForm(undefined);
+  const everyone = viewer.scope === 'all';
+  const toFix = action.status === 'open' || action.status === 'in-progress';
+  // A rectification is reported fixed with evidence; its owner (a guard) or a trainer for them may report it.
+  const mayFix = toFix && spec.evidence !== undefined;
+  const ownFix = action.fixed !== undefined && action.fixed.by.userId === viewer.userId;
+  const ownFixId = `action-${action.id}-own-fix`;
   return (
     <li
       className={`action-card${action.overdue ? ' action-overdue' : ''}${closed ? ' action-closed' : ''}`}
@@ -90,39 +135,47 @@ function ActionCard({ action, onChanged }: { action: ActionView; onChanged: () =
         <h2 id={titleId}>{spec.title}</h2>
         <p className="action-badges">
           <ActionStatusBadge action={action} />
+          <CriticalBadge action={action} />
           <DueBadge action={action} />
         </p>
       </div>
       <dl className="facts action-facts">
         <dt>{t('review.actions.source')}</dt>
-        <dd>
-          {spec.source.kind === 'drill' ? (
-            <a href={hrefFor({ screen: 'drills', exerciseId: spec.source.exerciseId })}>
-              {t('review.actions.fromDrill', { title: spec.source.title })}
-            </a>
-          ) : (
-            spec.source.title
-          )}
+        <dd data-testid="action-source">
+          <ActionSourceLink action={action} />
         </dd>
         <dt>{t('review.owner.label')}</dt>
         <dd data-testid="action-owner">{spec.owner.name}</dd>
         <dt>{t('review.actions.due')}</dt>
         <dd data-testid="action-due">{spec.due}</dd>
-        <dt>{t('review.actions.plan')}</dt>
-        <dd>
-          {spec.planId ? (
-            <a href={hrefFor({ screen: 'plans', planId: spec.planId })}>{planTitle(plans, spec.planId, lang)}</a>
-          ) : (
-            t('review.actions.noPlan')
-          )}
-        </dd>
+        {spec.evidence && (
+          <>
+            <dt>{t('review.actions.evidence')}</dt>
+            <dd data-testid="action-evidence">{spec.evidence}</dd>
+          </>
+        )}
+        {(spec.source.kind === 'drill' || spec.planId) && (
+          <>
+            <dt>{t('review.actions.plan')}</dt>
+            <dd>
+              {spec.planId ? (
+                <a href={hrefFor({ screen: 'plans', planId: spec.planId })}>{planTitle(plans, spec.planId, lang)}</a>
+              ) : (
+                t('review.actions.noPlan')
+              )}
+            </dd>
+          </>
+        )}
         <dt>{t('review.actions.opened')}</dt>
         <dd>{t('review.byAt', { name: action.opened.by.name, at: formatDateTime(action.opened.at, false) })}</dd>
+        <FixReported action={action} />
         {closed && (
           <>
             <dt>{t('review.actions.closed')}</dt>
             <dd data-testid="action-closed">
-              {t('review.byAt', { name: closed.by.name, at: formatDateTime(closed.at, false) })}
+              {closed.checkedFix
+                ? t('review.actions.checkedBy', { name: closed.by.name, at: formatDateTime(closed.at, false) })
+                : t('review.byAt', { name: closed.by.name, at: formatDateTime(closed.at, false) })}
               {closed.note && <span className="action-note">{closed.note}</span>}
               {closed.version && (
                 <a
@@ -140,29 +193,66 @@ function ActionCard({ action, onChanged }: { action: ActionView; onChanged: () =
         )}
       </dl>
       <History action={action} />
-      {!closed && (
+      {toFix && (
+        <>
+          <div className="button-row action-buttons">
+            {mayFix && (
+              <button
+                type="button"
+                className="primary"
+                aria-label={t('review.rectification.reportOf', { title: spec.title })}
+                {...toggle('fix')}
+              >
+                {t('review.rectification.report')}
+              </button>
+            )}
+            {everyone && (
+              <>
+                <button
+                  type="button"
+                  aria-label={t('review.actions.updateOf', { title: spec.title })}
+                  {...toggle('update')}
+                >
+                  {t('review.actions.update')}
+                </button>
+                <button
+                  type="button"
+                  aria-label={t(spec.evidence ? 'review.actions.dropOf' : 'review.actions.finishOf', {
+                    title: spec.title,
+                  })}
+                  {...toggle('finish')}
+                >
+                  {t(spec.evidence ? 'review.actions.drop' : 'review.actions.finish')}
+                </button>
+                {spec.planId && <RevisePlan action={action} planId={spec.planId} />}
+              </>
+            )}
+          </div>
+          {form === 'fix' && <FixForm action={action} onDone={done} onCancel={cancel} />}
+          {form === 'update' && <UpdateForm action={action} onDone={done} onCancel={cancel} />}
+          {form === 'finish' && <FinishForm action={action} onDone={done} onCancel={cancel} />}
+        </>
+      )}
+      {action.status === 'fixed' && everyone && (
         <>
           <div className="button-row action-buttons">
             <button
               type="button"
-              aria-expanded={form === 'update'}
-              aria-label={t('review.actions.updateOf', { title: spec.title })}
-              onClick={() => setForm(form === 'update' ? undefined : 'update')}
+              className="primary"
+              disabled={ownFix}
+              aria-label={t('review.rectification.checkOf', { title: spec.title })}
+              {...(ownFix ? { 'aria-describedby': ownFixId } : {})}
+              {...toggle('check')}
             >
-              {t('review.actions.update')}
+              {t('review.rectification.check')}
             </button>
-            <button
-              type="button"
-              aria-expanded={form === 'finish'}
-              aria-label={t('review.actions.finishOf', { title: spec.title })}
-              onClick={() => setForm(form === 'finish' ? undefined : 'finish')}
-            >
-              {t('review.actions.finish')}
-            </button>
-            {spec.planId && <RevisePlan action={action} planId={spec.planId} />}
+            {ownFix && (
+              <span id={ownFixId} className="review-hint rectification-own">
+                {t('review.rectification.ownFix')}
+              </span>
+            )}
           </div>
-          {form === 'update' && <UpdateForm action={action} onDone={done} onCancel={() => setForm(undefined)} />}
-          {form === 'finish' && <FinishForm action={action} onDone={done} onCancel={() => setForm(undefined)} />}
+          {form === 'check' && !ownFix && <CheckForm action={action} onDone={done} onCancel={cancel} />}
         </>
       )}
     </li>
@@ -204,19 +294,29 @@ function RevisePlan({ action, planId }: { action: ActionView; planId: string }) 
   );
 }
 
+/** Every update, fix, check and the close, oldest first; a fix's evidence is loaded once the history is opened. */
 function History({ action }: { action: ActionView }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   if (action.history.length === 0) return null;
+  const last = action.history.length - 1;
   return (
-    <details className="action-history">
+    <details className="action-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('review.actions.history', { count: action.history.length })}</summary>
       <ol>
         {action.history.map((h, i) => (
-          <li key={i}>
-            <span>{t(`review.actions.what.${h.what}`)}</span>
+          <li key={i} data-what={h.what}>
+            <span>
+              {t(
+                h.what === 'closed' && i === last && action.closed?.checkedFix
+                  ? 'review.actions.what.accepted'
+                  : `review.actions.what.${h.what}`,
+              )}
+            </span>
             {' · '}
             <span className="muted">{t('review.byAt', { name: h.by.name, at: formatDateTime(h.at, false) })}</span>
             {h.note && <span className="action-note">{h.note}</span>}
+            {open && h.attachments && <RectificationEvidence actionId={action.id} attachments={h.attachments} />}
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
-// Records of incidents and drills (处置记录): the history newest first, filtered and searched, one row per run.
+// Records (处置记录), in two tabs: incidents and drills (the history newest first, filtered and searched, one row per
+// run) and inspections (renderer/src/inspectionReport/InspectionRecords.tsx, loaded when the tab is first opened).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/api/channels';
@@ -9,11 +10,36 @@ import { hasFilters, loadFilters, saveFilters, toRecordQuery, type RecordFilters
 import { RecordList } from '../records/RecordList';
 import { useRecordPages } from '../records/useRecordPages';
 import type { AsyncState } from '../app/useAsync';
+import {
+  InspectionRecordsPanel,
+  RecordsTabList,
+  RecordsTabPanel,
+  useRecordsTab,
+} from '../inspectionReport/RecordsTabs';
 
 /** The index re-reads a changed journal a moment after the change; asking sooner would show the old line. */
 const AFTER_INDEX_REFRESH_MS = 600;
 
 export function RecordsScreen({ plans }: { plans: PlanSummary[] }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useRecordsTab();
+  return (
+    <section className="records-screen" aria-labelledby="records-title">
+      <div className="records-head">
+        <h1 id="records-title">{t('records.title')}</h1>
+        <RecordsTabList tab={tab} onChange={setTab} />
+      </div>
+      <RecordsTabPanel tab="runs" shown={tab}>
+        <RunRecords plans={plans} />
+      </RecordsTabPanel>
+      <RecordsTabPanel tab="inspections" shown={tab}>
+        <InspectionRecordsPanel />
+      </RecordsTabPanel>
+    </section>
+  );
+}
+
+function RunRecords({ plans }: { plans: PlanSummary[] }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<RecordFilters>(loadFilters);
   const query = useMemo(() => toRecordQuery(filters), [filters]);
@@ -42,13 +68,10 @@ export function RecordsScreen({ plans }: { plans: PlanSummary[] }) {
         ? { status: 'error', error: pages.error }
         : { status: 'loading' };
   return (
-    <section className="records-screen" aria-labelledby="records-title">
-      <div className="records-head">
-        <h1 id="records-title">{t('records.title')}</h1>
-        <p className="records-count" role="status">
-          {pages.total !== undefined && t('records.count', { count: pages.total })}
-        </p>
-      </div>
+    <>
+      <p className="records-count" role="status">
+        {pages.total !== undefined && t('records.count', { count: pages.total })}
+      </p>
       <RecordFilterBar filters={filters} onChange={onChange} plans={plans} />
       <LoadState state={state} retry={pages.retry}>
         {(total) =>
@@ -59,6 +82,6 @@ export function RecordsScreen({ plans }: { plans: PlanSummary[] }) {
           )
         }
       </LoadState>
-    </section>
+    </>
   );
 }
