@@ -215,6 +215,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     signingKey,
     installationKey: () => installationKey,
     branch: () => settings.state().settings.branch.name,
+    timeZone: () => effectiveTimeZone(settings.state().settings.timeZone),
     readOnly,
     // No test clock, as the drills stores: a journal's times are the machine's.
     onChange: () => push.emit('inspections.changed', {}),

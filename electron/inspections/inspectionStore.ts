@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ActionSpec } from '../../shared/actions/actionLog';
 import { ApiError } from '../../shared/api/errors';
 import { answerFits, checklistItems, type Answer } from '../../shared/checklist/score';
+import { localDateOf } from '../../shared/drills/coverage';
 import type { ChecklistItem } from '../../shared/checklist/schema';
 import {
   attachmentsOf,
@@ -55,6 +56,8 @@ export interface InspectionStoreOptions {
   installationKey: () => string | undefined;
   /** The branch's name (Settings), written into each inspection's first line. */
   branch: () => string;
+  /** The branch's time zone: a rectification names its inspection by the local date. */
+  timeZone: () => string;
   readOnly?: boolean;
   now?: () => Date;
   onChange: () => void;
@@ -480,7 +483,7 @@ export class InspectionStore {
     if (!signedOff) return;
     const items = new Map(checklistItems(state.body).map(({ item }) => [item.id, item]));
     const title = state.body.title['zh-CN'] ?? state.checklist.id;
-    const date = state.startedAt.slice(0, 10);
+    const date = localDateOf(state.startedAt, this.options.timeZone());
     this.options.actions.openRectifications(
       signedOff.rectifications.map((r) => {
         const item = items.get(r.itemId);
