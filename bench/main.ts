@@ -1,6 +1,7 @@
 // Benchmarks: `npm run bench -- <name>...` (no name: all). They print figures and ratios; they never fail a build.
 import { benchDrills } from './drills';
 import { benchEditor } from './editor';
+import { benchInspections } from './inspections';
 import { benchPlans } from './plans';
 import { benchShell } from './shell';
 import { benchJournal } from './journal';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   records: benchRecords,
   runner: benchRunner,
   drills: benchDrills,
+  inspections: benchInspections,
 };
 
 const names = process.argv.slice(2);
