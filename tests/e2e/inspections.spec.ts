@@ -3,13 +3,18 @@
 // them critical), photographs every must-photograph item and the failed ones, watches the live score follow the one
 // scoring rule and the critical failure said, signs with owners, due dates and the PIN (a wrong PIN first: nothing
 // typed is lost), and reads the result with its two rectifications, which the actions list then shows. A guard reads
-// the sealed result and has nothing to answer or start. An unannounced inspection planned by a trainer is hidden from
+// the sealed result and has nothing to answer or start; the guard reports their rectification fixed with a photo and
+// the manager, a second person, checks and closes it; the report's PDF holds the failed items and the photos;
+// `records verify` passes the inspection, and fails it once one byte of a photo changes. An unannounced inspection planned by a trainer is hidden from
 // the manager until it begins; a planned one is cancelled with a reason.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { scoreChecklist, type Answer } from '../../shared/checklist/score';
 import type { ChecklistItem } from '../../shared/checklist/schema';
+import { recordsVerify } from '../../electron/cli/recordsCommands';
+import type { CliIo } from '../../electron/cli/io';
 import { TINY_PNG_BASE64 } from '../support/photos';
 import { bundledChecklist } from '../support/inspectionBranch';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
@@ -352,6 +357,57 @@ test('a manager conducts the daily check by touch, signs it, and its rectificati
   await expect(guardTab.locator('.result-failed img.evidence-thumb')).toHaveCount(2);
   await expect(guardTab.getByRole('button', { name: '合格', exact: true })).toHaveCount(0);
   await expect(guardTab.getByRole('button', { name: '不合格', exact: true })).toHaveCount(0);
+
+  // The guard puts their rectification right and reports it with a photo; the manager (a second person) checks it
+  // and closes it.
+  await guardTab.goto(homeUrl(guardbook, '#/actions'));
+  const guardAction = guardTab.locator(`.action-card[data-action="${actionIds[0]}"]`);
+  await guardAction.getByRole('button', { name: /^报告已整改：/ }).tap();
+  const fixForm = guardAction.getByRole('form', { name: /^报告已整改：/ });
+  await fixForm.getByLabel('整改情况说明').fill('锁扣已更换并试锁三次');
+  await fixForm.getByLabel(/^整改证明（照片或 PDF/).setInputFiles({ name: 'lock-fixed.png', ...PHOTO });
+  await fixForm.getByRole('button', { name: '提交整改报告' }).tap();
+  await expect(guardAction.locator('[data-status]')).toHaveText('已整改待复核');
+  await page.reload();
+  const toCheck = page.locator(`.action-card[data-action="${actionIds[0]}"]`);
+  await toCheck.getByRole('button', { name: /^复核：/ }).tap();
+  const check = toCheck.getByRole('form', { name: /^复核：/ });
+  await check.getByLabel('复核意见').fill('现场试锁正常');
+  await check.getByRole('button', { name: '确认通过' }).tap();
+  await expect(toCheck.locator('[data-status]')).toHaveText('已完成（复核通过）');
+  await expect(toCheck.getByTestId('action-closed')).toContainText(`复核通过：${MANAGER.name}`);
+
+  // The report as a PDF holds the failed items and the photos.
+  await page.goto(homeUrl(guardbook, `#/inspections/${inspectionId}/report`));
+  await expect(page.locator('.report-sheet[data-ready="true"]')).toHaveCount(1, FIRST_PAINT);
+  await page.emulateMedia({ media: null }); // page.pdf prints with print media of its own
+  const pdfPath = test.info().outputPath('daily-check.pdf');
+  writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true }));
+  const pdfText = execFileSync('/usr/bin/pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const id of [FAILED, CRITICAL_FAILED]) expect(pdfText).toContain(item(id).text['zh-CN']!.replace(/\s+/g, ''));
+  const images = execFileSync('/usr/bin/pdfimages', ['-list', pdfPath], { encoding: 'utf8' }).trim().split('\n');
+  expect(images.length - 2, 'images in the PDF (after the two header lines)').toBeGreaterThanOrEqual(2);
+
+  // `records verify` passes the sealed inspection with its photos, and fails it once one byte of a photo changes.
+  const inspections = join(guardbook.dataDir, 'inspections');
+  const verify = async () => {
+    const out: string[] = [];
+    const code = await recordsVerify([inspections, '--data-dir', guardbook.dataDir, '--lang', 'en'], {
+      out: (line: string) => out.push(line),
+      err: (line: string) => out.push(line),
+    } as unknown as CliIo);
+    return { code, out: out.join('\n') };
+  };
+  const passing = await verify();
+  expect(passing.code, passing.out).toBe(0);
+  expect(passing.out).toContain(`PASS`);
+  const photoFile = join(inspections, 'files', readdirSync(join(inspections, 'files'))[0]!);
+  const bytes = readFileSync(photoFile);
+  bytes[bytes.length - 1]! ^= 0x01;
+  writeFileSync(photoFile, bytes);
+  const failing = await verify();
+  expect(failing.code, failing.out).toBe(1);
+  expect(failing.out).toContain('does not match the hash in the record');
 });
 
 test('an unannounced inspection planned by a trainer is hidden from the manager until it begins; a guard watches one in progress; a planned one is cancelled with a reason', async ({
