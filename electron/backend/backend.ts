@@ -217,8 +217,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     branch: () => settings.state().settings.branch.name,
     timeZone: () => effectiveTimeZone(settings.state().settings.timeZone),
     readOnly,
-    // No test clock, as the drills stores: a journal's times are the machine's.
-    onChange: () => push.emit('inspections.changed', {}),
+    // No test clock, as the drills stores: a journal's times are the machine's. The other windows hear of a change
+    // just after the caller's own answer has gone out (as run.changed): a push first made the tapping window load
+    // the whole inspection again before it could show its own answer.
+    onChange: () => setImmediate(() => push.emit('inspections.changed', {})),
   });
   for (const problem of inspections.problems) log('inspections', problem);
   void records.startRecheck(); // in the background: Home never waits for it

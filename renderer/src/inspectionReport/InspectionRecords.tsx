@@ -22,7 +22,7 @@ import {
   templatesOf,
   type InspectionFilters,
 } from './inspectionFilters';
-import { useAsGuard } from './useInspectionReport';
+import { useAsGuard } from '../inspections/useInspections';
 import './strings';
 import '../styles/inspectionReport.css';
 

@@ -13,7 +13,8 @@ import { formatDateTime, formatLongDate, formatTimeOfDay, isSameLocalDay } from 
 import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
 import { FailedItemsTable, ItemsTable, RectificationTable, SectionScoreTable } from './InspectionReportTables';
 import { reportModel } from './reportModel';
-import { useAsGuard, type InspectionReportData } from './useInspectionReport';
+import { useAsGuard } from '../inspections/useInspections';
+import type { InspectionReportData } from './useInspectionReport';
 
 const SECTIONS = ['facts', 'verdict', 'failed', 'items', 'rectifications', 'summary', 'signOff', 'seal'] as const;
 type Section = (typeof SECTIONS)[number];

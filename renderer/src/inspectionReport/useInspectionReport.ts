@@ -4,27 +4,16 @@ import { useCallback } from 'react';
 import type { ActionView } from '../../../shared/actions/actionView';
 import type { ApiClient } from '../../../shared/api/client';
 import type { InspectionView } from '../../../shared/inspections/inspectionView';
-import { text } from '../../../shared/text';
 import { useApi, usePush } from '../api/ApiContext';
 import { useAsync, type AsyncState } from '../app/useAsync';
 import { saveBase64File } from '../components/saveBlob';
 import { useSession } from '../people/SessionContext';
-import { useUnlockedCall } from '../training/useUnlockedCall';
-
-export const NOT_UNLOCKED = text(
-  '未输入 PIN：检查记录没有打开。',
-  'No PIN was entered: the inspection record was not opened.',
-);
+import { useAsGuard } from '../inspections/useInspections';
 
 export interface InspectionReportData {
   view: InspectionView;
   /** The tracker's actions, when this window may read them; undefined otherwise. */
   actions: ActionView[] | undefined;
-}
-
-/** Calls a guard may make (reading inspections and their photos), asking for a PIN when the window is locked. */
-export function useAsGuard(): <T>(action: () => Promise<T>) => Promise<T> {
-  return useUnlockedCall('guard', NOT_UNLOCKED);
 }
 
 export function useInspectionReport(inspectionId: string): [AsyncState<InspectionReportData>, () => void] {

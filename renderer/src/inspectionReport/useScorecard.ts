@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import type { ScorecardView } from '../../../shared/inspections/scorecard';
 import { useApi, usePush } from '../api/ApiContext';
 import { useAsync, type AsyncState } from '../app/useAsync';
-import { useAsGuard } from './useInspectionReport';
+import { useAsGuard } from '../inspections/useInspections';
 
 export interface ScorecardData {
   view: ScorecardView;

@@ -2,7 +2,7 @@
 // beside the items, the live score from the view (the one scoring rule, never recomputed here) and the parts of the
 // checklist with their progress; one part's items as a list of cards; then signing. After an answer is durable, focus
 // goes on to the next item to check (see focusAfterAnswer), so a keyboard or a finger keeps its place.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checklistItems } from '../../../shared/checklist/score';
 import type { InspectionView } from '../../../shared/inspections/inspectionView';
@@ -59,11 +59,17 @@ export function ConductScreen({ view, accept }: { view: InspectionView; accept: 
     setCurrent(sectionId);
     setFocus({ target });
   };
-  const onAnswered = (itemId: string, next: InspectionView) => {
-    accept(next);
+  // The cards are memoised (a tap re-renders only the card it changed): they get callbacks that never change and
+  // always call this render's handlers.
+  const handlers = useRef({ accept, current });
+  handlers.current = { accept, current };
+  const onAnswered = useCallback((itemId: string, next: InspectionView) => {
+    handlers.current.accept(next);
     const target = focusAfterAnswer(next, itemId);
-    show(target.kind === 'item' ? target.sectionId : current, target);
-  };
+    setCurrent(target.kind === 'item' ? target.sectionId : handlers.current.current);
+    setFocus({ target });
+  }, []);
+  const onChanged = useCallback((next: InspectionView) => handlers.current.accept(next), []);
   const goToItem = (itemId: string) => {
     const section = sections.find((s) => s.items.some((i) => i.id === itemId));
     if (section) show(section.id, { kind: 'item', itemId, sectionId: section.id });
@@ -151,7 +157,7 @@ export function ConductScreen({ view, accept }: { view: InspectionView; accept: 
                     record={view.items[item.id]}
                     result={view.score.results[item.id] ?? 'unanswered'}
                     onAnswered={onAnswered}
-                    onChanged={accept}
+                    onChanged={onChanged}
                   />
                 ))}
               </ol>

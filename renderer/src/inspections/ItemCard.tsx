@@ -1,6 +1,6 @@
 // One checklist item while it is checked: its text (Chinese first and large; the English under it when the screen is
 // in English), how to check it (folded), whether it is critical or must be photographed, its answer, photos and notes.
-import { forwardRef, useEffect, useRef, useState, type FormEvent } from 'react';
+import { forwardRef, memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../../shared/checklist/score';
 import type { ChecklistItem } from '../../../shared/checklist/schema';
@@ -30,64 +30,81 @@ export interface ItemCardProps {
   onChanged: (view: InspectionView) => void;
 }
 
-export const ItemCard = forwardRef<HTMLLIElement, ItemCardProps>(function ItemCard(
-  { inspectionId, item, number, record, result, onAnswered, onChanged },
-  ref,
-) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const textId = `item-${item.id}-text`;
-  const needsPhoto = item.photo === true && (record?.attachments.length ?? 0) === 0;
+/**
+ * One item, re-rendered only when what it shows changes: a view arrives whole after every tap, so a card compares
+ * its own answer, result, notes and photos rather than object identity (its callbacks are stable: ConductScreen).
+ */
+export const ItemCard = memo(
+  forwardRef<HTMLLIElement, ItemCardProps>(function ItemCard(
+    { inspectionId, item, number, record, result, onAnswered, onChanged },
+    ref,
+  ) {
+    const { t } = useTranslation();
+    const lang = useLanguage();
+    const textId = `item-${item.id}-text`;
+    const needsPhoto = item.photo === true && (record?.attachments.length ?? 0) === 0;
+    return (
+      <li
+        ref={ref}
+        className={`item-card result-${result}${item.critical ? ' critical' : ''}`}
+        data-item={item.id}
+        aria-labelledby={textId}
+      >
+        <div className="item-head">
+          <span className="item-number">{t('inspections.item.number', { n: number })}</span>
+          <span className="item-badges">
+            {item.critical && <span className="badge badge-critical">{t('inspections.item.critical')}</span>}
+            {item.photo && (
+              <span className={`badge ${needsPhoto ? 'badge-photo-needed' : 'badge-photo'}`}>
+                {t('inspections.item.photo')}
+              </span>
+            )}
+            <ResultBadge result={result} />
+          </span>
+        </div>
+        <ItemText id={textId} text={item.text} />
+        {item.guidance && (
+          <details className="item-guidance">
+            <summary>{t('inspections.item.guidance')}</summary>
+            <p>{pick(item.guidance, lang)}</p>
+          </details>
+        )}
+        <AnswerButtons
+          inspectionId={inspectionId}
+          item={item}
+          answer={record?.answer as Answer | undefined}
+          labelledBy={textId}
+          onAnswered={(view) => onAnswered(item.id, view)}
+        />
+        <PhotoPicker
+          inspectionId={inspectionId}
+          itemId={item.id}
+          itemText={pick(item.text, lang)}
+          attachments={record?.attachments ?? []}
+          onChanged={onChanged}
+        />
+        <ItemNotes
+          inspectionId={inspectionId}
+          itemId={item.id}
+          itemText={pick(item.text, lang)}
+          notes={record?.notes ?? []}
+          onChanged={onChanged}
+        />
+      </li>
+    );
+  }),
+  sameCard,
+);
+
+function sameCard(a: ItemCardProps, b: ItemCardProps): boolean {
   return (
-    <li
-      ref={ref}
-      className={`item-card result-${result}${item.critical ? ' critical' : ''}`}
-      data-item={item.id}
-      aria-labelledby={textId}
-    >
-      <div className="item-head">
-        <span className="item-number">{t('inspections.item.number', { n: number })}</span>
-        <span className="item-badges">
-          {item.critical && <span className="badge badge-critical">{t('inspections.item.critical')}</span>}
-          {item.photo && (
-            <span className={`badge ${needsPhoto ? 'badge-photo-needed' : 'badge-photo'}`}>
-              {t('inspections.item.photo')}
-            </span>
-          )}
-          <ResultBadge result={result} />
-        </span>
-      </div>
-      <ItemText id={textId} text={item.text} />
-      {item.guidance && (
-        <details className="item-guidance">
-          <summary>{t('inspections.item.guidance')}</summary>
-          <p>{pick(item.guidance, lang)}</p>
-        </details>
-      )}
-      <AnswerButtons
-        inspectionId={inspectionId}
-        item={item}
-        answer={record?.answer as Answer | undefined}
-        labelledBy={textId}
-        onAnswered={(view) => onAnswered(item.id, view)}
-      />
-      <PhotoPicker
-        inspectionId={inspectionId}
-        itemId={item.id}
-        itemText={pick(item.text, lang)}
-        attachments={record?.attachments ?? []}
-        onChanged={onChanged}
-      />
-      <ItemNotes
-        inspectionId={inspectionId}
-        itemId={item.id}
-        itemText={pick(item.text, lang)}
-        notes={record?.notes ?? []}
-        onChanged={onChanged}
-      />
-    </li>
+    a.inspectionId === b.inspectionId &&
+    a.item.id === b.item.id &&
+    a.number === b.number &&
+    a.result === b.result &&
+    JSON.stringify(a.record) === JSON.stringify(b.record)
   );
-});
+}
 
 /** Chinese first, large; the English under it, smaller, when the screen is in English. */
 export function ItemText({ id, text }: { id?: string; text: ChecklistItem['text'] }) {
