@@ -142,9 +142,4 @@ export function finding(
   };
 }
 
-/** The plan one takes plan findings only (its code type); this counts anything with a severity. */
-export function countBySeverity(findings: readonly { severity: Severity }[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const f of findings) if (f.severity === 'error') errors++;
-  return { errors, warnings: findings.length - errors };
-}
+export { countBySeverity } from '../plan/findings';

@@ -219,7 +219,8 @@ export function finding(
   };
 }
 
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+/** Errors and warnings among findings of any checker (plans, checklist templates). */
+export function countBySeverity(findings: readonly { severity: Severity }[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   return { errors, warnings: findings.length - errors };
