@@ -80,6 +80,10 @@ export class ActionTracker {
     return [...open, ...closed];
   }
 
+  has(actionId: string): boolean {
+    return this.actions.has(actionId);
+  }
+
   get(actionId: string): ActionView {
     return this.viewOf(this.action(actionId));
   }

@@ -472,6 +472,7 @@ export class InspectionStore {
       passed: signedOff.passed,
       failed: signedOff.failed,
       criticalFailed: signedOff.criticalFailed,
+      rectifications: signedOff.rectifications.map((r) => r.actionId),
       ...(late ? { late } : {}),
     });
   }
@@ -515,6 +516,8 @@ export class InspectionStore {
     if (this.options.readOnly) return;
     for (const entry of [...this.entries.values()]) {
       if (entry.status !== 'in-progress' && entry.status !== 'sealed') continue;
+      // A registered seal whose rectifications are all on the tracker is complete: its journal is not read at start.
+      if (entry.sealed?.rectifications.every((id) => this.options.actions.has(id))) continue;
       let events: readonly JournalEvent[] | undefined;
       try {
         events = this.readJournal(entry.id);

@@ -56,6 +56,8 @@ export const inspectionLogData = {
     passed: z.boolean(),
     failed: z.array(SlugSchema),
     criticalFailed: z.array(SlugSchema),
+    /** The rectifications' action ids (as the sign-off gave them): a start checks them without reading journals. */
+    rectifications: z.array(SlugSchema),
     late: z.boolean().optional(),
   }),
   'inspections.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),

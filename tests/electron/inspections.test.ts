@@ -776,6 +776,31 @@ describe('a crash between sealing and registering', () => {
     ).events.filter((e) => e.type === 'action.opened');
     expect(opened).toHaveLength(fail.length);
   });
+
+  it('after the seal is registered but before the rectifications are opened: they are opened at the next start', async () => {
+    const b = await branch();
+    const fail = ['post-attentive'];
+    const signed = await conductSigned(b, { checklistId: 'guard-post', fail });
+    const inspectionId = signed.summary.id;
+    await fixtures.stop(b.backend);
+    // The register line is there (it names the rectifications' ids); the tracker never got them.
+    rewriteChainLog(
+      join(b.dataDir, 'actions'),
+      ACTION_LOG_FILE,
+      ACTION_LOG_FORMAT,
+      'actions.recovered',
+      (e) => e.type !== 'action.opened',
+    );
+    expect(sealsOf(b.dataDir, inspectionId)[0]!.data).toMatchObject({
+      rectifications: signed.signedOff!.rectifications.map((r) => r.actionId),
+    });
+    const backend = await fixtures.start(b.dataDir);
+    await unlockAll(backend, b.users, b.windows);
+    const actions = await rectificationsOf({ ...b, backend }, inspectionId);
+    expect(actions.map((a) => a.id)).toEqual(signed.signedOff!.rectifications.map((r) => r.actionId));
+    expect(sealsOf(b.dataDir, inspectionId)).toHaveLength(1);
+    await fixtures.stop(backend);
+  });
 });
 
 describe('who sees an inspection', () => {
