@@ -71,10 +71,18 @@ function post(host: WebHost, channel: string, body: string): Promise<{ status: n
         res.on('error', reject);
       },
     );
-    // The server may answer 413 before it has read what we send: not a failure here.
+    // The server may answer 413 before it has read what we send: not a failure here. The rest of a big body may still
+    // be being written when the answer has come and the request let go of its socket: that socket's reset is
+    // expected too, and must not go uncaught.
+    const expected = (error: NodeJS.ErrnoException) => error.code === 'EPIPE' || error.code === 'ECONNRESET';
     req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      if (!expected(error)) reject(error);
     });
+    req.on('socket', (socket) =>
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        if (!expected(error)) reject(error);
+      }),
+    );
     req.end(body);
   });
 }
