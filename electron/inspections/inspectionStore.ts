@@ -82,7 +82,7 @@ export class InspectionStore {
   /** Journals of inspections in progress, kept open (and locked) while they are written. */
   private readonly journals = new Map<string, ChainLog>();
   /** Each open journal's size and change time after this store's last write to it. */
-  private readonly stamps = new Map<string, string>();
+  private readonly stamps = new WeakMap<ChainLog, string>();
 
   private constructor(
     private readonly log: ChainLog,
@@ -362,14 +362,13 @@ export class InspectionStore {
       }
     }
     this.journals.set(inspectionId, journal);
-    this.noteSize(journal);
+    this.noteStamp(journal);
     return journal;
   }
 
   private closeJournal(inspectionId: string): void {
     const journal = this.journals.get(inspectionId);
     this.journals.delete(inspectionId);
-    this.stamps.delete(inspectionId);
     if (journal && !this.options.readOnly) journal.close();
   }
 
@@ -387,7 +386,7 @@ export class InspectionStore {
     } catch {
       return false;
     }
-    if (now !== this.stamps.get(inspectionId)) return false;
+    if (now !== this.stamps.get(journal)) return false;
     if (!thorough) return true;
     const verification = verifyJournalText(readFileSync(file, 'utf8'), nodeJournalCrypto, {
       format: INSPECTION_FORMAT,
@@ -440,14 +439,12 @@ export class InspectionStore {
     } catch (error) {
       throw storage(journal.file, error);
     }
-    this.noteSize(journal);
+    this.noteStamp(journal);
     return event;
   }
 
-  private noteSize(journal: ChainLog): void {
-    if (this.options.readOnly) return;
-    const id = [...this.journals].find(([, j]) => j === journal)?.[0];
-    if (id !== undefined) this.stamps.set(id, fileStamp(journal.file));
+  private noteStamp(journal: ChainLog): void {
+    if (!this.options.readOnly) this.stamps.set(journal, fileStamp(journal.file));
   }
 
   private appendLog(type: string, by: PersonRef, data: unknown): void {

@@ -11,6 +11,7 @@ import { useUnlockedCall } from '../training/useUnlockedCall';
 import { FormFooter } from './FormFooter';
 import { OwnerFields, ownerDraftOf, ownerOf, useEnabledUsers } from './OwnerFields';
 import { NOT_UNLOCKED } from './useReview';
+import { RequiredNote } from './RequiredNote';
 
 export interface FormProps {
   action: ActionView;
@@ -144,27 +145,16 @@ export function FinishForm({ action, onDone, onCancel }: FormProps) {
           ))}
         </fieldset>
       )}
-      <div className="review-field review-field-wide">
-        <label htmlFor={`${id}-note`}>
-          {t(status === 'done' ? 'review.actions.doneNote' : 'review.actions.droppedNote')}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          maxLength={ACTION_LIMITS.note}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            setMissing(false);
-          }}
-          {...(missing ? { 'aria-invalid': true, 'aria-describedby': `${id}-note-problem` } : {})}
-        />
-        {missing && (
-          <span id={`${id}-note-problem`} className="field-error">
-            {t('review.required')}
-          </span>
-        )}
-      </div>
+      <RequiredNote
+        id={id}
+        label={t(status === 'done' ? 'review.actions.doneNote' : 'review.actions.droppedNote')}
+        value={note}
+        missing={missing}
+        onChange={(value) => {
+          setNote(value);
+          setMissing(false);
+        }}
+      />
       <FormFooter
         submit={t(status === 'done' ? 'review.actions.confirmDone' : 'review.actions.confirmDropped')}
         danger={status === 'dropped'}

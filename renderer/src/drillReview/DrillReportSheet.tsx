@@ -16,6 +16,7 @@ import {
   isSameLocalDay,
 } from '../records/recordTime';
 import { ActionTable, InjectTable, ObjectiveTable, StepTable } from './DrillReportTables';
+import { FactRows, NumberedSection } from '../components/ReportParts';
 
 const SECTIONS = [
   'purpose',
@@ -243,29 +244,21 @@ function ReportSection({ section, children }: { section: Section; children: Reac
   const { t } = useTranslation();
   const n = SECTIONS.indexOf(section) + 1;
   return (
-    <section className={`drill-report-section section-${section}`} aria-labelledby={`dr-${section}`}>
-      <h2 id={`dr-${section}`}>
-        {t('review.report.numbered', {
-          n: t(`review.report.numbers.${n}`),
-          title: t(`review.report.sections.${section}`),
-        })}
-      </h2>
+    <NumberedSection
+      id={`dr-${section}`}
+      className={`drill-report-section section-${section}`}
+      heading={t('review.report.numbered', {
+        n: t(`review.report.numbers.${n}`),
+        title: t(`review.report.sections.${section}`),
+      })}
+    >
       {children}
-    </section>
+    </NumberedSection>
   );
 }
 
 function Facts({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
-  return (
-    <dl className="drill-report-facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactRows className="drill-report-facts" rows={rows} />;
 }
 
 /** 2026年3月12日 09:30:00 至 09:52:14（22 分 14 秒）; not yet held; still running. */

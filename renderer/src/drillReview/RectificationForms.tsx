@@ -8,6 +8,7 @@ import { useApi } from '../api/ApiContext';
 import { useSubmit, type FormProps } from './ActionForms';
 import { EvidenceUpload, type PickedFile } from './EvidenceUpload';
 import { FormFooter } from './FormFooter';
+import { RequiredNote } from './RequiredNote';
 
 export function FixForm({ action, onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
@@ -105,27 +106,16 @@ export function CheckForm({ action, onDone, onCancel }: FormProps) {
           </label>
         ))}
       </fieldset>
-      <div className="review-field review-field-wide">
-        <label htmlFor={`${id}-note`}>
-          {t(accepted ? 'review.rectification.acceptNote' : 'review.rectification.rejectNote')}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          maxLength={ACTION_LIMITS.note}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            setMissing(false);
-          }}
-          {...(missing ? { 'aria-invalid': true, 'aria-describedby': `${id}-note-problem` } : {})}
-        />
-        {missing && (
-          <span id={`${id}-note-problem`} className="field-error">
-            {t('review.required')}
-          </span>
-        )}
-      </div>
+      <RequiredNote
+        id={id}
+        label={t(accepted ? 'review.rectification.acceptNote' : 'review.rectification.rejectNote')}
+        value={note}
+        missing={missing}
+        onChange={(value) => {
+          setNote(value);
+          setMissing(false);
+        }}
+      />
       <FormFooter
         submit={t(accepted ? 'review.rectification.confirmAccept' : 'review.rectification.confirmReject')}
         busy={busy}

@@ -15,6 +15,7 @@ import { FailedItemsTable, ItemsTable, RectificationTable, SectionScoreTable } f
 import { reportModel } from './reportModel';
 import { useAsGuard } from '../inspections/useInspections';
 import type { InspectionReportData } from './useInspectionReport';
+import { FactRows, NumberedSection } from '../components/ReportParts';
 
 const SECTIONS = ['facts', 'verdict', 'failed', 'items', 'rectifications', 'summary', 'signOff', 'seal'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -246,29 +247,21 @@ function ReportSection({ section, children }: { section: Section; children: Reac
   const { t } = useTranslation();
   const n = SECTIONS.indexOf(section) + 1;
   return (
-    <section className={`inspection-report-section section-${section}`} aria-labelledby={`ir-${section}`}>
-      <h2 id={`ir-${section}`}>
-        {t('inspectionReport.report.numbered', {
-          n: t(`inspectionReport.report.numbers.${n}`),
-          title: t(`inspectionReport.report.sections.${section}`),
-        })}
-      </h2>
+    <NumberedSection
+      id={`ir-${section}`}
+      className={`inspection-report-section section-${section}`}
+      heading={t('inspectionReport.report.numbered', {
+        n: t(`inspectionReport.report.numbers.${n}`),
+        title: t(`inspectionReport.report.sections.${section}`),
+      })}
+    >
       {children}
-    </section>
+    </NumberedSection>
   );
 }
 
 function Facts({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
-  return (
-    <dl className="inspection-report-facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactRows className="inspection-report-facts" rows={rows} />;
 }
 
 /** 2026年3月12日 09:30 至 10:05 (the end's date only when it is another day); from … while not signed. */
