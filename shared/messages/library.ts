@@ -1,5 +1,5 @@
 // Messages of the branch plan library: drafts, review, publishing, retirement, import and template updates.
-import { text, type Catalogue } from '../text';
+import { text, type Catalogue, type Text } from '../text';
 
 export const LIBRARY_MESSAGES = {
   noDraft: (planId: string) => text(`预案“${planId}”没有草稿`, `Plan "${planId}" has no draft`),
@@ -98,3 +98,29 @@ export const LIBRARY_MESSAGES = {
       `The library log is damaged from line ${line}; later versions are not listed`,
     ),
 } satisfies Catalogue;
+
+/** What the document library says, in the wording of one kind of document (预案 here; 检查表 in ./checklistLibrary). */
+export type LibraryWording = Pick<
+  typeof LIBRARY_MESSAGES,
+  | 'noDraft'
+  | 'draftExists'
+  | 'draftInReview'
+  | 'draftNotInReview'
+  | 'staleRevision'
+  | 'draftHasErrors'
+  | 'draftNotAPlan'
+  | 'reviewedOtherContent'
+  | 'selfApprovalRefused'
+  | 'nothingToRetire'
+  | 'versionNotFound'
+  | 'versionDamaged'
+  | 'importIdentical'
+  | 'noTemplateUpdate'
+  | 'libraryDamaged'
+  | 'draftUnreadable'
+  | 'versionFileNamesOther'
+  | 'versionHashMismatch'
+  | 'versionFileMissing'
+  | 'versionFileUnreadable'
+  | 'templateNotSeeded'
+> & { notFound: (id: string) => Text };
