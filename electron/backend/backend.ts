@@ -25,7 +25,7 @@ import type { ReportPrinter } from './reportPage';
 import { EvaluationStore } from '../drills/evaluationStore';
 import { ActionTracker } from '../actions/actionTracker';
 import { TrainingStore } from '../training/trainingStore';
-import { BundledChecklists } from '../inspections/checklistSource';
+import { ChecklistLibrary } from '../checklists/checklistLibrary';
 import { InspectionStore } from '../inspections/inspectionStore';
 import { effectiveTimeZone } from '../../shared/time/localTime';
 import { RecordsService } from '../records/recordsService';
@@ -206,7 +206,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     readOnly,
     onChange: () => push.emit('drills.changed', {}),
   });
-  const checklists = await BundledChecklists.load(join(options.plansDir, 'checklists'));
+  // The branch's checklist templates, seeded from the bundled ones as the plans are.
+  const checklists = await ChecklistLibrary.open({
+    dataDir: options.dataDir,
+    templatesDir: join(options.plansDir, 'checklists'),
+    installation,
+    now,
+    readOnly,
+    onChange: () => push.emit('checklists.changed', {}),
+  });
+  for (const problem of checklists.problems) log('checklist library', problem.en);
   const inspections = InspectionStore.open({
     dataDir: options.dataDir,
     installation,
@@ -280,6 +289,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await records.close();
       register.close();
       plans.close();
+      checklists.close();
       audit.close();
     },
     call: (channel, input, caller = LOCAL_CALLER) =>

@@ -20,7 +20,8 @@ import type { ActionTracker } from '../actions/actionTracker';
 import { actionHandlers } from './actionHandlers';
 import { trainingHandlers } from './trainingHandlers';
 import type { TrainingStore } from '../training/trainingStore';
-import type { ChecklistSource } from '../inspections/checklistSource';
+import type { ChecklistLibrary } from '../checklists/checklistLibrary';
+import { checklistHandlers } from './checklistHandlers';
 import type { InspectionStore } from '../inspections/inspectionStore';
 import { inspectionHandlers } from './inspectionHandlers';
 import { drillHandlers } from './drillHandlers';
@@ -44,7 +45,8 @@ export interface Services {
   evaluations: EvaluationStore;
   actions: ActionTracker;
   training: TrainingStore;
-  checklists: ChecklistSource;
+  /** The branch's checklist templates: inspections use their published versions. */
+  checklists: ChecklistLibrary;
   inspections: InspectionStore;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: ReportPrinter;
@@ -250,6 +252,7 @@ export function createHandlers(services: Services): Handlers {
     ...actionHandlers(services.actions, services.drills, plans, people, sessions, (caller, view) =>
       draftStarted(actor(caller), view),
     ),
+    ...checklistHandlers(services.checklists, people, sessions),
     ...inspectionHandlers(
       services.inspections,
       services.checklists,

@@ -2,6 +2,7 @@
 // The Electron host (IPC) and the web host (HTTP + SSE) both serve exactly this map.
 import { z } from 'zod';
 import { type Finding } from '../plan/findings';
+import type { ChecklistFinding } from '../checklist/findings';
 import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
 import { PreferencesPatchSchema, SettingsPatchSchema, SettingsSchema } from '../settings/schema';
 import { USER_NAME_MAX } from '../people/roles';
@@ -113,6 +114,57 @@ export const DraftViewSchema = z.object({
   contentHash: z.string().optional(),
 });
 export type DraftViewOutput = z.infer<typeof DraftViewSchema>;
+
+/** A checklist template's finding (../checklist/findings), with its line where it came from a file. */
+const ChecklistFindingSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  itemId: z.string().optional(),
+  sectionId: z.string().optional(),
+  path: z.string(),
+  message: TextSchema,
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+}) as unknown as z.ZodType<ChecklistFinding & { line?: number; column?: number }>;
+
+/** A checklist template in the branch's checklist library, as lists show it (the plan summary's lifecycle fields). */
+export const ChecklistSummarySchema = PlanSummarySchema.pick({
+  id: true,
+  version: true,
+  source: true,
+  status: true,
+  publishedAt: true,
+  draft: true,
+  templateUpdate: true,
+  title: true,
+  contentHash: true,
+  errors: true,
+  warnings: true,
+}).extend({
+  use: z.enum(CHECKLIST_USES).optional(),
+  sections: z.number().int(),
+  items: z.number().int(),
+  critical: z.number().int(),
+});
+export type ChecklistSummary = z.infer<typeof ChecklistSummarySchema>;
+
+export const ChecklistDetailSchema = z.object({
+  summary: ChecklistSummarySchema,
+  /** Absent when the file does not match the schema; the findings then say why. */
+  checklist: ChecklistSchema.optional(),
+  file: z.string(),
+  findings: z.array(ChecklistFindingSchema),
+});
+export type ChecklistDetail = z.infer<typeof ChecklistDetailSchema>;
+
+export const ChecklistDraftViewSchema = DraftViewSchema.extend({ findings: z.array(ChecklistFindingSchema) });
+export type ChecklistDraftView = z.infer<typeof ChecklistDraftViewSchema>;
+
+const ChecklistIdInput = z.strictObject({ checklistId: SlugSchema });
+const ChecklistVersionInput = z.strictObject({
+  checklistId: SlugSchema,
+  version: z.number().int().min(1).max(1_000_000),
+});
 
 const PlanVersionRefInput = z.strictObject({ planId: SlugSchema, version: z.number().int().min(1).max(1_000_000) });
 
@@ -574,6 +626,63 @@ export const channels = {
   },
   /** Scores over time per checklist, recurring failed items, rectifications closed on time. */
   'inspections.scorecard': { input: NoInput, output: ScorecardViewSchema },
+  // Checklist templates: the plans' lifecycle (draft, review, approval with a PIN, publish) on the branch's own
+  // checklist library (electron/checklists/checklistLibrary.ts). History is the library log's, as for plans.
+  /** Every template the library or a draft knows, with its state (inspections use the published ones). */
+  'checklists.list': { input: NoInput, output: z.array(ChecklistSummarySchema) },
+  'checklists.get': { input: ChecklistIdInput, output: ChecklistDetailSchema },
+  'checklists.history': { input: ChecklistIdInput, output: PlanHistorySchema },
+  'checklists.version': {
+    input: ChecklistVersionInput,
+    output: z.object({
+      checklist: ChecklistSchema.optional(),
+      findings: z.array(ChecklistFindingSchema),
+      file: z.string(),
+    }),
+  },
+  'checklists.export': {
+    input: z.strictObject({ checklistId: SlugSchema, version: z.number().int().min(1).max(1_000_000).optional() }),
+    output: z.object({ fileName: z.string(), mime: z.literal('application/json'), content: z.string() }),
+  },
+  'checklists.revise': { input: ChecklistIdInput, output: ChecklistDraftViewSchema },
+  'checklists.draft': { input: ChecklistIdInput, output: ChecklistDraftViewSchema },
+  'checklists.saveDraft': {
+    input: z.strictObject({
+      checklistId: SlugSchema,
+      revision: z.number().int().min(0),
+      checklist: z.record(z.string(), z.unknown()),
+    }),
+    output: ChecklistDraftViewSchema,
+  },
+  'checklists.submit': {
+    input: z.strictObject({ checklistId: SlugSchema, note: DraftNoteSchema }),
+    output: ChecklistDraftViewSchema,
+  },
+  'checklists.sendBack': {
+    input: z.strictObject({ checklistId: SlugSchema, comment: DraftNoteSchema }),
+    output: ChecklistDraftViewSchema,
+  },
+  'checklists.discardDraft': { input: ChecklistIdInput, output: z.object({}) },
+  'checklists.rollback': { input: ChecklistVersionInput, output: ChecklistDraftViewSchema },
+  /** As plans.approve: a second manager (or the only one, self-approved) with their PIN, for the hash reviewed. */
+  'checklists.approve': {
+    input: z.strictObject({ checklistId: SlugSchema, contentHash: z.string(), pin: PinInputSchema }),
+    output: ChecklistSummarySchema,
+  },
+  'checklists.retire': {
+    input: z.strictObject({ checklistId: SlugSchema, note: DraftNoteSchema }),
+    output: ChecklistSummarySchema,
+  },
+  /** A template file from elsewhere (head office, another branch): refused with its findings, or kept as a draft. */
+  'checklists.import': {
+    input: z.strictObject({ fileName: z.string().max(PLAN_FILE_NAME_MAX), content: z.string() }),
+    output: z.discriminatedUnion('accepted', [
+      z.object({ accepted: z.literal(true), draft: ChecklistDraftViewSchema }),
+      z.object({ accepted: z.literal(false), findings: z.array(ChecklistFindingSchema) }),
+    ]),
+  },
+  'checklists.takeTemplateUpdate': { input: ChecklistIdInput, output: ChecklistDraftViewSchema },
+  'checklists.dismissTemplateUpdate': { input: ChecklistIdInput, output: ChecklistSummarySchema },
   /** A self-study quiz drawn from the published plans (all, or some), without its answers. */
   'training.quiz': {
     input: z.strictObject({
@@ -640,6 +749,8 @@ export const pushEvents = {
   'actions.changed': z.object({}),
   /** An inspection was planned, begun, answered or sealed. */
   'inspections.changed': z.object({}),
+  /** A checklist template's draft, review or publication changed. */
+  'checklists.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

@@ -113,6 +113,30 @@ export const auditEventData = {
     passed: z.boolean().optional(),
     reason: z.string().optional(),
   }),
+  /**
+   * A checklist template's lifecycle, as plan.* records a plan's: a draft started (from a revision, a rollback, an
+   * import or a template update) or discarded, submitted, sent back, published (with the hashes before and after),
+   * retired, a template update dismissed, a version exported.
+   */
+  'checklist.changed': z.object({
+    checklistId: SlugSchema,
+    action: z.enum([
+      'draftStarted',
+      'draftDiscarded',
+      'submitted',
+      'sentBack',
+      'published',
+      'retired',
+      'templateDismissed',
+      'exported',
+    ]),
+    version: z.number().int().optional(),
+    origin: z.string().optional(),
+    before: z.string().nullable().optional(),
+    contentHash: z.string().optional(),
+    selfApproved: z.boolean().optional(),
+    note: z.string().optional(),
+  }),
   /** A rectification reported fixed (with how many evidence files), or its fix checked (accepted or sent back). */
   'rectification.changed': z.object({
     actionId: SlugSchema,

@@ -39,6 +39,13 @@ const CATALOGUE = {
       en: `Unsupported schemaVersion ${p.found}: this release reads schemaVersion ${p.supported}`,
     }),
   },
+  'version-damaged': {
+    severity: 'error',
+    text: (p: Params) => ({
+      'zh-CN': `第 ${p.version} 版的文件 ${p.file} 不能使用：${p.zh}`,
+      en: `The file ${p.file} of version ${p.version} cannot be used: ${p.en}`,
+    }),
+  },
   'version-conflict': {
     severity: 'error',
     text: (p: Params) => ({

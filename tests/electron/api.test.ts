@@ -209,6 +209,7 @@ describe('channel and push event names', () => {
     const started = await b.call('runs.start', { planId: 'armed-robbery', mode: 'drill' });
     const runId = started.ok ? (started.value as { runId: string }).runId : '';
     const fire = loadBundledPlan('fire.json');
+    const guardPost = JSON.parse(readFileSync(join(PLANS_DIR, 'checklists', 'guard-post.json'), 'utf8'));
     // A revision of fire can be submitted only once the contacts it leaves to the branch have numbers.
     const filled = await b.call('settings.update', { contacts: FILLED_DIRECTORY });
     expect(filled.ok).toBe(true);
@@ -364,6 +365,30 @@ describe('channel and push event names', () => {
       },
       'inspections.reportPdf': { inspectionId },
       'inspections.scorecard': {},
+      'checklists.list': {},
+      'checklists.get': { checklistId: 'guard-post' },
+      'checklists.history': { checklistId: 'guard-post' },
+      'checklists.version': { checklistId: 'guard-post', version: 1 },
+      'checklists.export': { checklistId: 'guard-post' },
+      'checklists.revise': { checklistId: 'guard-post' },
+      'checklists.draft': { checklistId: 'guard-post' },
+      'checklists.saveDraft': {
+        checklistId: 'guard-post',
+        revision: 0,
+        checklist: { ...guardPost, title: { ...guardPost.title, en: 'Guard post check (revised)' } },
+      },
+      'checklists.submit': { checklistId: 'guard-post', note: '英文标题' },
+      'checklists.sendBack': { checklistId: 'guard-post', comment: '再看看' },
+      'checklists.discardDraft': { checklistId: 'guard-post' },
+      'checklists.rollback': { checklistId: 'guard-post', version: 1 },
+      'checklists.approve': { checklistId: 'guard-post', contentHash: 'sha256:0', pin: ADMIN_PIN },
+      'checklists.retire': { checklistId: 'alarm-110-link-test', note: '本网点由分行统一测试' },
+      'checklists.import': {
+        fileName: 'copy.json',
+        content: JSON.stringify({ ...guardPost, id: 'guard-post-night' }),
+      },
+      'checklists.takeTemplateUpdate': { checklistId: 'guard-post' },
+      'checklists.dismissTemplateUpdate': { checklistId: 'guard-post' },
       'training.quiz': { count: 3 },
       'training.submit': { questionIds: ['fire@1:first-step:raise-alarm'], answers: {} },
       'training.records': {},
@@ -389,6 +414,9 @@ describe('channel and push event names', () => {
       'plans.approve',
       'plans.takeTemplateUpdate',
       'plans.dismissTemplateUpdate',
+      'checklists.approve',
+      'checklists.takeTemplateUpdate',
+      'checklists.dismissTemplateUpdate',
       'drills.close',
     ];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];

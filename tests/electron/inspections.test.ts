@@ -159,7 +159,9 @@ describe('beginning an inspection', () => {
     expect(lines.map((l) => l.type)).toEqual(['inspection.started']);
     const started = lines[0]!.data as InspectionEventData<'inspection.started'>;
     expect(started.checklist).toEqual({ id: 'guard-post', version: template.version, contentHash: hash });
-    expect(started.body).toEqual(template);
+    // The branch's published version 1 of the bundled template: its content, without the editor's schema hint.
+    const { $schema: _hint, ...content } = template;
+    expect(started.body).toEqual(content);
     // The record stands alone: the body it carries hashes to the hash it names.
     expect(checklistContentHash(started.body, sha256Hex)).toBe(hash);
     expect(started).toMatchObject({

@@ -149,6 +149,15 @@ function describe<K extends keyof typeof auditEventData>(
         ...(d.reason ? [t('audit.planNote', { note: d.reason })] : []),
       ],
     }),
+    'checklist.changed': (d) => ({
+      summary: t(`audit.events.checklist.${d.action}`, { id: d.checklistId, version: d.version ?? '' }),
+      details: [
+        ...(d.origin ? [t('audit.checklistOrigin', { origin: d.origin })] : []),
+        ...(d.note ? [t('audit.planNote', { note: d.note })] : []),
+        ...(d.contentHash ? [hash(d.contentHash)] : []),
+        ...(d.selfApproved ? [t('audit.checklistSelfApproved')] : []),
+      ],
+    }),
     'rectification.changed': (d) => ({
       summary: t(`audit.events.rectification.${d.action}`, { id: d.actionId }),
       details: [
