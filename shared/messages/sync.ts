@@ -1,0 +1,26 @@
+// Messages of the branch's exchange with head office: released plan versions checked before they are offered,
+// records pushed and acknowledged.
+import { text, type Catalogue } from '../text';
+
+export const SYNC_MESSAGES = {
+  releaseBadSignature: (planId: string, version: number) =>
+    text(
+      `总行下发的预案“${planId}”第 ${version} 版签名无效：不是用本网点登记的总行公钥签发的，或下发后被改动过。已拒收`,
+      `Head office's release of "${planId}" version ${version} has no valid signature: it was not signed with the head-office key this branch pinned, or it was changed after signing. Refused`,
+    ),
+  releaseNotAPlan: (planId: string, version: number, errors: number) =>
+    text(
+      `总行下发的预案“${planId}”第 ${version} 版不能使用（${errors} 个错误）。已拒收`,
+      `Head office's release of "${planId}" version ${version} cannot be used (${errors} error(s)). Refused`,
+    ),
+  releaseContentMismatch: (planId: string, version: number) =>
+    text(
+      `总行下发的预案“${planId}”第 ${version} 版内容与签名所述不符。已拒收`,
+      `Head office's release of "${planId}" version ${version} does not have the content its signature names. Refused`,
+    ),
+  releaseNoPinnedKey: () =>
+    text(
+      '尚未登记总行公钥：在“设置 › 总行”中填写总行提供的公钥后才能接收预案',
+      "Head office's public key is not pinned yet: enter the key head office gave you in Settings › Head office before plans can be received",
+    ),
+} satisfies Catalogue;
