@@ -25,6 +25,7 @@ export default defineConfig({
             'tests/shared/**/*.test.ts',
             'tests/electron/**/*.test.ts',
             'tests/cli/**/*.test.ts',
+            'tests/hq/**/*.test.ts',
             // The renderer's pure modules (no DOM, no React); under dom/, modules that use a browser API the test stands in for.
             'tests/renderer/**/*.test.ts',
           ],

@@ -2,7 +2,7 @@
 // apt-get where that needs no password (root, or sudo without one); otherwise it stops at once with the one command
 // to run. Nothing is run (not even `apt-get update`) when everything is there already.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 interface Need {
@@ -57,6 +57,14 @@ const NEEDS: Need[] = [
     apt: 'poppler-utils',
     why: "pdftoppm renders the printed report's first page in tests/e2e/records.spec.ts",
     present: () => executable('/usr/bin/pdftoppm'),
+  },
+  {
+    apt: 'postgresql',
+    why: "initdb and the server: head office's tests start a throwaway cluster (tests/support/pgCluster.ts)",
+    // Debian keeps the server's binaries off the PATH, one folder per major version.
+    present: () =>
+      existsSync('/usr/lib/postgresql') &&
+      readdirSync('/usr/lib/postgresql').some((version) => executable(`/usr/lib/postgresql/${version}/bin/initdb`)),
   },
 ];
 

@@ -5,6 +5,7 @@ import { commandUsage, HELP_WORDS, usageTable, type CommandSpec } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { AUDIT_VERIFY, auditVerify } from './auditCommands';
 import { CHECKLISTS_CHECK, checklistsCheck } from './checklistsCommands';
+import { HQ_BRANCHES, HQ_MIGRATE, hqBranches, hqMigrate } from './hqCommands';
 import { PLANS_CHECK, PLANS_SHOW, plansCheck, plansShow } from './plansCommands';
 import { PLANS_DIFF, plansDiff } from './plansDiffCommand';
 import { PLANS_HISTORY, plansHistory } from './plansHistoryCommand';
@@ -33,6 +34,8 @@ const COMMANDS: readonly Command[] = [
   { spec: USERS_LIST, run: usersList },
   { spec: USERS_RESET_PIN, run: usersResetPin },
   { spec: USERS_UNLOCK, run: usersUnlock },
+  { spec: HQ_MIGRATE, run: hqMigrate },
+  { spec: HQ_BRANCHES, run: hqBranches },
 ];
 
 /** The whole usage (`guardbook --help`), assembled from the commands' own. */

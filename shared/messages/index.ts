@@ -4,28 +4,34 @@
 // maps, and plan-check findings keep their own catalogue (shared/plan/findings.ts).
 import { ACTION_MESSAGES } from './actions';
 import { API_MESSAGES } from './api';
+import { CHECKLIST_LIBRARY_MESSAGES } from './checklistLibrary';
 import { CLI_MESSAGES } from './cli';
 import { DIFF_MESSAGES } from './diff';
 import { DRILL_MESSAGES } from './drills';
 import { EVENT_MESSAGES } from './events';
 import { FILE_MESSAGES } from './files';
+import { HQ_MESSAGES } from './hq';
 import { INSPECTION_MESSAGES } from './inspections';
 import { LIBRARY_MESSAGES } from './library';
 import { PEOPLE_MESSAGES } from './people';
 import { RECORD_MESSAGES } from './records';
 import { RUN_MESSAGES } from './run';
+import { SYNC_MESSAGES } from './sync';
 
 export const MESSAGE_CATALOGUES = {
   actions: ACTION_MESSAGES,
   api: API_MESSAGES,
+  checklistLibrary: CHECKLIST_LIBRARY_MESSAGES,
   cli: CLI_MESSAGES,
   diff: DIFF_MESSAGES,
   drills: DRILL_MESSAGES,
   events: EVENT_MESSAGES,
   files: FILE_MESSAGES,
+  hq: HQ_MESSAGES,
   inspections: INSPECTION_MESSAGES,
   library: LIBRARY_MESSAGES,
   people: PEOPLE_MESSAGES,
   records: RECORD_MESSAGES,
   run: RUN_MESSAGES,
+  sync: SYNC_MESSAGES,
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_CATALOGUES } from '../../shared/messages';
 import { DISK_ERROR_CODES, FILE_MESSAGES, PLAN_READ_ERROR_CODES } from '../../shared/messages/files';
 import { DIFF_MESSAGE_SAMPLES } from '../fixtures/diff/messageSamples';
+import { HQ_MESSAGES } from '../../shared/messages/hq';
 import { text, type Text } from '../../shared/text';
 
 type Catalogues = typeof MESSAGE_CATALOGUES;
@@ -52,6 +53,30 @@ const SAMPLES: Samples = {
     webFileNotFound: [[]],
     webMethodNotAllowed: [['GET, POST']],
     webBadToken: [[]],
+  },
+  checklistLibrary: {
+    notFound: [['guard-post']],
+    noDraft: [['guard-post']],
+    draftExists: [['guard-post', '李主管']],
+    draftInReview: [['guard-post']],
+    draftNotInReview: [['guard-post']],
+    staleRevision: [['guard-post', 3, 4]],
+    draftHasErrors: [['guard-post', 2]],
+    draftNotAPlan: [['guard-post']],
+    reviewedOtherContent: [['guard-post']],
+    selfApprovalRefused: [[]],
+    nothingToRetire: [['guard-post']],
+    versionNotFound: [['guard-post', 7]],
+    versionDamaged: [['guard-post', 2]],
+    importIdentical: [['guard-post', 2]],
+    noTemplateUpdate: [['guard-post']],
+    libraryDamaged: [[12, 'broken-chain', 'library.jsonl.damaged-1', 4]],
+    draftUnreadable: [['guard-post.json', 'Unexpected token', 'guard-post.json.damaged-1']],
+    versionFileNamesOther: [['guard-post', 3]],
+    versionHashMismatch: [['sha256:0123456789ab']],
+    versionFileMissing: [[]],
+    versionFileUnreadable: [['EACCES']],
+    templateNotSeeded: [['guard-post', 'ENOSPC']],
   },
   cli: {
     error: [[]],
@@ -255,6 +280,38 @@ const SAMPLES: Samples = {
     jsonBadEscape: [[]],
     jsonBadNumber: [[]],
   },
+  hq: {
+    migrationBadName: [['4_schema.sql']],
+    migrationDuplicate: [[2, '002_security.sql', '002_roles.sql']],
+    migrationChanged: [['001_schema.sql']],
+    migrationUnknown: [[4, 'dashboard']],
+    migrationOutOfOrder: [['002_late.sql', 3]],
+    migrationFailed: [
+      ['002_security.sql', 12, 'syntax error at or near "TABEL"'],
+      ['002_security.sql', undefined, 'permission denied to create role'],
+    ],
+    migrationApplied: [['001_schema.sql']],
+    schemaUpToDate: [[3]],
+    schemaAt: [
+      [1, 3],
+      [3, 3],
+    ],
+    cannotConnect: [['127.0.0.1:5432/guardbook', 'connect ECONNREFUSED 127.0.0.1:5432']],
+    databaseRefused: [['permission denied for table branches']],
+    cannotReadFile: [['branch.pub', T('文件不存在', 'no such file')]],
+    badBranchCode: [['Hz_001', 32]],
+    badBranchField: [['region', 64]],
+    badPublicKey: [['rsa']],
+    keyIdMismatch: [['0123456789abcdef', 'fedcba9876543210']],
+    weakPassword: [[16]],
+    branchExists: [['hz-001']],
+    keyInUse: [['0123456789abcdef']],
+    branchRoleExists: [['gb_branch_hz-001']],
+    cannotEnrol: [['permission denied to create role']],
+    branchEnrolled: [['hz-001', 'gb_branch_hz-001', '1a2b 3c4d 5e6f']],
+    noBranches: [[]],
+    branchDisabled: [['2026-12-05T06:00:00.000Z']],
+  },
   people: {
     usersFileMissing: [['/data/people/users.json']],
     usersFileUnreadable: [['/data/people/users.json', 'not valid JSON']],
@@ -339,6 +396,12 @@ const SAMPLES: Samples = {
     atMostFen: [[]],
     filledInWrongly: [['Invalid input']],
   },
+  sync: {
+    releaseBadSignature: [['armed-robbery', 2]],
+    releaseNotAPlan: [['armed-robbery', 2, 3]],
+    releaseContentMismatch: [['armed-robbery', 2]],
+    releaseNoPinnedKey: [[]],
+  },
 };
 
 /** Entries that turn a code into words: the code itself is not meant to show. */
@@ -387,6 +450,11 @@ describe('the message catalogue', () => {
       const catalogue = MESSAGE_CATALOGUES[area as keyof Catalogues];
       expect(Object.keys(samples).sort(), area).toEqual(Object.keys(catalogue).sort());
     }
+  });
+
+  it('keeps plural English in the head-office summary', () => {
+    expect(HQ_MESSAGES.schemaAt(1, 3).en).toBe('applied 1 migration: the schema is at version 3');
+    expect(HQ_MESSAGES.schemaAt(3, 3).en).toBe('applied 3 migrations: the schema is at version 3');
   });
 
   it('words every disk error code and plan-file read error it knows, and names an unknown one', () => {
