@@ -1,6 +1,6 @@
 // Messages of the branch's exchange with head office: released plan versions checked before they are offered,
 // records pushed and acknowledged.
-import { text, type Catalogue } from '../text';
+import { text, type Catalogue, type Text } from '../text';
 
 export const SYNC_MESSAGES = {
   releaseBadSignature: (planId: string, version: number) =>
@@ -23,4 +23,16 @@ export const SYNC_MESSAGES = {
       '尚未登记总行公钥：在“设置 › 总行”中填写总行提供的公钥后才能接收预案',
       "Head office's public key is not pinned yet: enter the key head office gave you in Settings › Head office before plans can be received",
     ),
+  // Head office's check of a record as received (shared/hq/receivedRecord.ts): stored with the record's check.
+  recordBadLine: (line: number, reason: Text) =>
+    text(`第 ${line} 行：${reason['zh-CN']}`, `line ${line}: ${reason.en}`),
+  recordNotSealed: () => text('记录未封存', 'the record is not sealed'),
+  recordIdMismatch: (sent: string, found: string) =>
+    text(
+      `所报记录编号 ${sent} 与日志中的 ${found} 不符`,
+      `the record id sent, ${sent}, is not the journal's (${found})`,
+    ),
+  recordHeadMismatch: () => text('所报的头哈希或封存与日志不符', "the head hash or seal sent is not the journal's"),
+  recordSummaryMismatch: (fields: string) =>
+    text(`摘要字段与日志不符：${fields}`, `summary columns differ from the journal: ${fields}`),
 } satisfies Catalogue;

@@ -401,6 +401,11 @@ const SAMPLES: Samples = {
     releaseNotAPlan: [['armed-robbery', 2, 3]],
     releaseContentMismatch: [['armed-robbery', 2]],
     releaseNoPinnedKey: [[]],
+    recordBadLine: [[7, T('哈希链断开', 'the hash chain is broken')]],
+    recordNotSealed: [[]],
+    recordIdMismatch: [['run-a', 'run-b']],
+    recordHeadMismatch: [[]],
+    recordSummaryMismatch: [['planId, startedAt']],
   },
 };
 
