@@ -171,6 +171,11 @@ export class InspectionStore {
     return join(this.dir, `${inspectionId}.jsonl`);
   }
 
+  /** Every sealed inspection with its registered head: what head office is sent. */
+  sealedHeads(): { inspectionId: string; head: string }[] {
+    return [...this.entries.values()].flatMap((e) => (e.sealed ? [{ inspectionId: e.id, head: e.sealed.head }] : []));
+  }
+
   // ---- planning ----
 
   plan(plan: InspectionPlan, by: PersonRef): InspectionSummary {

@@ -35,4 +35,17 @@ export const SYNC_MESSAGES = {
   recordHeadMismatch: () => text('所报的头哈希或封存与日志不符', "the head hash or seal sent is not the journal's"),
   recordSummaryMismatch: (fields: string) =>
     text(`摘要字段与日志不符：${fields}`, `summary columns differ from the journal: ${fields}`),
+  // The branch's link to head office (electron/sync/syncService.ts): why the last attempt did not get through.
+  syncUnreachable: (host: string, reason: string) =>
+    text(
+      `连接不上总行服务器 ${host}（${reason}）：稍后自动重试，本网点照常工作，记录不会丢失`,
+      `Cannot reach head office's server ${host} (${reason}): it will retry by itself; the branch works as usual and nothing is lost`,
+    ),
+  syncRefused: (reason: string) =>
+    text(`总行服务器拒绝了本网点的请求：${reason}`, `Head office's server refused the branch's request: ${reason}`),
+  syncNotEnrolled: (user: string) =>
+    text(
+      `总行尚未登记以“${user}”登录的网点，或该网点已被停用：请联系总行`,
+      `Head office has no enrolled branch logging in as "${user}", or it was disabled: contact head office`,
+    ),
 } satisfies Catalogue;

@@ -31,6 +31,9 @@ export interface PgCluster {
   createDatabase(name: string): Promise<void>;
   /** A connection URL for the CLI (`--database-url`). */
   url(user: string, password: string, db: string): string;
+  /** Stops the server, keeping its data (head office down); `resume` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -169,9 +172,20 @@ export async function startPgCluster(): Promise<PgCluster> {
     );
     const port = await startServer(prefix, bin, dataDir, root);
     running = true;
-    return clusterAt(port, password, () => {
-      process.removeListener('exit', stopNow);
-      stopNow();
+    const pgCtl = (args: string[]) => runBinary(prefix, join(bin, 'pg_ctl'), args, root);
+    return clusterAt(port, password, {
+      stop: () => {
+        process.removeListener('exit', stopNow);
+        stopNow();
+      },
+      pause: async () => {
+        await pgCtl(['stop', '-w', '-D', dataDir, '-m', 'fast']);
+        running = false;
+      },
+      resume: async () => {
+        await pgCtl(['start', '-w', '-t', '30', '-D', dataDir, '-l', join(root, 'server.log'), '-o', `-p ${port}`]);
+        running = true;
+      },
     });
   } catch (error) {
     process.removeListener('exit', stopNow);
@@ -201,7 +215,11 @@ async function startServer(prefix: string[], bin: string, dataDir: string, root:
   }
 }
 
-function clusterAt(port: number, password: string, stop: () => void): PgCluster {
+function clusterAt(
+  port: number,
+  password: string,
+  control: { stop: () => void; pause: () => Promise<void>; resume: () => Promise<void> },
+): PgCluster {
   const connect = async (user: string, userPassword: string, db = 'postgres') => {
     const client = new pg.Client({ host: HOST, port, user, password: userPassword, database: db });
     // stop() ends the server under clients a test left open: their 'error' event must not be an uncaught
@@ -225,6 +243,8 @@ function clusterAt(port: number, password: string, stop: () => void): PgCluster 
     },
     url: (user, userPassword, db) =>
       `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(userPassword)}@${HOST}:${port}/${encodeURIComponent(db)}`,
-    stop: async () => stop(),
+    pause: control.pause,
+    resume: control.resume,
+    stop: async () => control.stop(),
   };
 }

@@ -42,8 +42,10 @@ CREATE TABLE guardbook.plan_versions (
   content_text text NOT NULL,
   -- planContentHash(): 'sha256:' and the hex SHA-256 of content_text's UTF-8 bytes.
   content_hash text NOT NULL,
-  -- Base64 Ed25519 signature (64 bytes) by head office's key over the content_hash string. PostgreSQL has no
-  -- Ed25519, so branches verify it against head office's pinned public key before offering the version.
+  -- Base64 Ed25519 signature (64 bytes) by head office's key over the release statement (releaseStatement() of
+  -- shared/hq/release.ts): plan id, version, content hash, scope, mandatory and effective date together, not the hash
+  -- alone, so a row whose scope, flag or date was changed no longer verifies. PostgreSQL has no Ed25519: branches
+  -- verify it against head office's pinned public key before offering the version (shared/hq/verifyRelease.ts).
   signature text NOT NULL CHECK (signature ~ '^[A-Za-z0-9+/]{86}==$'),
   -- Which head-office key signed (keyIdOf of its public key), so a key can be rotated.
   key_id text NOT NULL CHECK (key_id ~ '^[0-9a-f]{16}$'),
@@ -79,10 +81,12 @@ CREATE TABLE guardbook.received_records (
   kind text NOT NULL CHECK (kind IN ('run', 'exercise', 'evaluation', 'inspection')),
   -- The branch's own id, which names its journal file (shared/limits.ts RUN_ID_PATTERN).
   record_id text NOT NULL CHECK (record_id ~ '^[A-Za-z0-9-]{1,64}$'),
-  -- The hash of the journal's last line, which the seal signs.
+  -- The hash of the journal's last line, the seal line itself: it names the whole journal, seal included (what the
+  -- branch's seal register holds).
   head_hash text NOT NULL CHECK (head_hash ~ '^[0-9a-f]{64}$'),
-  -- The seal line's data ({head, signature, publicKey, keyId}); it must seal this head.
-  seal jsonb NOT NULL CHECK (seal ->> 'head' = head_hash),
+  -- The seal line's data ({head, signature, publicKey, keyId}): `head` is the line before it, which the signature
+  -- covers. Ingest verification checks all of it against the journal (shared/hq/receivedRecord.ts).
+  seal jsonb NOT NULL CHECK (seal ->> 'head' ~ '^[0-9a-f]{64}$'),
   -- The journal file byte for byte: what ingest verifies and what an auditor re-verifies. 16 MiB is far beyond
   -- any run (photos are separate files), and keeps one branch from filling head office's disk in one row.
   journal bytea NOT NULL CHECK (octet_length(journal) BETWEEN 1 AND 16777216),

@@ -1,0 +1,348 @@
+// The branch's side of head office: in the background, never in a guard's way. Each pass connects as the branch's
+// own login, sends every sealed record head office has not acknowledged (oldest first), witnesses the seal
+// register's head, and takes the plan versions released to this branch that verify against the pinned head-office
+// key. A pass that fails is retried later with a growing wait (capped); the status says when it last got through,
+// what is queued and why the last attempt failed. What is queued is worked out from the registers of seals and the
+// sync log each time, so a crash or a kill at any moment loses nothing and sends nothing twice (ON CONFLICT DO
+// NOTHING at head office; a record is acknowledged here only once head office's receipt names its head).
+import { randomInt } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordPushOf, type RecordKind } from '../../shared/hq/receivedRecord';
+import { verifyRelease } from '../../shared/hq/verifyRelease';
+import { SYNC_MESSAGES as m } from '../../shared/messages/sync';
+import {
+  recordKey,
+  SYNC_DIR,
+  SYNC_LOG_FILE,
+  SYNC_LOG_FORMAT,
+  syncStateOf,
+  type SyncState,
+} from '../../shared/sync/syncLog';
+import { inBothLanguages, type Text } from '../../shared/text';
+import { writeFileAtomic } from '../files/atomicFile';
+import { ChainLog, type ChainLogSpec } from '../journal/chainLog';
+import { nodeJournalCrypto } from '../journal/nodeCrypto';
+import { HeadOfficeLink, type HeadOfficeConnection } from './headOfficeLink';
+
+/** A sealed record this branch holds, as its register names it. */
+export interface SealedRecordRef {
+  kind: RecordKind;
+  recordId: string;
+  head: string;
+  file: string;
+}
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  installation: string;
+  /** Every sealed record the registers hold, oldest first. */
+  sealed: () => SealedRecordRef[];
+  /** The seal register's count and head now. */
+  register: () => { seals: number; head: string };
+  /** Where head office is and how to log in; undefined while not configured (then nothing is attempted). */
+  connection: () => HeadOfficeConnection | undefined;
+  /** Head office's public key as an administrator pinned it. */
+  pinnedKey: () => string | undefined;
+  now?: () => Date;
+  readOnly?: boolean;
+  /** The first wait after a failure, doubled after each further one up to `maxRetryMs`. */
+  firstRetryMs?: number;
+  maxRetryMs?: number;
+  /** How often a pass runs while all is well. */
+  intervalMs?: number;
+  onChange?: () => void;
+  log?: (message: string) => void;
+}
+
+export interface SyncStatus {
+  configured: boolean;
+  state: 'off' | 'idle' | 'syncing' | 'waiting';
+  queued: number;
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  /** Why the last attempt failed (cleared by the next one that gets through). */
+  failure?: { at: string; message: Text };
+  nextAttemptAt?: string;
+  conflicts: { kind: RecordKind; recordId: string; head: string; storedHead: string; at: string }[];
+  /** Records that could not be read to send (damaged at the branch): never sent, shown. */
+  unreadable: string[];
+  releases: { received: number; refused: { planId: string; version: number; reason: string }[] };
+}
+
+export interface PassResult {
+  sent: number;
+  conflicts: number;
+  releases: number;
+  refused: number;
+}
+
+export class SyncService {
+  private state: SyncState;
+  private status_: Omit<SyncStatus, 'configured' | 'queued' | 'conflicts' | 'releases'> = {
+    state: 'idle',
+    unreadable: [],
+  };
+  private refused: SyncStatus['releases']['refused'] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<PassResult> | undefined;
+  private failures = 0;
+  private stopped = false;
+  /** Set by close(): a pass under way stops after the record it is sending. */
+  private closing = false;
+  private readonly now: () => Date;
+
+  private constructor(
+    private readonly log: ChainLog,
+    private readonly options: SyncServiceOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.state = syncStateOf(log.entries);
+  }
+
+  static open(options: SyncServiceOptions): SyncService {
+    const dir = join(options.dataDir, SYNC_DIR);
+    const spec = syncLogSpec(options.installation);
+    const now = options.now ?? (() => new Date());
+    if (options.readOnly) return new SyncService(ChainLog.openInMemory(dir, spec, now), options);
+    const opened = ChainLog.open(dir, spec, now);
+    if (opened.report.damaged) {
+      // What was acknowledged before the damage still verifies and is carried over; anything after it is simply
+      // sent again (head office's ON CONFLICT makes that harmless).
+      const carried = (opened.report.intactBeforeDamage ?? []).filter((e) => e.type !== 'sync.started');
+      for (const entry of carried) opened.log.append(entry.type, entry.by, entry.data);
+      options.log?.(
+        `sync log damaged at line ${opened.report.damaged.line}; kept aside, ${carried.length} entries carried`,
+      );
+    }
+    return new SyncService(opened.log, options);
+  }
+
+  /** What is still to send: sealed records head office has not acknowledged with this head (conflicts aside). */
+  pending(): SealedRecordRef[] {
+    return this.options.sealed().filter((r) => {
+      const key = recordKey(r.kind, r.recordId);
+      return this.state.acked.get(key) !== r.head && !this.state.conflicts.has(key);
+    });
+  }
+
+  status(): SyncStatus {
+    return {
+      configured: this.options.connection() !== undefined,
+      ...this.status_,
+      ...(this.options.connection() === undefined ? { state: 'off' as const } : {}),
+      queued: this.pending().length,
+      conflicts: [...this.state.conflicts.values()],
+      releases: { received: this.state.releases.size, refused: this.refused },
+    };
+  }
+
+  /** The verified releases kept here, newest version last. */
+  releases(): { planId: string; version: number; mandatory: boolean; effectiveDate: string; file: string }[] {
+    return [...this.state.releases.values()].map((r) => ({
+      planId: r.release.planId,
+      version: r.release.version,
+      mandatory: r.release.mandatory,
+      effectiveDate: r.release.effectiveDate,
+      file: join(this.options.dataDir, SYNC_DIR, r.file),
+    }));
+  }
+
+  /** Runs one pass now (or joins the one under way). Throws when it cannot get through; the status says why. */
+  syncOnce(): Promise<PassResult> {
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Keeps passes going in the background: soon after start, then every interval, retrying failures with a wait. */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Something was sealed: a pass soon rather than at the next interval (unless waiting out a failure). */
+  kick(): void {
+    if (this.stopped || this.options.connection() === undefined || this.failures > 0) return;
+    this.schedule(1000);
+  }
+
+  /** Ends the background passes (a pass may still be asked for with syncOnce). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => {});
+  }
+
+  close(): void {
+    this.stopped = true;
+    this.closing = true;
+    clearTimeout(this.timer);
+    this.log.close();
+  }
+
+  // ---- internals ----
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.background(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private async background(): Promise<void> {
+    if (this.stopped) return;
+    if (this.options.connection() === undefined) return this.schedule(this.options.intervalMs ?? 60_000);
+    try {
+      await this.syncOnce();
+      this.failures = 0;
+      this.schedule(this.options.intervalMs ?? 60_000);
+    } catch {
+      this.failures += 1;
+      const first = this.options.firstRetryMs ?? 5_000;
+      const wait = Math.min(first * 2 ** (this.failures - 1), this.options.maxRetryMs ?? 600_000);
+      // A little jitter: a thousand branches coming back after head office's outage do not all call at once.
+      const delay = Math.round((wait * randomInt(80, 121)) / 100);
+      this.setStatus({ state: 'waiting', nextAttemptAt: new Date(this.now().getTime() + delay).toISOString() });
+      this.schedule(delay);
+    }
+  }
+
+  private async pass(): Promise<PassResult> {
+    const connection = this.options.connection();
+    if (!connection) throw new Error('head office is not configured');
+    const at = this.now().toISOString();
+    this.setStatus({ state: 'syncing', lastAttemptAt: at });
+    let link: HeadOfficeLink | undefined;
+    try {
+      link = await HeadOfficeLink.connect(connection);
+      if ((await link.branchCode()) === null) throw new SyncRefusal(m.syncNotEnrolled(connection.user));
+      const result: PassResult = { sent: 0, conflicts: 0, releases: 0, refused: 0 };
+      const unreadable: string[] = [];
+      for (const ref of this.pending()) {
+        if (this.closing) break;
+        const push = this.readPush(ref);
+        if (!push) {
+          unreadable.push(ref.file);
+          continue;
+        }
+        const outcome = await link.push(push);
+        if (outcome.outcome === 'acknowledged') {
+          this.append('record.acked', {
+            kind: ref.kind,
+            recordId: ref.recordId,
+            head: ref.head,
+            receivedAt: outcome.receivedAt,
+          });
+          result.sent += 1;
+        } else {
+          this.append('record.conflict', {
+            kind: ref.kind,
+            recordId: ref.recordId,
+            head: ref.head,
+            storedHead: outcome.storedHead,
+          });
+          result.conflicts += 1;
+          this.options.log?.(`head office holds ${ref.kind} ${ref.recordId} with another head: possible tampering`);
+        }
+      }
+      const register = this.options.register();
+      await link.witnessRegister(register.seals, register.head);
+      if (this.state.witnessed?.head !== register.head) this.append('register.witnessed', register);
+      const pulled = await this.pullReleases(link);
+      result.releases = pulled.received;
+      result.refused = pulled.refused;
+      this.setStatus({
+        state: 'idle',
+        lastSuccessAt: this.now().toISOString(),
+        unreadable,
+        failure: undefined,
+        nextAttemptAt: undefined,
+      });
+      return result;
+    } catch (error) {
+      this.setStatus({ state: 'idle', failure: { at, message: failureMessage(error, connection.host) } });
+      throw error;
+    } finally {
+      await link?.close();
+    }
+  }
+
+  /** Takes the releases that verify against the pinned key; refusals are shown (and logged once each). */
+  private async pullReleases(link: HeadOfficeLink): Promise<{ received: number; refused: number }> {
+    const rows = await link.releases();
+    const refused: SyncStatus['releases']['refused'] = [];
+    let received = 0;
+    for (const row of rows) {
+      const key = `${row.release.planId}@${row.release.version}`;
+      if (this.state.releases.has(key)) continue;
+      const check = verifyRelease(row, this.options.pinnedKey(), nodeJournalCrypto);
+      if (!check.ok) {
+        const reason = inBothLanguages(check.message);
+        refused.push({ planId: row.release.planId, version: row.release.version, reason });
+        // Kept on record once per reason; checked again at every pass, so pinning the right key takes it then.
+        if (check.reason !== 'no-pinned-key' && this.state.refused.get(key)?.reason !== reason) {
+          this.append('release.refused', { planId: row.release.planId, version: row.release.version, reason });
+        }
+        continue;
+      }
+      const file = join('releases', row.release.planId, `${row.release.version}.json`);
+      if (!this.options.readOnly) {
+        mkdirSync(join(this.options.dataDir, SYNC_DIR, 'releases', row.release.planId), {
+          recursive: true,
+          mode: 0o700,
+        });
+        writeFileAtomic(join(this.options.dataDir, SYNC_DIR, file), row.content);
+      }
+      this.append('release.received', { release: row.release, signature: row.signature, file });
+      received += 1;
+    }
+    this.refused = refused;
+    return { received, refused: refused.length };
+  }
+
+  private readPush(ref: SealedRecordRef) {
+    try {
+      const push = recordPushOf(ref.kind, readFileSync(ref.file, 'utf8'), nodeJournalCrypto);
+      // The journal must still be what the register sealed: a changed one is Records' to report, not to send.
+      return push && push.headHash === ref.head && push.recordId === ref.recordId ? push : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private append(type: string, data: unknown): void {
+    this.log.append(type, 'system', data);
+    this.state = syncStateOf(this.log.entries);
+  }
+
+  private setStatus(change: Partial<SyncService['status_']>): void {
+    const next = { ...this.status_, ...change };
+    for (const key of Object.keys(change) as (keyof typeof change)[]) if (change[key] === undefined) delete next[key];
+    this.status_ = next;
+    this.options.onChange?.();
+  }
+}
+
+class SyncRefusal extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
+/** Why a pass failed, in words a branch manager can act on. */
+function failureMessage(error: unknown, host: string): Text {
+  if (error instanceof SyncRefusal) return error.text;
+  const e = error as { code?: string; message?: string };
+  // PostgreSQL's own errors carry a five-character SQLSTATE; everything else is the network or TLS.
+  if (e.code && /^[0-9A-Z]{5}$/.test(e.code)) return m.syncRefused(e.message ?? e.code);
+  return m.syncUnreachable(host, e.code ?? e.message ?? String(error));
+}
+
+function syncLogSpec(installation: string): ChainLogSpec {
+  return {
+    format: SYNC_LOG_FORMAT,
+    fileName: SYNC_LOG_FILE,
+    recoveredType: 'sync.recovered',
+    startData: (afterDamaged) => ({ installation, ...(afterDamaged ? { afterDamaged } : {}) }),
+  };
+}
