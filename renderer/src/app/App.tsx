@@ -25,6 +25,7 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'records' }, key: 'nav.records' },
   { route: { screen: 'drills' }, key: 'nav.drills', role: 'trainer' },
   { route: { screen: 'inspections' }, key: 'nav.inspections', role: 'guard' },
+  { route: { screen: 'checklists' }, key: 'nav.checklists', role: 'trainer' },
   { route: { screen: 'actions' }, key: 'nav.actions', role: 'guard' },
   { route: { screen: 'training' }, key: 'nav.training', role: 'trainer' },
   { route: { screen: 'study' }, key: 'nav.study', role: 'guard' },
@@ -111,6 +112,10 @@ const InspectionReportScreen = lazy(() =>
 const ScorecardScreen = lazy(() =>
   import('../inspectionReport/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen })),
 );
+// Checklist templates (list, review, history; the editor loads on its own): trainers read, managers change.
+const ChecklistLibraryScreen = lazy(() =>
+  import('../checklistLibrary/ChecklistLibraryScreen').then((m) => ({ default: m.ChecklistLibraryScreen })),
+);
 const ActionsScreen = lazy(() => import('../drillReview/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
@@ -147,6 +152,8 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
       if (route.inspectionId && route.report)
         return <InspectionReportScreen key={route.inspectionId} inspectionId={route.inspectionId} host={info.host} />;
       return <InspectionsScreen key={hrefFor(route)} route={route} />;
+    case 'checklists':
+      return <ChecklistLibraryScreen key={route.checklistId ?? ''} checklistId={route.checklistId} view={route.view} />;
     case 'actions':
       return <ActionsScreen />;
     case 'training':

@@ -6,6 +6,8 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'run'; runId: string }
   | { screen: 'plans'; planId?: string; view?: PlanView }
+  /** Checklist templates (检查表): the list, one template, its draft in the editor, the draft in review, its history. */
+  | { screen: 'checklists'; checklistId?: string; view?: ChecklistView }
   | { screen: 'records'; runId?: string; report?: boolean }
   /** Drill exercises (a trainer's): the list and planning, one exercise, its console during the drill. */
   | { screen: 'drills'; exerciseId?: string; console?: boolean; plan?: boolean; evaluate?: boolean; report?: boolean }
@@ -31,6 +33,7 @@ export type Route =
 export type PlanView =
   { kind: 'edit' } | { kind: 'review' } | { kind: 'history' } | { kind: 'compare'; a: VersionKey; b: VersionKey };
 export type VersionKey = number | 'draft';
+export type ChecklistView = 'edit' | 'review' | 'history';
 
 function versionKey(text: string | undefined): VersionKey | undefined {
   if (text === 'draft') return 'draft';
@@ -55,6 +58,12 @@ export function parseRoute(hash: string): Route {
     if (!planId) return { screen: 'plans' };
     const view = sub ? planView([sub, ...rest]) : undefined;
     return view ? { screen: 'plans', planId, view } : { screen: 'plans', planId };
+  }
+  if (screen === 'checklists') {
+    if (!id) return { screen: 'checklists' };
+    const checklistId = decodeURIComponent(id);
+    const view = sub === 'edit' || sub === 'review' || sub === 'history' ? sub : undefined;
+    return view ? { screen: 'checklists', checklistId, view } : { screen: 'checklists', checklistId };
   }
   if (screen === 'records') {
     if (!id) return { screen: 'records' };
@@ -100,6 +109,9 @@ export function hrefFor(route: Route): string {
       if (!view) return base;
       return view.kind === 'compare' ? `${base}/compare/${view.a}/${view.b}` : `${base}/${view.kind}`;
     }
+    case 'checklists':
+      if (!route.checklistId) return '#/checklists';
+      return `#/checklists/${encodeURIComponent(route.checklistId)}${route.view ? `/${route.view}` : ''}`;
     case 'records':
       if (!route.runId) return '#/records';
       return `#/records/${encodeURIComponent(route.runId)}${route.report ? '/report' : ''}`;

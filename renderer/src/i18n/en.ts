@@ -14,6 +14,7 @@ export const en: Messages = {
     records: 'Records',
     drills: 'Drills & training',
     inspections: 'Inspections',
+    checklists: 'Checklists',
     actions: 'Actions & rectifications',
     training: 'Drill coverage',
     study: 'Self-study',

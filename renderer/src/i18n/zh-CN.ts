@@ -12,6 +12,7 @@ export const zhCN = {
     records: '处置记录',
     drills: '演练与培训',
     inspections: '检查',
+    checklists: '检查表',
     actions: '整改',
     training: '演练覆盖',
     study: '自学测验',

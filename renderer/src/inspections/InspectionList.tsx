@@ -20,7 +20,8 @@ import { useAsInspector, useInspectionList } from './useInspections';
 export function InspectionList() {
   const { t } = useTranslation();
   const [state, reload] = useInspectionList();
-  const mayConduct = useSession().mayEditAs('trainer');
+  const session = useSession();
+  const mayConduct = session.mayEditAs('trainer');
   return (
     <section className="inspections-screen" aria-labelledby="inspections-title">
       <div className="inspections-head">
@@ -36,6 +37,12 @@ export function InspectionList() {
         <a className="button-link" href={hrefFor({ screen: 'actions' })}>
           {t('inspections.list.actions')}
         </a>
+        {session.mayEditAs('manager') && (
+          // The templates these inspections follow: a manager revises them there.
+          <a className="button-link" href={hrefFor({ screen: 'checklists' })}>
+            {t('nav.checklists')}
+          </a>
+        )}
       </div>
       <LoadState state={state} retry={reload}>
         {(summaries: InspectionSummary[]) =>

@@ -3,8 +3,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeCounts, describeDiffEntries } from '../../../shared/plan/describeDiff';
-import type { PlanDiff, TextSegment } from '../../../shared/plan/diff';
+import type { PlanDiff } from '../../../shared/plan/diff';
 import type { Plan } from '../../../shared/plan/schema';
+import { DiffLines } from '../components/MarkedText';
 import { useLanguage } from '../components/useLanguage';
 import { highlightFromDiff, PlanDiagram } from '../diagram/PlanDiagram';
 import './strings';
@@ -20,16 +21,7 @@ export function DiffView({ diff, after }: { diff: PlanDiff; after?: Plan }) {
       <section aria-labelledby="diff-changes" className="diff-changes">
         <h2 id="diff-changes">{t('library.changes')}</h2>
         <p className="diff-counts">{describeCounts(diff, lang)}</p>
-        {entries.length > 0 && (
-          <ul className="diff-list">
-            {entries.map((entry, i) => (
-              <li key={i} className={`diff-line diff-${kindOf(entry.line)}`}>
-                <span>{entry.line}</span>
-                {entry.text && <MarkedText segments={entry.text} />}
-              </li>
-            ))}
-          </ul>
-        )}
+        {entries.length > 0 && <DiffLines entries={entries} />}
       </section>
       {after && (
         <section aria-labelledby="diff-diagram" className="diff-diagram">
@@ -39,24 +31,5 @@ export function DiffView({ diff, after }: { diff: PlanDiff; after?: Plan }) {
         </section>
       )}
     </div>
-  );
-}
-
-/** A text's edit: deleted parts struck through, inserted parts underlined (not by colour alone). */
-export function MarkedText({ segments }: { segments: readonly TextSegment[] }) {
-  return (
-    <p className="marked-text">
-      {segments.map((s, i) =>
-        s.op === 'insert' ? <ins key={i}>{s.text}</ins> : s.op === 'delete' ? <del key={i}>{s.text}</del> : s.text,
-      )}
-    </p>
-  );
-}
-
-/** The line's sort, from its leading mark (+ added, - removed, ~ changed, ↕ moved, » renamed, → edge). */
-function kindOf(line: string): string {
-  const mark = line.trimStart()[0];
-  return (
-    { '+': 'added', '-': 'removed', '~': 'changed', '↕': 'moved', '»': 'renamed', '→': 'edge' }[mark ?? ''] ?? 'other'
   );
 }

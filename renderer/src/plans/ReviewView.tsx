@@ -1,9 +1,8 @@
 // The draft in review, as its reviewer sees it: who submitted it and why, what changed against the version it came
 // from, and two answers — approve with one's PIN (publishing it as the next version) or send it back saying why.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../shared/library/draft';
-import { DRAFT_NOTE_MAX } from '../../../shared/limits';
 import type { Plan } from '../../../shared/plan/schema';
 import { checkPlanDocument } from '../../../shared/plan/checkPlan';
 import { diffPlans } from '../../../shared/plan/diff';
@@ -14,11 +13,9 @@ import { useAsync } from '../app/useAsync';
 import { displayTimeZone } from '../components/displayTimeZone';
 import { LoadState } from '../components/LoadState';
 import { PlanOutline } from '../components/PlanOutline';
+import { ReviewAnswers } from '../components/ReviewAnswers';
 import { useLanguage } from '../components/useLanguage';
-import { ErrorNote } from '../people/ErrorNote';
-import { PinField } from '../people/PinFields';
 import { useSession } from '../people/SessionContext';
-import { useUnlockedAction } from '../people/useUnlockedAction';
 import { DiffView } from './DiffView';
 import './strings';
 
@@ -69,10 +66,6 @@ function Review({
   const lang = useLanguage();
   const api = useApi();
   const session = useSession();
-  const approving = useUnlockedAction('manager');
-  const sending = useUnlockedAction('manager');
-  const [pin, setPin] = useState('');
-  const [comment, setComment] = useState('');
   const after = useMemo(() => checkPlanDocument(draft.plan).plan, [draft.plan]);
   const diff = useMemo(() => (after && base ? diffPlans(base, after) : undefined), [after, base]);
   const self = session.view?.unlocked?.userId === submitted.by.userId;
@@ -91,64 +84,19 @@ function Review({
         </dd>
       </dl>
       {after && diff ? <DiffView diff={diff} after={after} /> : after && <PlanOutline plan={after} directory={{}} />}
-      <div className="review-answers">
-        <form
-          className="review-approve"
-          aria-labelledby="approve-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void approving.run(
-              () => api.call('plans.approve', { planId, contentHash, pin }),
-              (summary) => {
-                setPin('');
-                navigate({ screen: 'plans', planId });
-                return t('library.approved', { version: summary.version });
-              },
-            );
-          }}
-        >
-          <h3 id="approve-title">{t('library.approve')}</h3>
-          {self && <p className="notice small">{t('library.approveSelf')}</p>}
-          <PinField label={t('library.approvePin')} value={pin} onChange={setPin} />
-          {approving.outcome?.kind === 'failed' && <ErrorNote error={approving.outcome.error} />}
-          <button type="submit" className="primary" disabled={pin.length === 0 || approving.busy !== undefined}>
-            {t('library.approve')}
-          </button>
-        </form>
-        <form
-          className="review-send-back"
-          aria-labelledby="send-back-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void sending.run(
-              () => api.call('plans.sendBack', { planId, comment: comment.trim() }),
-              () => {
-                navigate({ screen: 'plans', planId });
-                return t('library.sentBack');
-              },
-            );
-          }}
-        >
-          <h3 id="send-back-title">{t('library.sendBack')}</h3>
-          <label className="field">
-            <span>{t('library.sendBackComment')}</span>
-            <textarea
-              value={comment}
-              maxLength={DRAFT_NOTE_MAX}
-              rows={3}
-              onChange={(event) => setComment(event.target.value)}
-            />
-          </label>
-          {sending.outcome?.kind === 'failed' && <ErrorNote error={sending.outcome.error} />}
-          <button
-            type="submit"
-
-            disabled={comment.trim() === '' || sending.busy !== undefined}
-          >
-            {t('library.sendBack')}
-          </button>
-        </form>
-      </div>
+      <ReviewAnswers
+        self={self}
+        approve={(pin) => api.call('plans.approve', { planId, contentHash, pin })}
+        onApproved={(summary) => {
+          navigate({ screen: 'plans', planId });
+          return t('library.approved', { version: summary.version });
+        }}
+        sendBack={(comment) => api.call('plans.sendBack', { planId, comment })}
+        onSentBack={() => {
+          navigate({ screen: 'plans', planId });
+          return t('library.sentBack');
+        }}
+      />
     </>
   );
 }
