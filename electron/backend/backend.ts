@@ -20,12 +20,19 @@ import { FILE_MESSAGES } from '../../shared/messages/files';
 import { inBothLanguages } from '../../shared/text';
 import { BranchLibrary } from '../plans/branchLibrary';
 import { RunEngine } from '../runs/runEngine';
-import { ExerciseStore } from '../drills/exerciseStore';
+import { DRILLS_DIR, ExerciseStore } from '../drills/exerciseStore';
 import type { ReportPrinter } from './reportPage';
 import { EvaluationStore } from '../drills/evaluationStore';
 import { ActionTracker } from '../actions/actionTracker';
 import { TrainingStore } from '../training/trainingStore';
 import { ChecklistLibrary } from '../checklists/checklistLibrary';
+import { HeadOfficeCredentials } from '../sync/credentials';
+import { evaluationRecords, inspectionRecords, runRecords } from '../sync/sealedRecords';
+import { SyncService } from '../sync/syncService';
+import type { HeadOfficeConnection } from '../sync/headOfficeLink';
+import type { HeadOfficeSettings } from '../../shared/settings/schema';
+import { INSPECTIONS_DIR } from '../../shared/inspections/inspectionLog';
+import { EVALUATIONS_DIR } from '../drills/evaluationStore';
 import { InspectionStore } from '../inspections/inspectionStore';
 import { effectiveTimeZone } from '../../shared/time/localTime';
 import { RecordsService } from '../records/recordsService';
@@ -141,8 +148,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     readOnly,
     directory: () => settings.state().settings.contacts,
+    // Bound late: the exchange with head office starts once every register it sends from is open.
+    releases: () => late.sync?.releasedPlans() ?? [],
     onChange: () => push.emit('plans.changed', {}),
   });
+  /** Set once every register it sends from is open; callbacks before then have nothing to tell it. */
+  const late: { sync?: SyncService } = {};
   library.plans = plans;
   library.contacts = JSON.stringify(settings.state().settings.contacts);
   for (const problem of plans.problems) log('plan library', problem.en);
@@ -155,7 +166,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const records = await RecordsService.open(runsDir, signingKey, {
     register,
     installationKey: () => installationKey,
-    onChanged: () => push.emit('records.changed', {}),
+    onChanged: () => {
+      push.emit('records.changed', {});
+      late.sync?.kick(); // something may have been sealed: send it soon
+    },
     clock,
     timeZone: () => settings.state().settings.timeZone,
   });
@@ -232,6 +246,28 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onChange: () => setImmediate(() => push.emit('inspections.changed', {})),
   });
   for (const problem of inspections.problems) log('inspections', problem);
+  const credentials = await HeadOfficeCredentials.load(options.dataDir, options.keyProtector);
+  const sync = SyncService.open({
+    dataDir: options.dataDir,
+    installation,
+    readOnly,
+    now,
+    sealed: () => [
+      ...runRecords(register.all(), runsDir),
+      ...evaluationRecords(
+        drills.states().flatMap((e) => (e.evaluationSeal ? [{ exerciseId: e.id, head: e.evaluationSeal.head }] : [])),
+        join(options.dataDir, DRILLS_DIR, EVALUATIONS_DIR),
+      ),
+      ...inspectionRecords(inspections.sealedHeads(), join(options.dataDir, INSPECTIONS_DIR)),
+    ],
+    register: () => ({ seals: register.size, head: register.head }),
+    connection: () => headOfficeConnection(settings.state().settings.headOffice, credentials.password()),
+    pinnedKey: () => settings.state().settings.headOffice.publicKey || undefined,
+    onChange: () => push.emit('sync.changed', {}),
+    log: (message) => log('sync', message),
+  });
+  late.sync = sync;
+  if (!readOnly) sync.start(); // in the background: does nothing until an administrator configures head office
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
     store: new UserStore(join(options.dataDir, 'people'), now, readOnly),
@@ -269,6 +305,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     training,
     checklists,
     inspections,
+    sync,
+    credentials,
+    now,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
   return {
@@ -288,6 +327,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await runs.close();
       await records.close();
       register.close();
+      sync.close();
       plans.close();
       checklists.close();
       audit.close();
@@ -309,4 +349,21 @@ function openAudit(dir: string, installation: string, now: () => Date): ReturnTy
     if (!(error instanceof JournalLockedError)) throw error;
     throw new Error(inBothLanguages(FILE_MESSAGES.dataFolderInUse(error.holder)), { cause: error });
   }
+}
+
+/** The connection head office's settings and the stored password make (undefined: not configured). */
+function headOfficeConnection(
+  settings: HeadOfficeSettings,
+  password: string | undefined,
+): HeadOfficeConnection | undefined {
+  if (!settings.host || !settings.user || !password) return undefined;
+  return {
+    host: settings.host,
+    port: settings.port,
+    database: settings.database,
+    user: settings.user,
+    password,
+    sslMode: settings.sslMode,
+    ...(settings.ca ? { ca: settings.ca } : {}),
+  };
 }

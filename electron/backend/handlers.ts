@@ -22,6 +22,9 @@ import { trainingHandlers } from './trainingHandlers';
 import type { TrainingStore } from '../training/trainingStore';
 import type { ChecklistLibrary } from '../checklists/checklistLibrary';
 import { checklistHandlers } from './checklistHandlers';
+import { syncHandlers } from './syncHandlers';
+import type { SyncService } from '../sync/syncService';
+import type { HeadOfficeCredentials } from '../sync/credentials';
 import type { InspectionStore } from '../inspections/inspectionStore';
 import { inspectionHandlers } from './inspectionHandlers';
 import { drillHandlers } from './drillHandlers';
@@ -48,6 +51,10 @@ export interface Services {
   /** The branch's checklist templates: inspections use their published versions. */
   checklists: ChecklistLibrary;
   inspections: InspectionStore;
+  /** The exchange with head office, and the password it logs in with. */
+  sync: SyncService;
+  credentials: HeadOfficeCredentials;
+  now: () => Date;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: ReportPrinter;
 }
@@ -253,6 +260,7 @@ export function createHandlers(services: Services): Handlers {
       draftStarted(actor(caller), view),
     ),
     ...checklistHandlers(services.checklists, people, sessions),
+    ...syncHandlers({ ...services, people, sessions, draftStarted }),
     ...inspectionHandlers(
       services.inspections,
       services.checklists,

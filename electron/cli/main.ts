@@ -5,7 +5,18 @@ import { commandUsage, HELP_WORDS, usageTable, type CommandSpec } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { AUDIT_VERIFY, auditVerify } from './auditCommands';
 import { CHECKLISTS_CHECK, checklistsCheck } from './checklistsCommands';
-import { HQ_BRANCHES, HQ_MIGRATE, hqBranches, hqMigrate } from './hqCommands';
+import {
+  HQ_BRANCHES,
+  HQ_MIGRATE,
+  HQ_PUBLISH,
+  HQ_STATUS,
+  HQ_VERIFY,
+  hqBranches,
+  hqMigrate,
+  hqPublish,
+  hqStatusCommand,
+  hqVerify,
+} from './hqCommands';
 import { PLANS_CHECK, PLANS_SHOW, plansCheck, plansShow } from './plansCommands';
 import { PLANS_DIFF, plansDiff } from './plansDiffCommand';
 import { PLANS_HISTORY, plansHistory } from './plansHistoryCommand';
@@ -36,6 +47,9 @@ const COMMANDS: readonly Command[] = [
   { spec: USERS_UNLOCK, run: usersUnlock },
   { spec: HQ_MIGRATE, run: hqMigrate },
   { spec: HQ_BRANCHES, run: hqBranches },
+  { spec: HQ_PUBLISH, run: hqPublish },
+  { spec: HQ_VERIFY, run: hqVerify },
+  { spec: HQ_STATUS, run: hqStatusCommand },
 ];
 
 /** The whole usage (`guardbook --help`), assembled from the commands' own. */

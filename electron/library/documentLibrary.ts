@@ -295,6 +295,21 @@ export class DocumentLibrary<D extends LibraryDocument, F extends LibraryFinding
     return this.startDraft(planId, 'template-update', update.doc, by, { templateHash: update.contentHash });
   }
 
+  /**
+   * A draft from a version head office released (verified against the pinned key before it got here): the manager
+   * fills in the branch's local details, submits and approves it as any draft; its publication records the release.
+   */
+  takeRelease(planId: string, release: { version: number; contentHash: string; doc: D }, by: PersonRef): DraftView<F> {
+    this.refuseOpenDraft(planId);
+    const { version, contentHash } = release;
+    return this.startDraft(planId, 'head-office', release.doc, by, { release: { version, contentHash } });
+  }
+
+  /** The newest release a published version of this document adopted. */
+  adoptedRelease(planId: string): number | undefined {
+    return this.state.plans.get(planId)?.adoptedRelease;
+  }
+
   /** The manager does not take this template update; a still newer template will be offered again. */
   dismissTemplateUpdate(planId: string, by: PersonRef): string {
     const update = this.templateUpdateOf(planId);
@@ -394,6 +409,7 @@ export class DocumentLibrary<D extends LibraryDocument, F extends LibraryFinding
       selfApproved,
       note: draft.submitted.note,
       ...(draft.forActions?.length ? { forActions: draft.forActions } : {}),
+      ...(draft.release ? { release: draft.release } : {}),
     });
     // Logged first: a crash before the draft is removed leaves a draft that clearPublishedDrafts removes at start.
     if (!this.options.readOnly) rmSync(this.draftFile(planId), { force: true });
@@ -482,7 +498,7 @@ export class DocumentLibrary<D extends LibraryDocument, F extends LibraryFinding
     origin: DraftOrigin,
     doc: D,
     by: PersonRef,
-    extra: Pick<Draft, 'templateHash' | 'rollbackOf' | 'importedFrom' | 'forActions'>,
+    extra: Pick<Draft, 'templateHash' | 'rollbackOf' | 'importedFrom' | 'forActions' | 'release'>,
   ): DraftView<F> {
     const history = this.state.plans.get(planId);
     const base = history?.versions.at(-1);
@@ -554,6 +570,7 @@ export class DocumentLibrary<D extends LibraryDocument, F extends LibraryFinding
       selfApproved: boolean;
       note: string;
       forActions?: ActionRef[];
+      release?: Publication['release'];
     },
   ): Publication {
     const version = nextVersionNumber(this.state.plans.get(doc.id));

@@ -3,6 +3,11 @@
 // has not filled in found here, summaries for Home and the plans screen. What Home offers is this library's
 // published versions.
 import type { PlanDetail, PlanSummary } from '../../shared/api/channels';
+import { notFound } from '../../shared/api/errors';
+import { releaseOffers, type ReleaseOffer } from '../../shared/hq/releaseOffers';
+import type { PlanRelease } from '../../shared/hq/release';
+import type { PersonRef } from '../../shared/library/libraryLog';
+import { SYNC_MESSAGES } from '../../shared/messages/sync';
 import { unfilledContacts, type PhoneDirectory } from '../../shared/contacts/directory';
 import { API_MESSAGES } from '../../shared/messages/api';
 import { LIBRARY_MESSAGES } from '../../shared/messages/library';
@@ -34,17 +39,41 @@ export interface BranchLibraryOptions extends DocumentLibraryOptions {
    * submitted (a published one shows it as a warning). Absent (tools, tests of other things): not checked.
    */
   directory?: () => PhoneDirectory;
+  /** The plan versions head office released to this branch, verified (electron/sync/syncService.ts). */
+  releases?: () => readonly ReleasedPlan[];
+}
+
+export interface ReleasedPlan {
+  release: PlanRelease;
+  receivedAt: string;
+  plan: Plan;
 }
 
 export type DraftView = LibraryDraftView<Finding>;
 export type ImportResult = LibraryImportResult<Finding>;
 
 export class BranchLibrary extends DocumentLibrary<Plan, Finding, PlanDetail> implements PlanSource {
+  private releases: () => readonly ReleasedPlan[] = () => [];
+
   static async open(options: BranchLibraryOptions): Promise<BranchLibrary> {
     const kind = planKind(options.directory);
     const library = new BranchLibrary(kind, ...(await openParts(kind, options)));
+    if (options.releases) library.releases = options.releases;
     library.start();
     return library;
+  }
+
+  /** Head office's releases to this branch: offered, adopted, or mandatory and past their date (`today`: local). */
+  releaseOffers(today: string): ReleaseOffer[] {
+    return releaseOffers(this.releases(), (planId) => this.adoptedRelease(planId), today);
+  }
+
+  /** A draft from a release head office sent (the newest of that plan): reviewed and approved like any other. */
+  takeHeadOfficeRelease(planId: string, version: number, by: PersonRef): DraftView {
+    const released = this.releases().find((r) => r.release.planId === planId && r.release.version === version);
+    if (!released) throw notFound(SYNC_MESSAGES.releaseNotFound(planId, version));
+    const { contentHash } = released.release;
+    return this.takeRelease(planId, { version, contentHash, doc: released.plan }, by);
   }
 
   list(): PlanSummary[] {

@@ -9,7 +9,11 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordPushOf, type RecordKind } from '../../shared/hq/receivedRecord';
+import type { PlanRelease } from '../../shared/hq/release';
 import { verifyRelease } from '../../shared/hq/verifyRelease';
+import { checkPlanText } from '../../shared/plan/checkPlanText';
+import { planContentHash } from '../../shared/plan/contentHash';
+import type { Plan } from '../../shared/plan/schema';
 import { SYNC_MESSAGES as m } from '../../shared/messages/sync';
 import {
   recordKey,
@@ -22,7 +26,7 @@ import {
 import { inBothLanguages, type Text } from '../../shared/text';
 import { writeFileAtomic } from '../files/atomicFile';
 import { ChainLog, type ChainLogSpec } from '../journal/chainLog';
-import { nodeJournalCrypto } from '../journal/nodeCrypto';
+import { nodeJournalCrypto, sha256Hex } from '../journal/nodeCrypto';
 import { HeadOfficeLink, type HeadOfficeConnection } from './headOfficeLink';
 
 /** A sealed record this branch holds, as its register names it. */
@@ -91,6 +95,7 @@ export class SyncService {
   /** Set by close(): a pass under way stops after the record it is sending. */
   private closing = false;
   private readonly now: () => Date;
+  private readonly planCache = new Map<string, Plan>();
 
   private constructor(
     private readonly log: ChainLog,
@@ -137,15 +142,33 @@ export class SyncService {
     };
   }
 
-  /** The verified releases kept here, newest version last. */
-  releases(): { planId: string; version: number; mandatory: boolean; effectiveDate: string; file: string }[] {
+  /** The verified releases kept here, in the order they came, each with its file. */
+  releases(): (PlanRelease & { file: string; receivedAt: string })[] {
     return [...this.state.releases.values()].map((r) => ({
-      planId: r.release.planId,
-      version: r.release.version,
-      mandatory: r.release.mandatory,
-      effectiveDate: r.release.effectiveDate,
+      ...r.release,
+      receivedAt: r.at,
       file: join(this.options.dataDir, SYNC_DIR, r.file),
     }));
+  }
+
+  /** The released plans themselves, read once each (their files never change; one that no longer reads is left out). */
+  releasedPlans(): { release: PlanRelease; receivedAt: string; plan: Plan }[] {
+    const plans: { release: PlanRelease; receivedAt: string; plan: Plan }[] = [];
+    for (const { file, receivedAt, ...release } of this.releases()) {
+      let plan = this.planCache.get(file);
+      if (!plan) {
+        try {
+          const check = checkPlanText(readFileSync(file, 'utf8'));
+          if (!check.plan || planContentHash(check.plan, sha256Hex) !== release.contentHash) continue;
+          plan = check.plan;
+          this.planCache.set(file, plan);
+        } catch {
+          continue;
+        }
+      }
+      plans.push({ release, receivedAt, plan });
+    }
+    return plans;
   }
 
   /** Runs one pass now (or joins the one under way). Throws when it cannot get through; the status says why. */

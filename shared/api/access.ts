@@ -25,6 +25,8 @@ export const CHANNEL_ACCESS = {
   'plans.import': 'manager',
   'plans.takeTemplateUpdate': 'manager',
   'plans.dismissTemplateUpdate': 'manager',
+  'plans.releases': 'trainer',
+  'plans.takeRelease': 'manager',
   'settings.get': 'anyone',
   'settings.update': 'manager',
   'settings.setPreferences': 'anyone',
@@ -122,6 +124,11 @@ export const CHANNEL_ACCESS = {
   'checklists.import': 'manager',
   'checklists.takeTemplateUpdate': 'manager',
   'checklists.dismissTemplateUpdate': 'manager',
+  // Head office's connection is an administrator's (it names the branch's login and the key releases must carry);
+  // managers follow the exchange and may ask for a pass now.
+  'sync.status': 'manager',
+  'sync.configure': 'admin',
+  'sync.now': 'manager',
   // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
   'training.quiz': 'guard',
   'training.submit': 'guard',

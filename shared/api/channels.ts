@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { type Finding } from '../plan/findings';
 import type { ChecklistFinding } from '../checklist/findings';
 import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
-import { PreferencesPatchSchema, SettingsPatchSchema, SettingsSchema } from '../settings/schema';
+import {
+  HeadOfficeSettingsSchema,
+  PreferencesPatchSchema,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from '../settings/schema';
 import { USER_NAME_MAX } from '../people/roles';
 import { PublicUserSchema, RoleSchema } from '../people/userSchema';
 import { PinInputSchema, SessionViewSchema } from '../people/session';
@@ -159,6 +164,46 @@ export type ChecklistDetail = z.infer<typeof ChecklistDetailSchema>;
 
 export const ChecklistDraftViewSchema = DraftViewSchema.extend({ findings: z.array(ChecklistFindingSchema) });
 export type ChecklistDraftView = z.infer<typeof ChecklistDraftViewSchema>;
+
+export const ReleaseOfferSchema = z.object({
+  planId: SlugSchema,
+  version: z.number().int(),
+  contentHash: z.string(),
+  title: TextSchema,
+  mandatory: z.boolean(),
+  effectiveDate: z.string(),
+  receivedAt: z.string(),
+  state: z.enum(['offered', 'adopted', 'overdue']),
+});
+export type ReleaseOfferView = z.infer<typeof ReleaseOfferSchema>;
+
+export const SyncStatusSchema = z.object({
+  configured: z.boolean(),
+  state: z.enum(['off', 'idle', 'syncing', 'waiting']),
+  queued: z.number().int(),
+  lastAttemptAt: z.string().optional(),
+  lastSuccessAt: z.string().optional(),
+  failure: z.object({ at: z.string(), message: TextSchema }).optional(),
+  nextAttemptAt: z.string().optional(),
+  conflicts: z.array(
+    z.object({ kind: z.string(), recordId: z.string(), head: z.string(), storedHead: z.string(), at: z.string() }),
+  ),
+  unreadable: z.array(z.string()),
+  releases: z.object({
+    received: z.number().int(),
+    refused: z.array(z.object({ planId: z.string(), version: z.number().int(), reason: z.string() })),
+  }),
+  /** The connection as configured (never the password), for the settings form. */
+  headOffice: HeadOfficeSettingsSchema,
+  /** Whether a password is stored, and how: by the OS (desktop) or in a file only its owner reads. */
+  password: z.enum(['none', 'os', 'file']),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
+
+export const SyncConfigureSchema = HeadOfficeSettingsSchema.extend({
+  /** Omitted: keep the stored password. */
+  password: z.string().min(1).max(200).optional(),
+}).strict();
 
 const ChecklistIdInput = z.strictObject({ checklistId: SlugSchema });
 const ChecklistVersionInput = z.strictObject({
@@ -351,6 +396,13 @@ export const channels = {
   /** Takes the newer bundled template offered for a plan as a draft, or dismisses it. */
   'plans.takeTemplateUpdate': { input: z.strictObject({ planId: SlugSchema }), output: DraftViewSchema },
   'plans.dismissTemplateUpdate': { input: z.strictObject({ planId: SlugSchema }), output: PlanSummarySchema },
+  /** Plan versions head office released to this branch: offered, adopted, or mandatory and past their date. */
+  'plans.releases': { input: NoInput, output: z.array(ReleaseOfferSchema) },
+  /** A draft from a head-office release, for the manager to fill local details in and send for review. */
+  'plans.takeRelease': {
+    input: z.strictObject({ planId: SlugSchema, version: z.number().int().min(1).max(1_000_000) }),
+    output: DraftViewSchema,
+  },
   'settings.get': { input: NoInput, output: SettingsStateSchema },
   /** Branch, phone numbers, idle lock: what guards rely on, so a manager's PIN is needed. */
   'settings.update': { input: SettingsPatchSchema, output: SettingsStateSchema },
@@ -683,6 +735,12 @@ export const channels = {
   },
   'checklists.takeTemplateUpdate': { input: ChecklistIdInput, output: ChecklistDraftViewSchema },
   'checklists.dismissTemplateUpdate': { input: ChecklistIdInput, output: ChecklistSummarySchema },
+  // Head office (electron/sync/): where it is, how this branch logs in and whose key its releases must carry (an
+  // administrator's), and how the exchange is going (managers). Nothing here ever waits on the network for a guard.
+  'sync.status': { input: NoInput, output: SyncStatusSchema },
+  'sync.configure': { input: SyncConfigureSchema, output: SyncStatusSchema },
+  /** A pass now rather than at the next interval; its failure is in the status, not an error. */
+  'sync.now': { input: NoInput, output: SyncStatusSchema },
   /** A self-study quiz drawn from the published plans (all, or some), without its answers. */
   'training.quiz': {
     input: z.strictObject({
@@ -751,6 +809,8 @@ export const pushEvents = {
   'inspections.changed': z.object({}),
   /** A checklist template's draft, review or publication changed. */
   'checklists.changed': z.object({}),
+  /** The exchange with head office moved on (a pass began or ended, a release arrived). */
+  'sync.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvent = keyof typeof pushEvents;

@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'plans.import',
   'plans.takeTemplateUpdate',
   'plans.dismissTemplateUpdate',
+  'plans.releases',
+  'plans.takeRelease',
   'settings.get',
   'settings.update',
   'settings.setPreferences',
@@ -99,6 +101,9 @@ export const CHANNEL_NAMES = [
   'checklists.import',
   'checklists.takeTemplateUpdate',
   'checklists.dismissTemplateUpdate',
+  'sync.status',
+  'sync.configure',
+  'sync.now',
   'training.quiz',
   'training.submit',
   'training.records',
@@ -120,6 +125,7 @@ export const PUSH_EVENT_NAMES = [
   'actions.changed',
   'inspections.changed',
   'checklists.changed',
+  'sync.changed',
 ] as const;
 
 /** IPC channel names: one per API channel, and one for pushes to the renderer. */

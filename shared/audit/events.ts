@@ -144,6 +144,17 @@ export const auditEventData = {
     files: z.number().int().optional(),
     note: z.string().optional(),
   }),
+  /** Head office's connection set or changed (never the password: only whether it was changed). */
+  'sync.configured': z.object({
+    host: z.string(),
+    port: z.number().int(),
+    database: z.string(),
+    user: z.string(),
+    sslMode: z.string(),
+    /** The pinned head-office key's fingerprint (empty: none pinned). */
+    keyFingerprint: z.string(),
+    passwordChanged: z.boolean(),
+  }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
   /**

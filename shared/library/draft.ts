@@ -8,7 +8,7 @@ import { SlugSchema } from '../plan/schema';
 export const DRAFT_FORMAT = 1;
 
 /** How a draft began; it becomes the published version's `source`. */
-export const DRAFT_ORIGINS = ['revision', 'import', 'rollback', 'template-update', 'new'] as const;
+export const DRAFT_ORIGINS = ['revision', 'import', 'rollback', 'template-update', 'new', 'head-office'] as const;
 export type DraftOrigin = (typeof DRAFT_ORIGINS)[number];
 
 export const DraftNoteSchema = z.string().trim().min(1).max(DRAFT_NOTE_MAX);
@@ -22,6 +22,8 @@ export const DraftSchema = z.object({
   /** For a template update: the template's hash. For a rollback: the version whose content it restores. */
   templateHash: ContentHashSchema.optional(),
   rollbackOf: z.number().int().min(1).optional(),
+  /** For a head-office release taken: the released version and its hash (the manager may fill in local details). */
+  release: VersionRefSchema.optional(),
   /** For an import: the file's name as given. */
   importedFrom: z.string().optional(),
   /** The improvement actions this revision answers: its publication closes them. */

@@ -9,4 +9,5 @@ export const VERSION_SOURCE_LABELS = {
   rollback: { 'zh-CN': '回退', en: 'rollback' },
   'template-update': { 'zh-CN': '模板更新', en: 'template update' },
   new: { 'zh-CN': '新预案', en: 'new plan' },
+  'head-office': { 'zh-CN': '总行下发', en: 'head-office release' },
 } as const satisfies Record<string, Text>;

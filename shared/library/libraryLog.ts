@@ -55,6 +55,8 @@ export const libraryLogData = {
     carried: z.string().optional(),
     /** The improvement actions this version answers (a drill's finding that needed the plan changed). */
     forActions: z.array(ActionRefSchema).optional(),
+    /** The head-office release this version adopts (its content may add the branch's local details). */
+    release: VersionRefSchema.optional(),
   }),
   /** The plan leaves Home (its versions stay readable); publishing a new version brings it back. */
   'plan.retired': z.object({
@@ -84,6 +86,8 @@ export interface PlanHistory {
   dismissedTemplates: Set<string>;
   /** The hash of the latest template this plan took (seeded from, or updated to). */
   templateHash?: string;
+  /** The newest head-office release version a published version adopted. */
+  adoptedRelease?: number;
 }
 
 /** Two publications of one plan id and version with different contents: one version number names one content. */
@@ -126,6 +130,9 @@ export function libraryStateOf(entries: readonly JournalEvent[]): LibraryState {
       history.versions.push(publication);
       delete history.retired;
       if (publication.templateHash) history.templateHash = publication.templateHash;
+      if (publication.release) {
+        history.adoptedRelease = Math.max(history.adoptedRelease ?? 0, publication.release.version);
+      }
     } else if (entry.type === 'plan.retired') {
       const retirement = { ...(entry.data as Omit<Retirement, 'at'>), at: entry.at };
       historyOf(retirement.planId).retired = retirement;

@@ -96,4 +96,148 @@ export const HQ_MESSAGES = {
     ),
   noBranches: () => text('尚未登记任何网点', 'no branches enrolled'),
   branchDisabled: (at: string) => text(`已于 ${at} 停用`, `disabled ${at}`),
+
+  // Ingest verification (electron/hq/ingest.ts, `hq verify`): reasons stored with a failed record's check.
+  recordKindUnknown: (kind: string) =>
+    text(`本程序不能核验“${kind}”类记录`, `this program cannot check records of the kind "${kind}"`),
+  recordNotUtf8: () => text('日志字节不是有效的 UTF-8 文本', 'the journal bytes are not valid UTF-8 text'),
+  recordCheckBroke: (reason: string) =>
+    text(`核验过程出错，记录未能核验：${reason}`, `the check itself failed, so the record is not verified: ${reason}`),
+  cannotVerify: (reason: string) =>
+    text(
+      `此登录无权核验记录：需要属于 guardbook_hq_admin（${reason}）`,
+      `this login may not check records: it needs membership of guardbook_hq_admin (${reason})`,
+    ),
+  recordFlagged: (branchCode: string, kind: string, recordId: string, reason: string) =>
+    text(
+      `已标记未通过：网点 ${branchCode} 的${kindWord(kind)['zh-CN']} ${recordId}：${reason}`,
+      `flagged as failed: ${kindWord(kind).en} ${recordId} of ${branchCode}: ${reason}`,
+    ),
+  verifyCounts: (verified: number, failed: number, conflicts: number, seconds: number) =>
+    text(
+      `已核验 ${verified + failed} 条记录（${seconds.toFixed(1)} 秒）：通过 ${verified}，未通过 ${failed}` +
+        (conflicts > 0 ? `；其中 ${conflicts} 条另有网点报送的不同内容（可能被篡改，见 hq status）` : ''),
+      `checked ${plural(verified + failed, 'record')} in ${seconds.toFixed(1)} s: ${verified} verified, ${failed} failed` +
+        (conflicts > 0
+          ? `; ${conflicts} of them also offered with other content (possible tampering: see hq status)`
+          : ''),
+    ),
+
+  // Publishing a plan version (electron/hq/publish.ts, `hq publish`).
+  planHasErrors: (errors: number) =>
+    text(`预案有 ${errors} 个错误，未发布`, `the plan has ${plural(errors, 'error')}: not published`),
+  badEffectiveDate: (value: string) =>
+    text(
+      `生效日期“${value}”不是 YYYY-MM-DD 格式的真实日期`,
+      `the effective date "${value}" is not a real YYYY-MM-DD date`,
+    ),
+  badRelease: (detail: string) => text(`发布内容无效：${detail}`, `the release is not valid: ${detail}`),
+  signingKeyBroken: (fingerprint: string) =>
+    text(
+      `总行签名密钥（指纹 ${fingerprint}）签出的签名无法用其公钥验证：密钥文件已损坏，未发布`,
+      `head office's signing key (fingerprint ${fingerprint}) makes signatures its public key does not verify: the key files are damaged; not published`,
+    ),
+  cannotPublish: (reason: string) =>
+    text(
+      `此登录无权发布预案：需要属于 guardbook_hq_publisher（${reason}）`,
+      `this login may not publish plans: it needs membership of guardbook_hq_publisher (${reason})`,
+    ),
+  versionTaken: (planId: string, version: number, storedHash: string) =>
+    text(
+      `预案“${planId}”第 ${version} 版已发布过，内容不同（${storedHash}）。已发布的版本不可更改：请把版本号改为新的版本后发布`,
+      `"${planId}" version ${version} was published already with other content (${storedHash}). A published version never changes: publish this as a new version`,
+    ),
+  versionTermsDiffer: (planId: string, version: number) =>
+    text(
+      `预案“${planId}”第 ${version} 版已以相同内容、不同的范围、强制性或生效日期发布过。已发布的版本不可更改：请以新的版本号发布`,
+      `"${planId}" version ${version} was published already with the same content but another scope, mandatory flag or effective date. A published version never changes: publish a new version`,
+    ),
+  releasePublished: (planId: string, version: number, contentHash: string, again: boolean) =>
+    text(
+      `${again ? '此前已发布（未作改动）' : '已发布'}预案“${planId}”第 ${version} 版（${contentHash}）`,
+      `${again ? 'already published (nothing changed)' : 'published'}: "${planId}" version ${version} (${contentHash})`,
+    ),
+  releaseTerms: (scope: Text, mandatory: boolean, effectiveDate: string) =>
+    text(
+      `范围：${scope['zh-CN']}；${mandatory ? `强制，须于 ${effectiveDate} 前采用` : `建议采用，${effectiveDate} 起生效`}`,
+      `scope: ${scope.en}; ${mandatory ? `mandatory, to be adopted by ${effectiveDate}` : `advisory, effective ${effectiveDate}`}`,
+    ),
+  scopeAll: () => text('全部网点', 'every branch'),
+  scopeRegions: (regions: string) => text(`区域 ${regions}`, `regions ${regions}`),
+  scopeBranches: (branches: string) => text(`网点 ${branches}`, `branches ${branches}`),
+  releaseReach: (branches: number) =>
+    text(
+      `目前可送达 ${branches} 个已启用的网点`,
+      `reaches ${branches} enabled branch${branches === 1 ? '' : 'es'} now`,
+    ),
+  releaseUnmatched: (names: string) =>
+    text(`注意：范围中的 ${names} 没有对应的已登记网点`, `note: ${names} in the scope match no enrolled branch`),
+  signedWith: (fingerprint: string) =>
+    text(`以总行密钥签名，指纹 ${fingerprint}`, `signed with head office's key, fingerprint ${fingerprint}`),
+  newHeadOfficeKey: (file: string, fingerprint: string) =>
+    text(
+      `已新建总行签名密钥（公钥 ${file}，指纹 ${fingerprint}）：请把这个公钥交给各网点登记；以后发布须使用同一数据文件夹`,
+      `made a new head-office signing key (public key ${file}, fingerprint ${fingerprint}): give this public key to the branches to pin, and publish from this same data folder from now on`,
+    ),
+
+  // `hq status` (electron/hq/status.ts).
+  statusSchema: (version: number, pending: number) =>
+    text(
+      `数据库结构版本 ${version}${pending > 0 ? `，${pending} 个迁移待执行（hq migrate）` : ''}`,
+      `schema version ${version}${pending > 0 ? `, ${plural(pending, 'migration')} to apply (hq migrate)` : ''}`,
+    ),
+  statusBranches: (enrolled: number, disabled: number) =>
+    text(`网点：${enrolled} 个启用，${disabled} 个停用`, `branches: ${enrolled} enabled, ${disabled} disabled`),
+  statusRecords: (kind: string, received: number, verified: number, failed: number, unchecked: number) =>
+    text(
+      `${kindWord(kind)['zh-CN']}：收到 ${received}，核验通过 ${verified}，未通过 ${failed}，尚未核验 ${unchecked}`,
+      `${kindWord(kind).en}: ${received} received, ${verified} verified, ${failed} failed, ${unchecked} not yet checked`,
+    ),
+  statusQueued: (queued: number) =>
+    text(`待核验队列：${queued} 条（hq verify）`, `queued for checking: ${queued} (hq verify)`),
+  statusConflicts: (count: number) =>
+    text(
+      count === 0 ? '没有内容冲突的记录' : `${count} 条记录冲突：同一记录编号报送了不同内容（可能被篡改）`,
+      count === 0
+        ? 'no conflicting records'
+        : `${plural(count, 'conflict')}: one record id sent with different content (possible tampering)`,
+    ),
+  statusConflict: (branchCode: string, kind: string, recordId: string, stored: string, offered: string) =>
+    text(
+      `网点 ${branchCode} 的${kindWord(kind)['zh-CN']} ${recordId}：已存 ${stored}，又报送 ${offered}`,
+      `${kindWord(kind).en} ${recordId} of ${branchCode}: stored ${stored}, offered ${offered}`,
+    ),
+  statusRegistersOk: () => text('各网点的封存登记均只增不减', "every branch's seal register only grew"),
+  registerForked: (branchCode: string, seals: number, heads: number) =>
+    text(
+      `网点 ${branchCode} 的封存登记在第 ${seals} 条时出现 ${heads} 个不同的头：登记被改写过`,
+      `the seal register of ${branchCode} had ${heads} different heads at ${plural(seals, 'seal')}: it was rewritten`,
+    ),
+  registerWentBack: (branchCode: string, highestBefore: number, seals: number, at: string) =>
+    text(
+      `网点 ${branchCode} 的封存登记曾有 ${highestBefore} 条，${at} 时只有 ${seals} 条：登记被截短过`,
+      `the seal register of ${branchCode} had ${plural(highestBefore, 'seal')}, then ${seals} at ${at}: it was cut back`,
+    ),
+  statusStale: (days: number, count: number) =>
+    text(
+      count === 0 ? `所有启用的网点在 ${days} 天内都有记录送达` : `${count} 个启用的网点 ${days} 天内没有记录送达：`,
+      count === 0
+        ? `every enabled branch sent a record within ${plural(days, 'day')}`
+        : `${count} enabled branch${count === 1 ? '' : 'es'} sent no record within ${plural(days, 'day')}:`,
+    ),
+  staleBranch: (code: string, name: string, region: string, last: string | null) =>
+    text(
+      `${code} ${name}（${region}）：${last === null ? '从未送达记录' : `最近一次 ${last}`}`,
+      `${code} ${name} (${region}): ${last === null ? 'never sent a record' : `last ${last}`}`,
+    ),
+  andMore: (count: number) => text(`……另有 ${count} 个（--json 列出全部）`, `… and ${count} more (--json lists all)`),
 } satisfies Catalogue;
+
+const KIND_WORDS: Record<string, Text> = {
+  run: text('预案执行记录', 'run'),
+  evaluation: text('演练评估', 'evaluation'),
+  inspection: text('检查记录', 'inspection'),
+  exercise: text('桌面演练', 'exercise'),
+};
+/** A record kind in words; an unknown kind as it is. */
+const kindWord = (kind: string): Text => KIND_WORDS[kind] ?? text(kind, kind);

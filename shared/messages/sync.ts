@@ -48,4 +48,9 @@ export const SYNC_MESSAGES = {
       `总行尚未登记以“${user}”登录的网点，或该网点已被停用：请联系总行`,
       `Head office has no enrolled branch logging in as "${user}", or it was disabled: contact head office`,
     ),
+  releaseNotFound: (planId: string, version: number) =>
+    text(
+      `没有收到总行下发的预案“${planId}”第 ${version} 版`,
+      `No head-office release of "${planId}" version ${version} was received`,
+    ),
 } satisfies Catalogue;

@@ -54,6 +54,30 @@ export const ContactDirectorySchema = z
   });
 export type ContactDirectory = z.infer<typeof ContactDirectorySchema>;
 
+/**
+ * Where head office's PostgreSQL is and how this branch logs in (the password is kept apart: electron/sync/credentials.ts),
+ * and head office's public key as an administrator pinned it from head office's letter: releases signed with any
+ * other key are refused. Empty host: head office is not configured and nothing is ever sent.
+ */
+export const HeadOfficeSettingsSchema = z.strictObject({
+  host: z.string().trim().max(253).default(''),
+  port: z.number().int().min(1).max(65_535).default(5432),
+  database: z.string().trim().max(63).default('guardbook'),
+  /** The branch's login role at head office (gb_branch_<code>). */
+  user: z.string().trim().max(63).default(''),
+  /** verify-full (TLS, certificate and host name checked); disable only reaches a loopback address. */
+  sslMode: z.enum(['verify-full', 'disable']).default('verify-full'),
+  /** PEM of the certificate authority that issued head office's server certificate (empty: the system's). */
+  ca: z.string().max(16_384).default(''),
+  /** Head office's Ed25519 public key, base64 SPKI DER (as `records integrity` shows a key). */
+  publicKey: z
+    .string()
+    .trim()
+    .regex(/^$|^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/)
+    .default(''),
+});
+export type HeadOfficeSettings = z.infer<typeof HeadOfficeSettingsSchema>;
+
 export const SettingsSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('zh-CN'),
   branch: z
@@ -70,6 +94,7 @@ export const SettingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(60).default(5),
   /** The branch's time zone (IANA name): local dates and times everywhere, and what a bare date means. */
   timeZone: TimeZoneSettingSchema.default(''),
+  headOffice: HeadOfficeSettingsSchema.default(HeadOfficeSettingsSchema.parse({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -90,7 +115,8 @@ export const SettingsPatchSchema = z.strictObject({
   idleLockMinutes: SettingsSchema.shape.idleLockMinutes.unwrap().optional(),
   timeZone: TimeZoneSettingSchema.optional(),
 });
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+/** A change to settings; head office's connection only through `sync.configure` (an administrator's). */
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema> & { headOffice?: HeadOfficeSettings };
 
 /** What anyone may change without a PIN: how the app looks and sounds to whoever is using it. */
 export const PreferencesPatchSchema = SettingsPatchSchema.pick({ language: true, sound: true, theme: true });

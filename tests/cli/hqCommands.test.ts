@@ -1,14 +1,21 @@
-// `hq migrate` and `hq branches add|list` through runCli, against a throwaway PostgreSQL cluster.
+// `hq migrate`, `hq branches add|list`, `hq publish`, `hq verify` and `hq status` through runCli, against a throwaway
+// PostgreSQL cluster.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { readMigrations } from '../../electron/hq/migrate';
+import { listReleases } from '../../electron/hq/publish';
+import { nodeJournalCrypto } from '../../electron/journal/nodeCrypto';
 import { fingerprintOf, keyIdOf, loadOrCreateSigningKey } from '../../electron/journal/signingKey';
+import { verifyRelease } from '../../shared/hq/verifyRelease';
+import { enrolTestBranch, insertRecords, pushOf, rowOf, sealedRunJournal, type TestBranch } from '../support/hqRecords';
 import { startPgCluster, type PgCluster } from '../support/pgCluster';
+import { BUNDLED_PLANS_DIR } from '../support/runJournal';
 
 const DB = 'guardbook';
 let cluster: PgCluster;
@@ -199,5 +206,168 @@ describe('hq branches', () => {
     const r = await cli('help', 'hq', 'branches');
     expect(r.code).toBe(0);
     expect(r.out.join('\n')).toMatch(/hq branches add <code>[\s\S]*hq branches list/);
+  });
+});
+
+describe('hq publish, hq verify and hq status', () => {
+  let su: pg.Client;
+  let branch: TestBranch;
+  let hqDir: string;
+  /** The bundled armed-robbery plan at `version`, as a file in the test folder. */
+  const planFile = (name: string, version: number, edit: (plan: Record<string, unknown>) => void = () => {}) => {
+    const plan = JSON.parse(readFileSync(join(BUNDLED_PLANS_DIR, 'armed-robbery.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    plan.version = version;
+    edit(plan);
+    const file = join(folder, name);
+    writeFileSync(file, JSON.stringify(plan, null, 2) + '\n');
+    return file;
+  };
+  const publish = (file: string, ...options: string[]) =>
+    cli('hq', 'publish', file, ...options, '--data-dir', hqDir, '--database-url', url);
+
+  beforeAll(async () => {
+    await cli('hq', 'migrate', '--database-url', url);
+    su = await cluster.connect(cluster.superuser.user, cluster.superuser.password, DB);
+    branch = await enrolTestBranch(cluster, su, DB, 'cli-south', 'south');
+    hqDir = join(folder, 'head-office');
+  });
+
+  afterAll(async () => {
+    await branch?.client.end();
+    await su?.end();
+  });
+
+  it('publish signs with a new head-office key the first time, and says whom the release reaches', async () => {
+    const r = await publish(
+      planFile('robbery-v2.json', 2),
+      '--scope',
+      'regions:south,nowhere',
+      '--mandatory',
+      '--effective',
+      '2026-12-05',
+    );
+
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const key = loadOrCreateSigningKey(hqDir);
+    expect(r.out).toEqual([
+      expect.stringContaining(`made a new head-office signing key (public key ${hqDir}`),
+      expect.stringMatching(/published: "armed-robbery" version 2 \(sha256:[0-9a-f]{64}\)$/),
+      expect.stringContaining('scope: regions nowhere, south; mandatory, to be adopted by 2026-12-05'),
+      expect.stringContaining('reaches 1 enabled branch now'),
+      expect.stringContaining('note: nowhere in the scope match no enrolled branch'),
+      expect.stringContaining(`signed with head office's key, fingerprint ${key.fingerprint}`),
+    ]);
+    expect(r.out[0]).toContain(key.fingerprint);
+    // The branch in scope reads it on its own connection and accepts it with the key head office handed out.
+    const [release] = await listReleases(branch.client);
+    expect(verifyRelease(release!, key.publicKey, nodeJournalCrypto)).toMatchObject({ ok: true });
+  });
+
+  it('publishing the same again changes nothing; other content under that version is refused', async () => {
+    const again = await publish(
+      planFile('robbery-v2-again.json', 2),
+      '--scope',
+      'regions:nowhere,south',
+      '--mandatory',
+      '--effective',
+      '2026-12-05',
+    );
+    expect(again.code).toBe(0);
+    expect(again.out[0]).toMatch(/already published \(nothing changed\): "armed-robbery" version 2/);
+    expect(again.out.join('\n')).not.toContain('new head-office signing key');
+
+    const changed = planFile('robbery-v2-changed.json', 2, (plan) => {
+      (plan.title as Record<string, string>).en = 'Armed robbery, revised';
+    });
+    const refused = await publish(changed, '--scope', 'all');
+    expect(refused.code).toBe(1);
+    expect(refused.err.join('\n')).toMatch(/version 2 was published already with other content/);
+  });
+
+  it('a plan with errors is refused with each finding at its line, and exit 1', async () => {
+    const file = planFile('robbery-broken.json', 3, (plan) => {
+      (plan.steps as Record<string, unknown>[])[0]!.role = 'no-such-role';
+    });
+    const r = await publish(file, '--scope', 'all');
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${file}:\\d+:\\d+: 错误 / error press-alarm \\(steps\\[0\\]\\.role\\): .*no-such-role`),
+      ),
+      expect.stringContaining('the plan has 1 error: not published'),
+    ]);
+    expect(r.out).toEqual([]);
+  });
+
+  it('publish refuses what it cannot act on as usage errors (exit 2)', async () => {
+    const file = planFile('robbery-v4.json', 4);
+    const usage = async (...argv: string[]) => {
+      const r = await cli('hq', 'publish', ...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      return r.err.join('\n');
+    };
+    expect(await usage(file, '--data-dir', hqDir, '--database-url', url)).toMatch(/needs --scope/);
+    expect(await usage(file, '--scope', 'everyone', '--data-dir', hqDir, '--database-url', url)).toMatch(
+      /--scope takes all, regions:R1,R2 or branches:C1,C2, not "everyone"/,
+    );
+    expect(await usage(file, '--scope', 'all', '--mandatory', '--data-dir', hqDir, '--database-url', url)).toMatch(
+      /--mandatory needs --effective/,
+    );
+    expect(await usage(file, '--scope', 'all', '--database-url', url)).toMatch(/needs --data-dir/);
+    expect(await usage(file, file, '--scope', 'all', '--data-dir', hqDir, '--database-url', url)).toMatch(
+      /one plan file/,
+    );
+  });
+
+  it('verify flags a tampered record and exits 1; a second pass finds nothing to do', async () => {
+    const run = (id: string) => rowOf(branch.code, pushOf('run', sealedRunJournal(branch.key, id)));
+    await insertRecords(branch.client, [run('cli-1'), run('cli-2'), { ...run('cli-bad'), is_drill: false }]);
+
+    const first = await cli('hq', 'verify', '--database-url', url);
+
+    expect(first.code).toBe(1);
+    expect(first.out).toEqual([
+      expect.stringMatching(
+        /flagged as failed: run cli-bad of cli-south: .*summary columns differ from the journal: isDrill$/,
+      ),
+      expect.stringMatching(/checked 3 records in \d+\.\d s: 2 verified, 1 failed$/),
+    ]);
+    const second = await cli('hq', 'verify', '--database-url', url);
+    expect(second.code).toBe(0);
+    expect(second.out).toEqual([expect.stringMatching(/checked 0 records in \d+\.\d s: 0 verified, 0 failed$/)]);
+  });
+
+  it('status prints where things stand, and --json the same as data', async () => {
+    const r = await cli('hq', 'status', '--database-url', url);
+    expect(r.code).toBe(0);
+    const text = r.out.join('\n');
+    expect(text).toContain(`schema version ${readMigrations().at(-1)!.version}`);
+    expect(text).toContain('branches: 3 enabled, 0 disabled');
+    expect(text).toContain('run: 3 received, 2 verified, 1 failed, 0 not yet checked');
+    expect(text).toContain('no conflicting records');
+    expect(text).toContain("every branch's seal register only grew");
+    expect(text).toMatch(
+      /2 enabled branches sent no record within 7 days:\n {2}hz-001 .*never sent a record\n {2}nb-002 /,
+    );
+
+    const json = await cli('hq', 'status', '--json', '--stale-days', '30', '--database-url', url);
+    const status = JSON.parse(json.out.join('\n')) as { records: unknown[]; stale: { days: number } };
+    expect(status.records[0]).toEqual({ kind: 'run', received: 3, verified: 2, failed: 1, unchecked: 0 });
+    expect(status.stale.days).toBe(30);
+
+    for (const days of ['0', 'abc', '1.5']) {
+      const bad = await cli('hq', 'status', '--stale-days', days, '--database-url', url);
+      expect(bad.code, days).toBe(2);
+    }
+  });
+
+  it('publish, verify and status are in the usage', async () => {
+    const r = await cli('help', 'hq');
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(/hq publish <plan-file>[\s\S]*hq verify[\s\S]*hq status/);
   });
 });

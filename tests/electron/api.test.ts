@@ -282,6 +282,8 @@ describe('channel and push event names', () => {
       'plans.import': { fileName: 'copy.json', content: JSON.stringify({ ...fire, id: 'fire-annex' }) },
       'plans.takeTemplateUpdate': { planId: 'fire' },
       'plans.dismissTemplateUpdate': { planId: 'fire' },
+      'plans.releases': {},
+      'plans.takeRelease': { planId: 'armed-robbery', version: 2 },
       'settings.get': {},
       'settings.update': { language: 'en' },
       'settings.setPreferences': { theme: 'high-contrast' },
@@ -389,6 +391,19 @@ describe('channel and push event names', () => {
       },
       'checklists.takeTemplateUpdate': { checklistId: 'guard-post' },
       'checklists.dismissTemplateUpdate': { checklistId: 'guard-post' },
+      'sync.status': {},
+      // Nothing listens on port 9 of the loopback: the pass below fails at once, and says why in the status.
+      'sync.configure': {
+        host: '127.0.0.1',
+        port: 9,
+        database: 'guardbook',
+        user: 'gb_branch_test',
+        password: 'a-long-branch-password',
+        sslMode: 'disable',
+        ca: '',
+        publicKey: '',
+      },
+      'sync.now': {},
       'training.quiz': { count: 3 },
       'training.submit': { questionIds: ['fire@1:first-step:raise-alarm'], answers: {} },
       'training.records': {},
@@ -417,6 +432,7 @@ describe('channel and push event names', () => {
       'checklists.approve',
       'checklists.takeTemplateUpdate',
       'checklists.dismissTemplateUpdate',
+      'plans.takeRelease',
       'drills.close',
     ];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];

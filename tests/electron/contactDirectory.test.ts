@@ -150,7 +150,8 @@ describe('a settings file of the previous release', () => {
     const state = new SettingsService(dir, confSettingsStore).state();
     expect(state.notice).toBeUndefined(); // not a damaged file: nothing set aside
     const { phones: _old, ...kept } = OLD_FILE;
-    expect(state.settings).toEqual({ ...kept, contacts: MIGRATED });
+    // Fields that release did not have take their defaults (head office: not configured).
+    expect(state.settings).toEqual({ ...kept, contacts: MIGRATED, headOffice: DEFAULT_SETTINGS.headOffice });
     expect(readdirSync(dir)).toEqual([SETTINGS_FILE_NAME]);
     const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(written).toEqual(state.settings);

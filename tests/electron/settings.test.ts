@@ -85,6 +85,16 @@ describe('SettingsService: defaults and persistence', () => {
       theme: 'standard',
       idleLockMinutes: 5,
       timeZone: '', // the system's
+      // Head office not configured: nothing is ever sent until an administrator sets it.
+      headOffice: {
+        host: '',
+        port: 5432,
+        database: 'guardbook',
+        user: '',
+        sslMode: 'verify-full',
+        ca: '',
+        publicKey: '',
+      },
     });
   });
 
@@ -108,6 +118,7 @@ describe('SettingsService: defaults and persistence', () => {
       theme: 'high-contrast',
       idleLockMinutes: 5,
       timeZone: '',
+      headOffice: DEFAULT_SETTINGS.headOffice,
     };
     const returned = first.update({
       language: 'en',

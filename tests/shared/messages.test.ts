@@ -313,6 +313,7 @@ const SAMPLES: Samples = {
     branchDisabled: [['2026-12-05T06:00:00.000Z']],
     recordKindUnknown: [['exercise']],
     recordNotUtf8: [[]],
+    recordCheckBroke: [['Maximum call stack size exceeded']],
     cannotVerify: [['permission denied for table ingest_queue']],
     recordFlagged: [
       ['hz-001', 'run', 'run-20261205-a1b2', '第 4 行：哈希不符 / line 4: bad hash'],
@@ -367,6 +368,7 @@ const SAMPLES: Samples = {
       ['hz-001', '杭州西湖支行', 'east', '2026-11-20T06:00:00.000Z'],
       ['nb-002', '宁波分行', 'east', null],
     ],
+    andMore: [[1], [9950]],
   },
   people: {
     usersFileMissing: [['/data/people/users.json']],
@@ -465,6 +467,7 @@ const SAMPLES: Samples = {
     syncUnreachable: [['hq.example.cn', 'ECONNREFUSED']],
     syncRefused: [['permission denied for table received_records']],
     syncNotEnrolled: [['gb_branch_hz-001']],
+    releaseNotFound: [['armed-robbery', 2]],
   },
 };
 

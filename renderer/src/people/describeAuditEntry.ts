@@ -165,6 +165,14 @@ function describe<K extends keyof typeof auditEventData>(
         ...(d.note ? [t('audit.planNote', { note: d.note })] : []),
       ],
     }),
+    'sync.configured': (d) => ({
+      summary: t('audit.events.syncConfigured', { host: d.host, port: d.port, user: d.user }),
+      details: [
+        t('audit.syncTls', { mode: d.sslMode }),
+        d.keyFingerprint ? t('audit.syncKey', { fingerprint: d.keyFingerprint }) : t('audit.syncNoKey'),
+        ...(d.passwordChanged ? [t('audit.syncPasswordChanged')] : []),
+      ],
+    }),
     'users.restored': (d) => ({
       summary: t('audit.events.usersRestored'),
       details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],
