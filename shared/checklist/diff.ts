@@ -1,9 +1,9 @@
 // What changed between two versions of a checklist template, for the manager who reviews it: template fields,
 // sections (added, removed, moved, changed) and items (added, removed, moved within or between sections, changed),
 // matched by id rather than by position, listed in the new version's reading order. A changed text carries its edit
-// (character by character where Chinese), as plan diffs do (../plan/diff).
-import { diffChars, diffWordsWithSpace } from 'diff';
-import { longestIncreasing, type FieldChange, type TextSegment } from '../plan/diff';
+// (character by character where Chinese), as plan diffs do (../plan/diff, ../diff/textEdits).
+import { valueChange, type TextSegment, type ValueChange } from '../diff/textEdits';
+import { longestIncreasing } from '../plan/diff';
 import type { Localized } from '../plan/schema';
 import type { Checklist, ChecklistItem, ChecklistSection } from './schema';
 
@@ -13,7 +13,7 @@ export type { TextSegment };
  * A field that differs, of the template, a section or an item: `passScore`, `title.zh-CN`, `unit.en`, `critical`.
  * A checklist has no keyed lists inside items or sections, so nothing is ever `reordered`.
  */
-export type ChecklistFieldChange = Omit<FieldChange, 'kind'> & { kind: 'added' | 'removed' | 'changed' };
+export type ChecklistFieldChange = ValueChange;
 
 /** One section that differs; `kind` is the headline (moved, else changed), a moved one may carry fields too. */
 export interface SectionChange {
@@ -293,43 +293,6 @@ function compareValue(path: string, name: string, before: unknown, after: unknow
     compareRecords(path, before ?? {}, after ?? {}, out);
     return;
   }
-  if (before === undefined) out.push({ path, kind: 'added', after });
-  else if (after === undefined) out.push({ path, kind: 'removed', before });
-  else if (typeof before === 'string' && typeof after === 'string' && LANGUAGE_KEYS.has(name)) {
-    if (before !== after) out.push({ path, kind: 'changed', before, after, text: textEdit(before, after) });
-  } else if (canonicalJson(before) !== canonicalJson(after)) out.push({ path, kind: 'changed', before, after });
-}
-
-const LANGUAGE_KEYS: ReadonlySet<string> = new Set(['zh-CN', 'en']);
-
-/** Myers' diff costs O(length × edits): past this many edits a text is shown as replaced whole. */
-const MAX_TEXT_EDITS = 1_000;
-
-const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-
-/** A text's edit: by character where either version has Chinese (one character changed reads as one), else by word. */
-function textEdit(before: string, after: string): TextSegment[] {
-  const byCharacter = CJK.test(before) || CJK.test(after);
-  const changes = (byCharacter ? diffChars : diffWordsWithSpace)(before, after, { maxEditLength: MAX_TEXT_EDITS });
-  if (!changes) {
-    const whole: TextSegment[] = [
-      { op: 'delete', text: before },
-      { op: 'insert', text: after },
-    ];
-    return whole.filter((s) => s.text !== '');
-  }
-  return changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
-}
-
-/** JSON with keys sorted, so equal values compare equal whatever order their keys were written in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, v[k]]),
-        )
-      : v,
-  );
+  const change = valueChange(path, name, before, after);
+  if (change) out.push(change);
 }

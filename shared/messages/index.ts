@@ -4,6 +4,7 @@
 // maps, and plan-check findings keep their own catalogue (shared/plan/findings.ts).
 import { ACTION_MESSAGES } from './actions';
 import { API_MESSAGES } from './api';
+import { CHECKLIST_DIFF_MESSAGES } from './checklistDiff';
 import { CHECKLIST_LIBRARY_MESSAGES } from './checklistLibrary';
 import { CLI_MESSAGES } from './cli';
 import { DIFF_MESSAGES } from './diff';
@@ -21,6 +22,7 @@ import { SYNC_MESSAGES } from './sync';
 export const MESSAGE_CATALOGUES = {
   actions: ACTION_MESSAGES,
   api: API_MESSAGES,
+  checklistDiff: CHECKLIST_DIFF_MESSAGES,
   checklistLibrary: CHECKLIST_LIBRARY_MESSAGES,
   cli: CLI_MESSAGES,
   diff: DIFF_MESSAGES,

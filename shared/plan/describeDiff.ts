@@ -1,4 +1,5 @@
 // A plan diff as a readable list, one line per change in one language: what `plans diff` prints and reviewers read.
+import { markedEdit } from '../diff/textEdits';
 import { DIFF_FIELD_LABELS, DIFF_ITEM_LABELS, DIFF_MESSAGES as M } from '../messages/diff';
 import { text, type Text } from '../text';
 import {
@@ -107,11 +108,6 @@ function viaName(via: EdgeVia): Text {
 
 // ── Fields ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Texts longer than this (both versions together) are shown once, with their edits marked, not twice. */
-const SHOWN_WHOLE_UP_TO = 80;
-/** Unchanged characters kept on each side of an edit in a marked-up text. */
-const CONTEXT_CHARACTERS = 10;
-
 function fieldLine(subject: Text, change: FieldChange, lang: Language): string {
   const field = fieldName(change.path);
   const name = lastName(change.path);
@@ -124,11 +120,9 @@ function fieldLine(subject: Text, change: FieldChange, lang: Language): string {
     case 'reordered':
       return M.fieldReordered(subject, field, value(change.before), value(change.after))[lang];
     case 'changed': {
-      const { before, after } = change;
-      const long =
-        typeof before === 'string' && typeof after === 'string' && before.length + after.length > SHOWN_WHOLE_UP_TO;
-      if (long && change.text) return M.fieldEdited(subject, field, `"${markEdits(change.text)}"`)[lang];
-      return M.fieldChanged(subject, field, value(before), value(after))[lang];
+      const marked = markedEdit(change);
+      if (marked !== undefined) return M.fieldEdited(subject, field, `"${marked}"`)[lang];
+      return M.fieldChanged(subject, field, value(change.before), value(change.after))[lang];
     }
   }
 }
@@ -199,19 +193,4 @@ function isLocalized(value: unknown): value is Localized {
 
 function bothLanguages(title: Localized | undefined): Text {
   return text(pick(title, 'zh-CN'), pick(title, 'en'));
-}
-
-/** `…锁存现金[-和-]{+、+}重要空白…`: the edits of a long text with a little unchanged text around each. */
-function markEdits(segments: readonly TextSegment[]): string {
-  return segments
-    .map((s, i) => {
-      if (s.op === 'insert') return `{+${s.text}+}`;
-      if (s.op === 'delete') return `[-${s.text}-]`;
-      const characters = Array.from(s.text);
-      const head = i === 0 ? 0 : CONTEXT_CHARACTERS; // kept after the edit before it
-      const tail = i === segments.length - 1 ? 0 : CONTEXT_CHARACTERS; // kept before the edit after it
-      if (characters.length <= head + tail + 1) return s.text;
-      return `${characters.slice(0, head).join('')}…${characters.slice(characters.length - tail).join('')}`;
-    })
-    .join('');
 }

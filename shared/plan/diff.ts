@@ -1,7 +1,8 @@
 // What changed between two versions of a plan: plan fields, steps (added, removed, renamed, moved, changed) and
 // edges, matched by id rather than by position and listed in a stable order, for reviewers and the flow diagram.
 // Near-linear: maps by id; moved steps are those outside a longest increasing subsequence (O(n log n) per scope).
-import { diffChars, diffWordsWithSpace } from 'diff';
+import { valueChange, type TextSegment } from '../diff/textEdits';
+import { canonicalJson } from '../json/canonicalJson';
 import type { Localized, Plan, Step, TrackStep } from './schema';
 import { indexSteps } from './stepIndex';
 
@@ -25,10 +26,7 @@ export interface FieldChange {
   text?: TextSegment[];
 }
 
-export interface TextSegment {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
+export type { TextSegment };
 
 /** The top level of the plan, or one track (named by its role) of a parallel step. */
 export type StepScope = { kind: 'plan' } | { kind: 'track'; parallel: string; track: string };
@@ -427,11 +425,8 @@ function compareValue(path: string, name: string, before: unknown, after: unknow
     compareKeyedLists(path, key, oldList, newList, out);
     return;
   }
-  if (before === undefined) out.push({ path, kind: 'added', after });
-  else if (after === undefined) out.push({ path, kind: 'removed', before });
-  else if (typeof before === 'string' && typeof after === 'string' && LANGUAGE_KEYS.has(name)) {
-    if (before !== after) out.push({ path, kind: 'changed', before, after, text: textEdit(before, after) });
-  } else if (canonicalJson(before) !== canonicalJson(after)) out.push({ path, kind: 'changed', before, after });
+  const change = valueChange(path, name, before, after);
+  if (change) out.push(change);
 }
 
 function isKeyedList(value: unknown, key: string): value is Fields[] {
@@ -464,37 +459,4 @@ function byKey(items: readonly Fields[], key: string): Map<string, Fields> {
     map.set(k, item);
   }
   return map;
-}
-
-/** Texts (one language of a Localized) get segments; ids, words of the vocabulary and phone numbers are compared whole. */
-const LANGUAGE_KEYS: ReadonlySet<string> = new Set(['zh-CN', 'en']);
-
-/** Myers' diff costs O(length × edits): past this many edits a text is shown as replaced whole. */
-const MAX_TEXT_EDITS = 1_000;
-
-const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-
-function textEdit(before: string, after: string): TextSegment[] {
-  const byCharacter = CJK.test(before) || CJK.test(after);
-  const changes = (byCharacter ? diffChars : diffWordsWithSpace)(before, after, { maxEditLength: MAX_TEXT_EDITS });
-  if (!changes) {
-    return [
-      { op: 'delete' as const, text: before },
-      { op: 'insert' as const, text: after },
-    ].filter((s) => s.text !== '');
-  }
-  return changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
-}
-
-/** JSON with keys sorted, so equal values compare equal whatever order their keys were written in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, v[k]]),
-        )
-      : v,
-  );
 }

@@ -54,6 +54,36 @@ const SAMPLES: Samples = {
     webMethodNotAllowed: [['GET, POST']],
     webBadToken: [[]],
   },
+  checklistDiff: {
+    summary: [
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      [0, 0, 1, 0, 0, 0, 0, 0, 0],
+    ],
+    template: [[]],
+    section: [['doors']],
+    item: [['door-locked']],
+    sectionAdded: [
+      ['doors', T('门窗', 'Doors and windows')],
+      ['misc', T('', '')],
+    ],
+    sectionRemoved: [
+      ['doors', T('门窗', 'Doors and windows')],
+      ['misc', T('', '')],
+    ],
+    sectionMoved: [['doors', 1, 3]],
+    itemAdded: [
+      ['door-locked', T('大门已锁闭', 'The door is locked'), 'doors', T('是否题，否决项', 'yes / no, critical')],
+      ['note', T('', ''), 'misc', T('文字记录', 'text')],
+    ],
+    itemRemoved: [
+      ['door-locked', T('大门已锁闭', 'The door is locked'), 'doors'],
+      ['note', T('', ''), 'misc'],
+    ],
+    itemMovedWithin: [['door-locked', 'doors', 2, 5]],
+    itemMovedBetween: [['door-locked', 'doors', 2, 'vault', 1]],
+    critical: [[]],
+    photo: [[]],
+  },
   checklistLibrary: {
     notFound: [['guard-post']],
     noDraft: [['guard-post']],

@@ -8,11 +8,11 @@ import type { Checklist } from '../../../shared/checklist/schema';
 import type { Draft } from '../../../shared/library/draft';
 import { hrefFor, navigate } from '../app/router';
 import { useLanguage } from '../components/useLanguage';
+import { FindingsPanel } from '../editor/FindingsPanel';
 import { useEditorKeys } from '../editor/useEditorKeys';
 import { ErrorNote } from '../people/ErrorNote';
 import { freshSectionId } from './checklistEdits';
 import { checklistFindings, withLibraryFindings, type ChecklistEditorState } from './checklistHistory';
-import { ChecklistFindings } from './ChecklistFindings';
 import { ChecklistHeader } from './ChecklistHeader';
 import { ChecklistEditorProvider, type ChecklistEditorApi } from './editorContext';
 import { ADD_SECTION_ID, findingTarget, sectionField } from './fieldIds';
@@ -121,7 +121,8 @@ function StartRevision({ draft }: { draft: ChecklistDraft }) {
 function Workspace({ draft, meta, checklistId }: { draft: ChecklistDraft; meta: Draft; checklistId: string }) {
   const { t } = useTranslation();
   const checklist = (draft.editor as ChecklistEditorState).checklist;
-  const { edit, readOnly, openItems } = draft;
+  const { edit, readOnly } = draft;
+  const { openItems } = draft.memory;
   const findings = useLiveFindings(checklist, draft.library);
   const [focusRequest, setFocusRequest] = useState<{ id: string; fallback?: string } | null>(null);
   // The open items live in the session (they survive a remount); this counter redraws when they change.
@@ -156,6 +157,12 @@ function Workspace({ draft, meta, checklistId }: { draft: ChecklistDraft; meta: 
   );
   useEditorKeys(travel, readOnly === undefined);
 
+  const findingPlace = (f: ChecklistFinding) =>
+    f.itemId !== undefined
+      ? t('checklistEditor.findings.item', { id: f.itemId })
+      : f.sectionId !== undefined
+        ? t('checklistEditor.findings.section', { id: f.sectionId })
+        : t('checklistEditor.findings.template');
   const pickFinding = (f: ChecklistFinding) => {
     const target = findingTarget(checklist, f.path);
     if (target.itemId !== undefined) setOpen(target.itemId, true);
@@ -213,7 +220,7 @@ function Workspace({ draft, meta, checklistId }: { draft: ChecklistDraft; meta: 
             </section>
           </fieldset>
         </div>
-        <ChecklistFindings findings={findings} onPick={pickFinding} />
+        <FindingsPanel findings={findings} where={findingPlace} onPick={pickFinding} bilingual />
       </div>
     </ChecklistEditorProvider>
   );

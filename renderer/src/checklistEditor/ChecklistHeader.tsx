@@ -1,15 +1,13 @@
-// The top of the checklist editor: which draft this is (status, base version, saves), whether it is saved, why it is
-// read-only when it is, and the draft's actions (undo, redo, submit for review with a note, discard).
+// The top of the checklist editor: which draft this is (status, base version, saves), whether it is saved and why it
+// is read-only when it is (../editor/DraftStatus, as in the plan editor), and the draft's actions (undo, redo,
+// submit for review with a note, discard).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../shared/library/draft';
 import { pick } from '../../../shared/plan/labels';
-import { formatLocalClock } from '../../../shared/time/localTime';
-import { displayTimeZone } from '../components/displayTimeZone';
 import { useLanguage } from '../components/useLanguage';
 import { DiscardDialog, SubmitDialog } from '../editor/DraftDialogs';
-import { bilingualError } from '../people/labels';
-import { useSession } from '../people/SessionContext';
+import { ReadOnlyNotice, SaveStatus } from '../editor/DraftStatus';
 import { formatDateTime } from '../records/recordTime';
 import { canRedo, canUndo, type ChecklistEditorState } from './checklistHistory';
 import type { ChecklistDraft } from './useChecklistDraft';
@@ -62,7 +60,7 @@ export function ChecklistHeader({
           <dd>{meta.revision}</dd>
         </div>
       </dl>
-      <SaveStatus draft={draft} />
+      <SaveStatus draft={draft} words="checklistEditor.save" />
       {meta.status === 'draft' && meta.sentBack && (
         <p className="notice notice-warning">
           {t('checklistEditor.sentBack', {
@@ -72,7 +70,7 @@ export function ChecklistHeader({
           })}
         </p>
       )}
-      <ReadOnlyNotice draft={draft} meta={meta} />
+      <ReadOnlyNotice readOnly={draft.readOnly} meta={meta} />
       <div className="editor-toolbar" role="toolbar" aria-label={t('checklistEditor.toolbar.label')}>
         <button
           type="button"
@@ -134,89 +132,5 @@ export function ChecklistHeader({
         }}
       />
     </header>
-  );
-}
-
-function SaveStatus({ draft }: { draft: ChecklistDraft }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const { save, dirty } = draft;
-  const message = (error: unknown) => {
-    const text = bilingualError(error);
-    return 'plain' in text ? text.plain : text[lang];
-  };
-  let text: string;
-  let action: { label: string; run: () => void } | undefined;
-  let tone = '';
-  switch (save.kind) {
-    case 'saving':
-      text = t('checklistEditor.save.saving');
-      break;
-    case 'saved':
-      text = dirty
-        ? t('checklistEditor.save.pending')
-        : t('checklistEditor.save.saved', { time: formatLocalClock(save.at, displayTimeZone(), false) });
-      break;
-    case 'unsaved':
-      text = t('checklistEditor.save.unsaved');
-      action = { label: t('checklistEditor.save.saveNow'), run: () => void draft.saveNow() };
-      tone = 'notice notice-warning';
-      break;
-    case 'failed':
-      text = t('checklistEditor.save.failed', { message: message(save.error) });
-      action = { label: t('checklistEditor.save.saveNow'), run: () => void draft.saveNow() };
-      tone = 'notice notice-error';
-      break;
-    case 'stale':
-      text = `${t('checklistEditor.save.stale')} ${message(save.error)}`;
-      action = { label: t('checklistEditor.save.reload'), run: () => void draft.reload() };
-      tone = 'notice notice-error';
-      break;
-    default:
-      text = dirty ? t('checklistEditor.save.pending') : t('checklistEditor.save.idle');
-  }
-  return (
-    <div className={`ed-save-state ${tone}`}>
-      <p role="status" data-testid="save-state">
-        {text}
-      </p>
-      {action && (
-        <button type="button" onClick={action.run}>
-          {action.label}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function ReadOnlyNotice({ draft, meta }: { draft: ChecklistDraft; meta: Draft }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  if (draft.readOnly === undefined) return null;
-  if (draft.readOnly === 'in-review') {
-    return (
-      <div className="notice notice-info ed-read-only-notice" data-testid="read-only">
-        <p>{t('checklistEditor.readOnly.inReview')}</p>
-        {meta.submitted && (
-          <>
-            <p>
-              {t('checklistEditor.readOnly.submittedBy', {
-                name: meta.submitted.by.name,
-                at: formatDateTime(meta.submitted.at, false),
-              })}
-            </p>
-            <p>{t('checklistEditor.readOnly.note', { note: meta.submitted.note })}</p>
-          </>
-        )}
-      </div>
-    );
-  }
-  return (
-    <div className="notice notice-info ed-read-only-notice" data-testid="read-only">
-      <p>{t(draft.readOnly === 'trainer' ? 'checklistEditor.readOnly.trainer' : 'checklistEditor.readOnly.locked')}</p>
-      <button type="button" onClick={() => void session.requestUnlock('manager')}>
-        {t('checklistEditor.readOnly.unlock')}
-      </button>
-    </div>
   );
 }

@@ -120,6 +120,7 @@ export function ItemForm({ item, sectionIndex, index }: { item: ChecklistItem; s
           label={t('checklistEditor.items.id')}
           value={itemId}
           taken={allIds(checklist)}
+          hint={t('checklistEditor.items.idHint')}
           onRename={(to) => {
             edit({ type: 'item.rename', itemId, to });
             setOpen(itemId, false);
@@ -147,7 +148,6 @@ export function ItemForm({ item, sectionIndex, index }: { item: ChecklistItem; s
           </select>
         </div>
       </div>
-      <p className="ed-hint">{t('checklistEditor.items.idHint')}</p>
     </div>
   );
 }

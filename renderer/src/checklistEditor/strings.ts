@@ -1,5 +1,6 @@
 // Words of the checklist template editor, loaded with it (zh-CN first; the English bundle mirrors it key for key).
-// The draft's dialogs, id fields and language labels are the plan editor's (renderer/src/editor/strings.ts).
+// The draft's dialogs, read-only notices, findings panel, id fields and language labels are the plan editor's
+// (renderer/src/editor/strings.ts); its save status keeps its own words (`checklistEditor.save`).
 import { addStrings, type StringBundle } from '../i18n/addStrings';
 
 const zh = {
@@ -44,14 +45,6 @@ const zh = {
       discard: '放弃草稿',
       blocked: '还有 {{count}} 个错误：修正后才能提交审核',
     },
-    readOnly: {
-      inReview: '草稿已提交审核，审核期间不能修改。',
-      submittedBy: '提交人：{{name}}，{{at}}',
-      note: '修改说明：{{note}}',
-      trainer: '本窗口以培训员身份解锁：只能查看草稿。修改需要安全主管解锁。',
-      locked: '本窗口未解锁：只能查看草稿。修改需要安全主管解锁。',
-      unlock: '以安全主管身份解锁',
-    },
     sentBack: '审核退回（{{name}}，{{at}}）：{{comment}}',
     template: {
       heading: '检查表信息',
@@ -93,7 +86,7 @@ const zh = {
       removeLabel: '删除检查项 {{id}}',
       untitled: '（未填写检查内容）',
       id: '检查项编号',
-      idHint: '检查记录与整改按编号对应检查项：已发布过的检查项请勿随意改编号。',
+      idHint: '按 Enter 或离开输入框后生效。检查记录与整改按编号对应检查项：已发布过的检查项请勿随意改编号。',
       text: '检查内容',
       guidance: '检查方法与判定说明',
       kind: '类型',
@@ -114,11 +107,6 @@ const zh = {
     kinds: { 'yes-no': '是/否', score: '评分', number: '数值', text: '文字' },
     badges: { critical: '一票否决', photo: '须拍照' },
     findings: {
-      heading: '检查结果',
-      summary: '{{errors}} 个错误，{{warnings}} 个警告',
-      none: '未发现问题',
-      error: '错误',
-      warning: '警告',
       template: '检查表',
       item: '检查项 {{id}}',
       section: '分组 {{id}}',
@@ -169,14 +157,6 @@ const en: StringBundle<typeof zh>['en'] = {
       discard: 'Discard the draft',
       blocked: '{{count}} errors left: fix them to submit for review',
     },
-    readOnly: {
-      inReview: 'The draft is in review and cannot be changed meanwhile.',
-      submittedBy: 'Submitted by {{name}}, {{at}}',
-      note: 'Change note: {{note}}',
-      trainer: 'This window is unlocked as a trainer: the draft is read-only. Changes need a security manager.',
-      locked: 'This window is locked: the draft is read-only. Changes need a security manager.',
-      unlock: 'Unlock as a security manager',
-    },
     sentBack: 'Sent back ({{name}}, {{at}}): {{comment}}',
     template: {
       heading: 'About the checklist',
@@ -219,7 +199,7 @@ const en: StringBundle<typeof zh>['en'] = {
       untitled: '(no text yet)',
       id: 'Item id',
       idHint:
-        'Inspection records and rectifications name items by id: do not change the id of an item already published.',
+        'Takes effect on Enter or when you leave the field. Inspection records and rectifications name items by id: do not change the id of an item already published.',
       text: 'What to check',
       guidance: 'How to check it',
       kind: 'Kind',
@@ -241,11 +221,6 @@ const en: StringBundle<typeof zh>['en'] = {
     kinds: { 'yes-no': 'Yes/No', score: 'Score', number: 'Number', text: 'Text' },
     badges: { critical: 'Critical', photo: 'Photo' },
     findings: {
-      heading: 'Findings',
-      summary: '{{errors}} errors, {{warnings}} warnings',
-      none: 'No problems found',
-      error: 'Error',
-      warning: 'Warning',
       template: 'Checklist',
       item: 'Item {{id}}',
       section: 'Section {{id}}',

@@ -1,69 +1,67 @@
-// The checklist editor's hold on a draft: its session (checklistDraftSession.ts) as React state, with what the window
-// may do with it now (read-only while in review, or for a trainer or a locked window).
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useApi } from '../api/ApiContext';
-import { useSession } from '../people/SessionContext';
-import type { ChecklistEdit } from './checklistEdits';
-import { checklistSessionFor, type ChecklistDraftSnapshot, type SubmitResult } from './checklistDraftSession';
+// The checklist editor's hold on a template's draft: the plan editor's draft session (../editor/draftSession.ts,
+// ../editor/useDraft.ts) on the checklists.* channels with the checklist editor's model (checklistHistory.ts).
+import { useMemo } from 'react';
+import type { ChecklistFinding } from '../../../shared/checklist/findings';
+import type { Checklist } from '../../../shared/checklist/schema';
+import { draftSessions, type DraftKind } from '../editor/draftSession';
+import { useDraft, type DraftHandle } from '../editor/useDraft';
+import { editableChecklist, type ChecklistEdit } from './checklistEdits';
+import {
+  canRedo,
+  canUndo,
+  createChecklistEditor,
+  lastItem,
+  libraryFindings,
+  performEdit,
+  redo,
+  undo,
+  type ChecklistEditorState,
+} from './checklistHistory';
 
-export type { ChecklistDraftSnapshot, DraftLoad, SaveState, SubmitResult } from './checklistDraftSession';
-
-/** Why the draft cannot be edited here now (undefined: it can). */
-export type ReadOnlyReason = 'in-review' | 'trainer' | 'locked' | undefined;
-
-export interface ChecklistDraft extends ChecklistDraftSnapshot {
-  readOnly: ReadOnlyReason;
-  /** Which items are open in the form (kept across a remount). */
-  openItems: Set<string>;
-  edit(edit: ChecklistEdit): void;
-  /** Undo or redo; answers the item the change was about, when it was about one. */
-  travel(direction: 'undo' | 'redo'): { itemId?: string } | undefined;
-  /** Saves at once (the retry of a failed save). */
-  saveNow(): Promise<void>;
-  reload(): Promise<void>;
-  revise(): Promise<void>;
-  /** Saves what is pending first; 'unsaved' when that failed (nothing was submitted). */
-  submit(note: string): Promise<SubmitResult>;
-  discard(): Promise<boolean>;
+export interface ChecklistDraftTypes {
+  document: Checklist;
+  edit: ChecklistEdit;
+  state: ChecklistEditorState;
+  finding: ChecklistFinding;
+  /** The item the change was about, when it was about one. */
+  focus: { itemId?: string };
+  /** Which items are open in the form. */
+  memory: { openItems: Set<string> };
 }
 
-export function useChecklistDraft(checklistId: string): ChecklistDraft {
-  const api = useApi();
-  const session = useSession();
-  const draftSession = useMemo(() => checklistSessionFor(checklistId), [checklistId]);
-  const snapshot = useSyncExternalStore(draftSession.subscribe, draftSession.getSnapshot);
-  const { withUnlock } = session;
-  useEffect(() => draftSession.attach({ api, withUnlock }), [draftSession, api, withUnlock]);
-
-  const readOnly: ReadOnlyReason =
-    snapshot.load.kind === 'ready' && snapshot.load.draft.status === 'in-review'
-      ? 'in-review'
-      : session.mayEditAs('manager')
-        ? undefined
-        : session.role === null && session.lapsed === null
-          ? 'locked'
-          : 'trainer';
-
-  const edit = useCallback(
-    (e: ChecklistEdit) => {
-      if (!readOnly) draftSession.edit(e);
+const CHECKLIST_DRAFTS: DraftKind<ChecklistDraftTypes> = {
+  channels: {
+    draft: (api, checklistId) => api.call('checklists.draft', { checklistId }),
+    revise: (api, checklistId) => api.call('checklists.revise', { checklistId }),
+    save: (api, checklistId, revision, checklist) =>
+      api.call('checklists.saveDraft', { checklistId, revision, checklist }),
+    submit: (api, checklistId, note) => api.call('checklists.submit', { checklistId, note }),
+    discard: (api, checklistId) => api.call('checklists.discardDraft', { checklistId }),
+  },
+  model: {
+    editable: editableChecklist,
+    create: createChecklistEditor,
+    documentOf: (state) => state.checklist,
+    perform: performEdit,
+    canUndo,
+    canRedo,
+    undo,
+    redo,
+    travelled: (state, direction) => {
+      const itemId = lastItem(state, direction);
+      return itemId === undefined ? {} : { itemId };
     },
-    [draftSession, readOnly],
-  );
-  const travel = useCallback(
-    (direction: 'undo' | 'redo') => (readOnly ? undefined : draftSession.travel(direction)),
-    [draftSession, readOnly],
-  );
-  return {
-    ...snapshot,
-    readOnly,
-    openItems: draftSession.openItems,
-    edit,
-    travel,
-    saveNow: () => draftSession.flush(),
-    reload: () => draftSession.load(),
-    revise: () => draftSession.revise(),
-    submit: (note) => draftSession.submit(note),
-    discard: () => draftSession.discard(),
-  };
+    libraryFindings,
+  },
+  newMemory: () => ({ openItems: new Set<string>() }),
+  // In review now: the next visit loads it afresh.
+  forgetOnSubmit: true,
+};
+
+const sessionFor = draftSessions(CHECKLIST_DRAFTS);
+
+export type ChecklistDraft = DraftHandle<ChecklistDraftTypes>;
+
+export function useChecklistDraft(checklistId: string): ChecklistDraft {
+  return useDraft(useMemo(() => sessionFor(checklistId), [checklistId]));
 }

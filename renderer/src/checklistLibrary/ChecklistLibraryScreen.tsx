@@ -17,6 +17,7 @@ import { ChecklistList, LibraryBadges } from './ChecklistList';
 import { ChecklistReview } from './ChecklistReview';
 import { when } from './when';
 import '../styles/library.css';
+import './checklistLibrary.css';
 import './strings';
 
 const ChecklistEditor = lazy(() =>

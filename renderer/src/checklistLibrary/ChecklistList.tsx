@@ -60,14 +60,14 @@ function ChecklistRow({ summary }: { summary: ChecklistSummary }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
-    <li className="checklist-row version-entry" data-checklist={summary.id} aria-labelledby={`cl-${summary.id}`}>
-      <p className="version-head">
+    <li className="checklist-row" data-checklist={summary.id} aria-labelledby={`cl-${summary.id}`}>
+      <p className="checklist-row-head">
         <a id={`cl-${summary.id}`} href={hrefFor({ screen: 'checklists', checklistId: summary.id })}>
           <strong>{summary.title[lang]}</strong>
         </a>{' '}
         <LibraryBadges summary={summary} />
       </p>
-      <p className="muted small">
+      <p className="checklist-row-facts muted small">
         {summary.use && `${CHECKLIST_USE_LABELS[summary.use][lang]} · `}
         {summary.version > 0 && `${t('checklistLibrary.version', { version: summary.version })} · `}
         {t('checklistLibrary.counts', { sections: summary.sections, items: summary.items, critical: summary.critical })}

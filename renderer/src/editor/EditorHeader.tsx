@@ -1,19 +1,17 @@
 // The top of the editor: which draft this is (status, base version, origin), whether it is saved, why it is
-// read-only when it is, and the draft's actions (undo, redo, submit for review, discard).
+// read-only when it is (DraftStatus.tsx, shared with the checklist editor), and the draft's actions (undo, redo,
+// submit for review, discard).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERSION_SOURCE_LABELS } from '../../../shared/library/labels';
 import type { Draft } from '../../../shared/library/draft';
 import { pick } from '../../../shared/plan/labels';
-import { formatLocalClock } from '../../../shared/time/localTime';
 import { navigate } from '../app/router';
-import { displayTimeZone } from '../components/displayTimeZone';
 import { useLanguage } from '../components/useLanguage';
-import { bilingualError } from '../people/labels';
-import { useSession } from '../people/SessionContext';
 import { formatDateTime } from '../records/recordTime';
 import { canRedo, canUndo } from './editorModel';
 import { DiscardDialog, SubmitDialog } from './DraftDialogs';
+import { ReadOnlyNotice, SaveStatus } from './DraftStatus';
 import type { DraftEditor } from './useDraftEditor';
 import type { EditorState } from './editorModel';
 
@@ -62,7 +60,7 @@ export function EditorHeader({
           <dd>{meta.revision}</dd>
         </div>
       </dl>
-      <SaveStatus editor={editor} />
+      <SaveStatus draft={editor} />
       {meta.status === 'draft' && meta.sentBack && (
         <p className="notice notice-warning">
           {t('editor.sentBack', {
@@ -72,7 +70,7 @@ export function EditorHeader({
           })}
         </p>
       )}
-      <ReadOnlyNotice editor={editor} meta={meta} />
+      <ReadOnlyNotice readOnly={editor.readOnly} meta={meta} />
       <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
         <button
           type="button"
@@ -126,89 +124,5 @@ export function EditorHeader({
         }}
       />
     </header>
-  );
-}
-
-function SaveStatus({ editor }: { editor: DraftEditor }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const { save, dirty } = editor;
-  const message = (error: unknown) => {
-    const text = bilingualError(error);
-    return 'plain' in text ? text.plain : text[lang];
-  };
-  let text: string;
-  let action: { label: string; run: () => void } | undefined;
-  let tone = '';
-  switch (save.kind) {
-    case 'saving':
-      text = t('editor.save.saving');
-      break;
-    case 'saved':
-      text = dirty
-        ? t('editor.save.pending')
-        : t('editor.save.saved', { time: formatLocalClock(save.at, displayTimeZone(), false) });
-      break;
-    case 'unsaved':
-      text = t('editor.save.unsaved');
-      action = { label: t('editor.save.saveNow'), run: () => void editor.saveNow() };
-      tone = 'notice notice-warning';
-      break;
-    case 'failed':
-      text = t('editor.save.failed', { message: message(save.error) });
-      action = { label: t('editor.save.saveNow'), run: () => void editor.saveNow() };
-      tone = 'notice notice-error';
-      break;
-    case 'stale':
-      text = `${t('editor.save.stale')} ${message(save.error)}`;
-      action = { label: t('editor.save.reload'), run: () => void editor.reload() };
-      tone = 'notice notice-error';
-      break;
-    default:
-      text = dirty ? t('editor.save.pending') : t('editor.save.idle');
-  }
-  return (
-    <div className={`ed-save-state ${tone}`}>
-      <p role="status" data-testid="save-state">
-        {text}
-      </p>
-      {action && (
-        <button type="button" onClick={action.run}>
-          {action.label}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function ReadOnlyNotice({ editor, meta }: { editor: DraftEditor; meta: Draft }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  if (editor.readOnly === undefined) return null;
-  if (editor.readOnly === 'in-review') {
-    return (
-      <div className="notice notice-info ed-read-only-notice" data-testid="read-only">
-        <p>{t('editor.readOnly.inReview')}</p>
-        {meta.submitted && (
-          <>
-            <p>
-              {t('editor.readOnly.submittedBy', {
-                name: meta.submitted.by.name,
-                at: formatDateTime(meta.submitted.at, false),
-              })}
-            </p>
-            <p>{t('editor.readOnly.note', { note: meta.submitted.note })}</p>
-          </>
-        )}
-      </div>
-    );
-  }
-  return (
-    <div className="notice notice-info ed-read-only-notice" data-testid="read-only">
-      <p>{t(editor.readOnly === 'trainer' ? 'editor.readOnly.trainer' : 'editor.readOnly.locked')}</p>
-      <button type="button" onClick={() => void session.requestUnlock('manager')}>
-        {t('editor.readOnly.unlock')}
-      </button>
-    </div>
   );
 }

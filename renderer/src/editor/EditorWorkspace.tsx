@@ -88,7 +88,11 @@ export function EditorWorkspace({ editor, meta }: { editor: DraftEditor; meta: D
             {current === undefined ? <PlanFieldsForm /> : <StepForm stepId={current} />}
           </fieldset>
         </div>
-        <FindingsPanel findings={findings} onPick={pickFinding} />
+        <FindingsPanel
+          findings={findings}
+          where={(f) => <code>{f.stepId ?? t('editor.findings.plan')}</code>}
+          onPick={pickFinding}
+        />
       </div>
       <DiagramPane selected={current} memory={memory} />
     </EditorProvider>

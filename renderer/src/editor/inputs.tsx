@@ -9,7 +9,7 @@ import type { Language } from '../../../shared/plan/vocabulary';
 import { usePlans } from '../app/PlansContext';
 import { fill } from '../i18n/fill';
 import { useLanguage } from '../components/useLanguage';
-import { idProblem } from './editorModel';
+import { idProblem } from './ids';
 import type { AnyStep } from './stepLocation';
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;
@@ -84,19 +84,24 @@ export function NumberInput({
   );
 }
 
-/** An id (step, role, contact): checked as typed, renamed on Enter or blur, Escape puts the old one back. */
+/**
+ * An id (step, role, contact, checklist item): checked as typed, renamed on Enter or blur, Escape puts the old one
+ * back. Under it, what is wrong with the id typed, else `hint` (by default: how a rename takes effect).
+ */
 export function IdField({
   id,
   label,
   value,
   taken,
   onRename,
+  hint,
 }: {
   id: string;
   label: string;
   value: string;
   taken: ReadonlySet<string>;
   onRename: (to: string) => void;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState<string | null>(null);
@@ -135,7 +140,7 @@ export function IdField({
         }}
       />
       <p id={`${id}-hint`} className={problem ? 'ed-hint field-error' : 'ed-hint'}>
-        {problem ? t(`editor.id.${problem}`) : t('editor.id.hint')}
+        {problem ? t(`editor.id.${problem}`) : (hint ?? t('editor.id.hint'))}
       </p>
     </div>
   );

@@ -1,68 +1,80 @@
-// The editor screen's hold on a draft: its session (draftSession.ts) as React state, with what the window may do
-// with it now (read-only while in review, or for a trainer or a locked window).
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useApi } from '../api/ApiContext';
-import { useSession } from '../people/SessionContext';
-import { sessionFor, type DraftSnapshot, type ScreenMemory, type SubmitResult } from './draftSession';
-import type { PlanEdit } from './editorModel';
+// The plan editor's hold on a plan's draft: the generic draft session (draftSession.ts, useDraft.ts) on the plans.*
+// channels with the plan editor's model (editorModel.ts).
+import { useMemo } from 'react';
+import type { Finding } from '../../../shared/plan/findings';
+import type { Plan } from '../../../shared/plan/schema';
+import { draftSessions, type DraftKind } from './draftSession';
+import {
+  canRedo,
+  canUndo,
+  createEditor,
+  editablePlan,
+  lastMoved,
+  libraryFindings,
+  locateStep,
+  perform,
+  redo,
+  undo,
+  type EditorState,
+  type PlanEdit,
+} from './editorModel';
+import { useDraft, type DraftHandle } from './useDraft';
 
-export type { DraftLoad, DraftSnapshot, SaveState, ScreenMemory, SubmitResult } from './draftSession';
+export type { DraftLoad, SaveState, SubmitResult } from './draftSession';
+export type { ReadOnlyReason } from './useDraft';
 
-/** Why the draft cannot be edited here now (undefined: it can). */
-export type ReadOnlyReason = 'in-review' | 'trainer' | 'locked' | undefined;
-
-export interface DraftEditor extends DraftSnapshot {
-  readOnly: ReadOnlyReason;
-  memory: ScreenMemory;
-  edit(edit: PlanEdit): void;
-  /** Undo or redo; answers what the change was about: a step, or (no stepId) the plan's own fields. */
-  travel(direction: 'undo' | 'redo'): { stepId?: string } | undefined;
-  /** Saves at once (the retry of a failed save). */
-  saveNow(): Promise<void>;
-  reload(): Promise<void>;
-  revise(): Promise<void>;
-  /** Saves what is pending first; 'unsaved' when that failed (nothing was submitted). */
-  submit(note: string): Promise<SubmitResult>;
-  discard(): Promise<boolean>;
+/** What the screen remembers across a remount (see draftSession.ts). */
+export interface ScreenMemory {
+  selected?: string;
+  focusId?: string;
+  /** The selection in that input, when it is a text field. */
+  caret?: [number, number];
+  /** Whether the diagram was hidden. */
+  diagramHidden?: boolean;
 }
 
-export function useDraftEditor(planId: string): DraftEditor {
-  const api = useApi();
-  const session = useSession();
-  const draftSession = useMemo(() => sessionFor(planId), [planId]);
-  const snapshot = useSyncExternalStore(draftSession.subscribe, draftSession.getSnapshot);
-  const { withUnlock } = session;
-  useEffect(() => draftSession.attach({ api, withUnlock }), [draftSession, api, withUnlock]);
+export interface PlanDraftTypes {
+  document: Plan;
+  edit: PlanEdit;
+  state: EditorState;
+  finding: Finding;
+  /** A step, or (no stepId) the plan's own fields. */
+  focus: { stepId?: string };
+  memory: ScreenMemory;
+}
 
-  const readOnly: ReadOnlyReason =
-    snapshot.load.kind === 'ready' && snapshot.load.draft.status === 'in-review'
-      ? 'in-review'
-      : session.mayEditAs('manager')
-        ? undefined
-        : session.role === null && session.lapsed === null
-          ? 'locked'
-          : 'trainer';
-
-  const edit = useCallback(
-    (e: PlanEdit) => {
-      if (!readOnly) draftSession.edit(e);
+const PLAN_DRAFTS: DraftKind<PlanDraftTypes> = {
+  channels: {
+    draft: (api, planId) => api.call('plans.draft', { planId }),
+    revise: (api, planId) => api.call('plans.revise', { planId }),
+    save: (api, planId, revision, plan) => api.call('plans.saveDraft', { planId, revision, plan }),
+    submit: (api, planId, note) => api.call('plans.submit', { planId, note }),
+    discard: (api, planId) => api.call('plans.discardDraft', { planId }),
+  },
+  model: {
+    editable: editablePlan,
+    create: createEditor,
+    documentOf: (state) => state.plan,
+    perform,
+    canUndo,
+    canRedo,
+    undo,
+    redo,
+    travelled: (state, direction) => {
+      const moved = lastMoved(state, direction);
+      // A step that the change took away (undoing its addition) cannot be shown.
+      return moved?.stepId === undefined || locateStep(state.plan, moved.stepId) ? moved : undefined;
     },
-    [draftSession, readOnly],
-  );
-  const travel = useCallback(
-    (direction: 'undo' | 'redo') => (readOnly ? undefined : draftSession.travel(direction)),
-    [draftSession, readOnly],
-  );
-  return {
-    ...snapshot,
-    readOnly,
-    memory: draftSession.memory,
-    edit,
-    travel,
-    saveNow: () => draftSession.flush(),
-    reload: () => draftSession.load(),
-    revise: () => draftSession.revise(),
-    submit: (note) => draftSession.submit(note),
-    discard: () => draftSession.discard(),
-  };
+    libraryFindings,
+  },
+  newMemory: () => ({}),
+  forgetOnSubmit: false,
+};
+
+const sessionFor = draftSessions(PLAN_DRAFTS);
+
+export type DraftEditor = DraftHandle<PlanDraftTypes>;
+
+export function useDraftEditor(planId: string): DraftEditor {
+  return useDraft(useMemo(() => sessionFor(planId), [planId]));
 }
