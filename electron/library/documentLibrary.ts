@@ -171,18 +171,7 @@ export class DocumentLibrary<D extends LibraryDocument, F extends LibraryFinding
     this.state = libraryStateOf(log.entries);
   }
 
-  /** Opens (or starts) the library of a kind: the log, the drafts, the templates seeded. */
-  static async openKind<D extends LibraryDocument, F extends LibraryFinding, Detail>(
-    kind: DocumentKind<D, F, Detail>,
-    options: DocumentLibraryOptions,
-  ): Promise<DocumentLibrary<D, F, Detail>> {
-    const opened = await openParts(kind, options);
-    const library = new DocumentLibrary(kind, ...opened);
-    library.start();
-    return library;
-  }
-
-  /** Seeding and tidying after construction (subclasses construct through `openParts`). */
+  /** Seeding and tidying after construction: each kind's `open` constructs from `openParts`, then calls this. */
   protected start(): void {
     this.seedTemplates();
     this.clearPublishedDrafts();

@@ -83,7 +83,8 @@ export interface PassResult {
 
 export class SyncService {
   private state: SyncState;
-  private status_: Omit<SyncStatus, 'configured' | 'queued' | 'conflicts' | 'releases'> = {
+  /** What the passes have found out (the rest of the status is derived when asked). */
+  private progress: Omit<SyncStatus, 'configured' | 'queued' | 'conflicts' | 'releases'> = {
     state: 'idle',
     unreadable: [],
   };
@@ -134,7 +135,7 @@ export class SyncService {
   status(): SyncStatus {
     return {
       configured: this.options.connection() !== undefined,
-      ...this.status_,
+      ...this.progress,
       ...(this.options.connection() === undefined ? { state: 'off' as const } : {}),
       queued: this.pending().length,
       conflicts: [...this.state.conflicts.values()],
@@ -338,10 +339,10 @@ export class SyncService {
     this.state = syncStateOf(this.log.entries);
   }
 
-  private setStatus(change: Partial<SyncService['status_']>): void {
-    const next = { ...this.status_, ...change };
+  private setStatus(change: Partial<SyncService['progress']>): void {
+    const next = { ...this.progress, ...change };
     for (const key of Object.keys(change) as (keyof typeof change)[]) if (change[key] === undefined) delete next[key];
-    this.status_ = next;
+    this.progress = next;
     this.options.onChange?.();
   }
 }
