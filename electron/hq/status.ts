@@ -84,13 +84,16 @@ export async function hqStatus(client: pg.ClientBase, options: { staleDays: numb
     ),
     await client.query<Record<string, unknown>>(
       // Rows seen at the same instant (one push) count in ascending order: a register only grows.
-      `SELECT 'forked' AS problem, branch_code AS "branchCode", seals, array_agg(head ORDER BY seen_at, head) AS heads,
-              max(seen_at) AS "lastSeenAt", NULL::text AS head, NULL::int AS "highestBefore", NULL::timestamptz AS "seenAt"
-         FROM guardbook.register_heads GROUP BY branch_code, seals HAVING count(*) > 1
+      // A head seen again later (a register cut back to it) is one head, in the order first seen.
+      `SELECT 'forked' AS problem, branch_code AS "branchCode", seals, array_agg(head ORDER BY first_seen, head) AS heads,
+              max(last_seen) AS "lastSeenAt", NULL::text AS head, NULL::int AS "highestBefore", NULL::timestamptz AS "seenAt"
+         FROM (SELECT branch_code, seals, head, min(seen_at) AS first_seen, max(seen_at) AS last_seen
+                 FROM guardbook.register_heads GROUP BY branch_code, seals, head) heads
+        GROUP BY branch_code, seals HAVING count(*) > 1
        UNION ALL
        SELECT 'went-back', branch_code, seals, NULL, NULL, head, highest_before, seen_at
          FROM (SELECT branch_code, seals, head, seen_at,
-                      max(seals) OVER (PARTITION BY branch_code ORDER BY seen_at, seals
+                      max(seals) OVER (PARTITION BY branch_code ORDER BY seen_at, witness_id
                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS highest_before
                  FROM guardbook.register_heads) seen
         WHERE seals < highest_before

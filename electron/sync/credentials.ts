@@ -8,20 +8,21 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomicFile';
 import type { KeyProtector } from '../journal/signingKey';
 
-const PLAIN_FILE = 'hq-password';
-const PROTECTED_FILE = 'hq-password.os';
+/** The branch's own login's file; another login kept the same way (the head-office console's) names its own. */
+export const BRANCH_PASSWORD_FILE = 'hq-password';
 
-function paths(dataDir: string) {
+function paths(dataDir: string, name = BRANCH_PASSWORD_FILE) {
   const dir = join(dataDir, 'keys');
-  return { dir, plain: join(dir, PLAIN_FILE), protectedFile: join(dir, PROTECTED_FILE) };
+  return { dir, plain: join(dir, name), protectedFile: join(dir, `${name}.os`) };
 }
 
 export async function saveHeadOfficePassword(
   dataDir: string,
   password: string,
   protector?: KeyProtector,
+  name = BRANCH_PASSWORD_FILE,
 ): Promise<'os' | 'file'> {
-  const { dir, plain, protectedFile } = paths(dataDir);
+  const { dir, plain, protectedFile } = paths(dataDir, name);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   if (protector) {
@@ -35,8 +36,12 @@ export async function saveHeadOfficePassword(
 }
 
 /** The stored password, or undefined when none was saved (or it is the OS's and this program has no protector). */
-export async function loadHeadOfficePassword(dataDir: string, protector?: KeyProtector): Promise<string | undefined> {
-  const { plain, protectedFile } = paths(dataDir);
+export async function loadHeadOfficePassword(
+  dataDir: string,
+  protector?: KeyProtector,
+  name = BRANCH_PASSWORD_FILE,
+): Promise<string | undefined> {
+  const { plain, protectedFile } = paths(dataDir, name);
   if (existsSync(protectedFile)) return protector ? protector.decrypt(readFileSync(protectedFile)) : undefined;
   return existsSync(plain) ? readFileSync(plain, 'utf8') : undefined;
 }
@@ -47,11 +52,17 @@ export class HeadOfficeCredentials {
     private readonly dataDir: string,
     private readonly protector: KeyProtector | undefined,
     private current: string | undefined,
+    private readonly name: string,
   ) {}
 
-  static async load(dataDir: string, protector?: KeyProtector): Promise<HeadOfficeCredentials> {
-    const password = await loadHeadOfficePassword(dataDir, protector).catch(() => undefined);
-    return new HeadOfficeCredentials(dataDir, protector, password);
+  /** `name`: the file the password is kept in under `<data>/keys/` (the branch's login's by default). */
+  static async load(
+    dataDir: string,
+    protector?: KeyProtector,
+    name = BRANCH_PASSWORD_FILE,
+  ): Promise<HeadOfficeCredentials> {
+    const password = await loadHeadOfficePassword(dataDir, protector, name).catch(() => undefined);
+    return new HeadOfficeCredentials(dataDir, protector, password, name);
   }
 
   password(): string | undefined {
@@ -60,12 +71,12 @@ export class HeadOfficeCredentials {
 
   /** How the stored password is kept: by the OS, in an owner-only file, or not at all. */
   kind(): 'none' | 'os' | 'file' {
-    const { plain, protectedFile } = paths(this.dataDir);
+    const { plain, protectedFile } = paths(this.dataDir, this.name);
     return existsSync(protectedFile) ? 'os' : existsSync(plain) ? 'file' : 'none';
   }
 
   async set(password: string): Promise<void> {
-    await saveHeadOfficePassword(this.dataDir, password, this.protector);
+    await saveHeadOfficePassword(this.dataDir, password, this.protector, this.name);
     this.current = password;
   }
 }

@@ -134,11 +134,10 @@ export class HeadOfficeLink {
     return row && { head: row.head_hash, receivedAt: row.received_at.toISOString() };
   }
 
-  /** Tells head office the seal register's count and head now: it keeps every head it has seen. */
+  /** Tells head office the seal register's count and head now: it keeps every sighting, in order. */
   async witnessRegister(seals: number, head: string): Promise<void> {
     await this.client.query(
-      `INSERT INTO guardbook.register_heads (branch_code, seals, head)
-       VALUES (guardbook.current_branch(), $1, $2) ON CONFLICT DO NOTHING`,
+      `INSERT INTO guardbook.register_heads (branch_code, seals, head) VALUES (guardbook.current_branch(), $1, $2)`,
       [seals, head],
     );
   }

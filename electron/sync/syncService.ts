@@ -269,9 +269,13 @@ export class SyncService {
           this.options.log?.(`head office holds ${ref.kind} ${ref.recordId} with another head: possible tampering`);
         }
       }
+      // Each change of the register's head is reported once; one that goes back to an earlier head is a change too,
+      // and head office, which keeps every sighting in order, sees the count fall.
       const register = this.options.register();
-      await link.witnessRegister(register.seals, register.head);
-      if (this.state.witnessed?.head !== register.head) this.append('register.witnessed', register);
+      if (this.state.witnessed?.head !== register.head || this.state.witnessed.seals !== register.seals) {
+        await link.witnessRegister(register.seals, register.head);
+        this.append('register.witnessed', register);
+      }
       const pulled = await this.pullReleases(link);
       result.releases = pulled.received;
       result.refused = pulled.refused;

@@ -14,6 +14,7 @@ import { PLANS_DIR } from '../../electron/build/projectPaths';
 import { simulateRun } from '../../electron/cli/runsCommands';
 import { addBranch, branchRoleName } from '../../electron/hq/branchRoles';
 import { migrate } from '../../electron/hq/migrate';
+import { hqStatus } from '../../electron/hq/status';
 import { verifyChainFile } from '../../electron/journal/chainLog';
 import { readSealRegister } from '../../electron/journal/sealRegister';
 import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
@@ -285,6 +286,38 @@ describe('sending sealed records', () => {
     expect(await sync.syncOnce()).toMatchObject({ sent: 0, conflicts: 0 });
     expect(sync.status()).toMatchObject({ queued: 0 });
     expect(sync.status().conflicts).toHaveLength(1);
+  });
+
+  it('a seal register cut back to an earlier head is seen at head office as going back', async () => {
+    const b = await branch(3);
+    const register = readSealRegister(b.dataDir)!;
+    const earlier = { seals: 2, head: register.verification.events.at(-2)!.hash };
+    const now = { seals: 3, head: register.verification.events.at(-1)!.hash };
+    let shown = earlier;
+    const sync = SyncService.open({
+      dataDir: b.dataDir,
+      installation: `branch-${b.code}`,
+      sealed: () => [],
+      register: () => shown,
+      connection: () => b.connection,
+      pinnedKey: () => undefined,
+    });
+    services.push(sync);
+    await sync.syncOnce();
+    shown = now;
+    await sync.syncOnce();
+    await sync.syncOnce(); // unchanged: not reported again
+    shown = earlier; // the register restored from an older copy
+    await sync.syncOnce();
+    const { rows } = await su.query<{ seals: number }>(
+      'SELECT seals FROM guardbook.register_heads WHERE branch_code = $1 ORDER BY seen_at, witness_id',
+      [b.code],
+    );
+    expect(rows.map((r) => r.seals)).toEqual([2, 3, 2]);
+    const status = await hqStatus(su, { staleDays: 7 });
+    expect(status.registers.filter((r) => r.branchCode === b.code)).toEqual([
+      expect.objectContaining({ problem: 'went-back', seals: 2 }),
+    ]);
   });
 
   it('a branch not configured attempts nothing; a plain connection to another host is refused', async () => {
