@@ -3,6 +3,7 @@
 // receipt for it, report a conflict, witness the seal register's head, read the plan releases in its scope. Row-level
 // security at head office decides what this role sees and may insert (electron/hq/migrations/002_security.sql).
 import pg from 'pg';
+import { isLoopback } from '../../shared/hq/loopback';
 import type { RecordKind, RecordPush } from '../../shared/hq/receivedRecord';
 import type { PlanRelease, ReleaseScope } from '../../shared/hq/release';
 
@@ -30,10 +31,6 @@ export class InsecureConnectionError extends Error {
     super(`TLS is required to reach ${host}: sslmode=disable is for a loopback address only`);
     this.name = 'InsecureConnectionError';
   }
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 export function clientConfig(connection: HeadOfficeConnection): pg.ClientConfig {

@@ -14,6 +14,7 @@ import { useSession } from '../people/SessionContext';
 import { CompareView } from '../plans/CompareView';
 import { HistoryView } from '../plans/HistoryView';
 import { ImportPanel } from '../plans/ImportPanel';
+import { ReleasesPanel } from '../headOfficeSync/ReleasesPanel';
 import { PlanActions } from '../plans/PlanActions';
 import { ReviewView } from '../plans/ReviewView';
 import '../plans/strings';
@@ -36,6 +37,7 @@ export function PlansScreen({ plans }: { plans: PlanSummary[] }) {
       <h1 id="plans-title">{t('plans.title')}</h1>
       <p className="muted">{t('plans.notOffered')}</p>
       {session.mayEditAs('manager') && <ImportPanel />}
+      <ReleasesPanel />
       <ul className="plan-list">
         {plans.map((plan) => (
           <li key={plan.id}>

@@ -34,6 +34,7 @@ import { ErrorNote } from '../people/ErrorNote';
 import { personLabel, roleLabel } from '../people/labels';
 import { useSession } from '../people/SessionContext';
 import { useRecordsIntegrity, type IntegrityReading } from '../records/useRecordsIntegrity';
+import { HeadOfficeSettings } from '../headOfficeSync/HeadOfficeSettings';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文（简体）', en: 'English' };
 
@@ -46,6 +47,7 @@ export function SettingsScreen({ info }: { info: AppInfo }) {
       <BranchSettings />
       <PeopleAndAudit />
       <RecordIntegrity />
+      <HeadOfficeSettings />
       <h2>{t('settings.about')}</h2>
       <dl className="facts">
         <dt>{t('settings.host')}</dt>
