@@ -29,6 +29,7 @@ import { ChecklistLibrary } from '../checklists/checklistLibrary';
 import { HeadOfficeCredentials } from '../sync/credentials';
 import { evaluationRecords, inspectionRecords, runRecords } from '../sync/sealedRecords';
 import { SyncService } from '../sync/syncService';
+import { ConsoleConnection, consoleConnectionOf, loadConsoleCredentials } from '../hq/consoleConnection';
 import type { HeadOfficeConnection } from '../sync/headOfficeLink';
 import type { HeadOfficeSettings } from '../../shared/settings/schema';
 import { INSPECTIONS_DIR } from '../../shared/inspections/inspectionLog';
@@ -267,6 +268,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log: (message) => log('sync', message),
   });
   late.sync = sync;
+  const hqConsoleCredentials = await loadConsoleCredentials(options.dataDir, options.keyProtector);
+  const hqConsole = new ConsoleConnection(() =>
+    consoleConnectionOf(settings.state().settings.headOfficeConsole, hqConsoleCredentials.password()),
+  );
   if (!readOnly) sync.start(); // in the background: does nothing until an administrator configures head office
   void records.startRecheck(); // in the background: Home never waits for it
   const people = new PeopleService({
@@ -307,6 +312,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     inspections,
     sync,
     credentials,
+    hqConsole,
+    hqConsoleCredentials,
     now,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });
@@ -328,6 +335,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await records.close();
       register.close();
       sync.close();
+      hqConsole.close();
       plans.close();
       checklists.close();
       audit.close();

@@ -23,6 +23,8 @@ import type { TrainingStore } from '../training/trainingStore';
 import type { ChecklistLibrary } from '../checklists/checklistLibrary';
 import { checklistHandlers } from './checklistHandlers';
 import { syncHandlers } from './syncHandlers';
+import { hqHandlers } from './hqHandlers';
+import type { ConsoleConnection } from '../hq/consoleConnection';
 import type { SyncService } from '../sync/syncService';
 import type { HeadOfficeCredentials } from '../sync/credentials';
 import type { InspectionStore } from '../inspections/inspectionStore';
@@ -54,6 +56,9 @@ export interface Services {
   /** The exchange with head office, and the password it logs in with. */
   sync: SyncService;
   credentials: HeadOfficeCredentials;
+  /** The head-office console's own connection (a head-office viewer login) and its password. */
+  hqConsole: ConsoleConnection;
+  hqConsoleCredentials: HeadOfficeCredentials;
   now: () => Date;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: ReportPrinter;
@@ -261,6 +266,7 @@ export function createHandlers(services: Services): Handlers {
     ),
     ...checklistHandlers(services.checklists, people, sessions),
     ...syncHandlers({ ...services, people, sessions, draftStarted }),
+    ...hqHandlers({ ...services, console: services.hqConsole, credentials: services.hqConsoleCredentials }),
     ...inspectionHandlers(
       services.inspections,
       services.checklists,

@@ -123,6 +123,9 @@ export async function addBranch(client: pg.ClientBase, branch: NewBranch): Promi
     await client.query(`CREATE ROLE ${ident} LOGIN INHERIT CONNECTION LIMIT ${BRANCH_CONNECTION_LIMIT}`);
     await client.query(`ALTER ROLE ${ident} PASSWORD ${pg.escapeLiteral(scramVerifier(branch.password))}`);
     await client.query(`GRANT guardbook_branch TO ${ident}`);
+    // Set on the role, not sent by the branch at connect time: a pooler in transaction mode (pgbouncer) refuses
+    // startup parameters such as statement_timeout, and a branch must never hold head office's locks for long.
+    await client.query(`ALTER ROLE ${ident} SET statement_timeout = '15s'`);
     const inserted = await client.query<BranchRow>(
       `INSERT INTO guardbook.branches (branch_code, name, region, login_role, public_key, key_id)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${BRANCH_COLUMNS}`,

@@ -168,6 +168,35 @@ function checkRow(row: ClaimedRow): RecordCheck {
 }
 
 function checkRowOrThrow(row: ClaimedRow): RecordCheck {
+  return checkStoredRecord({ ...row, started: row.started_at, ended: row.ended_at });
+}
+
+/** A received record as stored, its times as PostgreSQL renders them to the microsecond (`…T08:00:00.123000Z`). */
+export interface StoredRecord {
+  kind: string;
+  record_id: string;
+  head_hash: string;
+  seal: unknown;
+  journal: Buffer;
+  /** The branch's enrolled key: the only one its seals are checked with. */
+  public_key: string;
+  plan_id: string | null;
+  plan_version: number | null;
+  plan_hash: string | null;
+  category: string | null;
+  is_drill: boolean | null;
+  started: string | null;
+  ended: string | null;
+  /** numeric, as PostgreSQL writes it (pg hands numeric over as text). */
+  score: string | null;
+  passed: boolean | null;
+}
+
+/**
+ * Ingest's check of a stored record (and the dashboard's check again when a record is opened): the journal must be
+ * UTF-8 and of a known kind, then the shared rule (shared/hq/receivedRecord.ts) on the push rebuilt from the row.
+ */
+export function checkStoredRecord(row: StoredRecord): RecordCheck {
   const failed = (reason: string): RecordCheck => ({ status: 'failed', reason });
   if (!isRecordKind(row.kind)) return failed(inBothLanguages(HQ_MESSAGES.recordKindUnknown(row.kind)));
   let journal: string;
@@ -181,7 +210,7 @@ function checkRowOrThrow(row: ClaimedRow): RecordCheck {
 }
 
 /** The push as the branch made it, rebuilt from its row: what the check compares with the journal. */
-function pushOfRow(row: ClaimedRow, kind: RecordKind, journal: string): RecordPush {
+function pushOfRow(row: StoredRecord, kind: RecordKind, journal: string): RecordPush {
   return {
     kind,
     recordId: row.record_id,
@@ -195,8 +224,8 @@ function pushOfRow(row: ClaimedRow, kind: RecordKind, journal: string): RecordPu
       planHash: row.plan_hash,
       category: row.category,
       isDrill: row.is_drill,
-      startedAt: journalTime(row.started_at),
-      endedAt: journalTime(row.ended_at),
+      startedAt: journalTime(row.started),
+      endedAt: journalTime(row.ended),
       score: row.score === null ? null : exactNumber(row.score),
       passed: row.passed,
     },

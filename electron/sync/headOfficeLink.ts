@@ -45,8 +45,9 @@ export function clientConfig(connection: HeadOfficeConnection): pg.ClientConfig 
     password: connection.password,
     application_name: 'guardbook-branch',
     connectionTimeoutMillis: TIMEOUT_MS,
+    // The client gives up waiting here; the server's own limit is set on the branch's role at enrolment, since a
+    // pooler in transaction mode refuses it as a startup parameter.
     query_timeout: TIMEOUT_MS,
-    statement_timeout: TIMEOUT_MS,
     ssl:
       connection.sslMode === 'verify-full'
         ? { rejectUnauthorized: true, servername: connection.host, ...(connection.ca ? { ca: connection.ca } : {}) }
@@ -139,8 +140,17 @@ export class HeadOfficeLink {
     );
   }
 
-  /** The plan versions released to this branch (row-level security keeps the others out of sight). */
-  async releases(): Promise<ReleaseRow[]> {
+  /**
+   * The plan versions released to this branch that it does not have yet (row-level security keeps the others out
+   * of sight). Their list is read first and the contents only of new ones: a plan's text is tens of kilobytes, and
+   * every pass of every branch would otherwise read them all again.
+   */
+  async releases(known: ReadonlySet<string> = new Set()): Promise<ReleaseRow[]> {
+    const { rows: list } = await this.client.query<{ plan_id: string; version: number }>(
+      'SELECT plan_id, version FROM guardbook.plan_versions ORDER BY plan_id, version',
+    );
+    const wanted = list.filter((r) => !known.has(`${r.plan_id}@${r.version}`));
+    if (wanted.length === 0) return [];
     const { rows } = await this.client.query<{
       plan_id: string;
       version: number;
@@ -155,7 +165,10 @@ export class HeadOfficeLink {
     }>(
       `SELECT plan_id, version, content_text, content_hash, signature, scope_kind, scope_regions, scope_branches,
               mandatory, to_char(effective_date, 'YYYY-MM-DD') AS effective_date
-         FROM guardbook.plan_versions ORDER BY plan_id, version`,
+         FROM guardbook.plan_versions
+        WHERE (plan_id, version) IN (SELECT * FROM unnest($1::text[], $2::int[]))
+        ORDER BY plan_id, version`,
+      [wanted.map((r) => r.plan_id), wanted.map((r) => r.version)],
     );
     return rows.map((row) => ({
       release: {

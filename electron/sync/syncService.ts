@@ -53,7 +53,11 @@ export interface SyncServiceOptions {
   /** The first wait after a failure, doubled after each further one up to `maxRetryMs`. */
   firstRetryMs?: number;
   maxRetryMs?: number;
-  /** How often a pass runs while all is well. */
+  /**
+   * How often a pass runs while all is well (default 15 minutes, with jitter): a new seal asks for one within a second
+   * anyway (`kick`), so this only carries register heads and releases — and 15,000 branches logging in every minute
+   * would cost head office 250 logins a second (docs/capacity-draft.md).
+   */
   intervalMs?: number;
   onChange?: () => void;
   log?: (message: string) => void;
@@ -215,17 +219,16 @@ export class SyncService {
 
   private async background(): Promise<void> {
     if (this.stopped) return;
-    if (this.options.connection() === undefined) return this.schedule(this.options.intervalMs ?? 60_000);
+    if (this.options.connection() === undefined) return this.schedule(60_000); // cheap: nothing leaves the machine
     try {
       await this.syncOnce();
       this.failures = 0;
-      this.schedule(this.options.intervalMs ?? 60_000);
+      this.schedule(jittered(this.options.intervalMs ?? 15 * 60_000));
     } catch {
       this.failures += 1;
       const first = this.options.firstRetryMs ?? 5_000;
-      const wait = Math.min(first * 2 ** (this.failures - 1), this.options.maxRetryMs ?? 600_000);
-      // A little jitter: a thousand branches coming back after head office's outage do not all call at once.
-      const delay = Math.round((wait * randomInt(80, 121)) / 100);
+      // Jittered: a thousand branches coming back after head office's outage do not all call at once.
+      const delay = jittered(Math.min(first * 2 ** (this.failures - 1), this.options.maxRetryMs ?? 600_000));
       this.setStatus({ state: 'waiting', nextAttemptAt: new Date(this.now().getTime() + delay).toISOString() });
       this.schedule(delay);
     }
@@ -297,7 +300,7 @@ export class SyncService {
 
   /** Takes the releases that verify against the pinned key; refusals are shown (and logged once each). */
   private async pullReleases(link: HeadOfficeLink): Promise<{ received: number; refused: number }> {
-    const rows = await link.releases();
+    const rows = await link.releases(new Set(this.state.releases.keys()));
     const refused: SyncStatus['releases']['refused'] = [];
     let received = 0;
     for (const row of rows) {
@@ -349,6 +352,11 @@ export class SyncService {
     this.progress = next;
     this.options.onChange?.();
   }
+}
+
+/** ±20 %, so branches started together drift apart. */
+function jittered(ms: number): number {
+  return Math.round((ms * randomInt(80, 121)) / 100);
 }
 
 class SyncRefusal extends Error {

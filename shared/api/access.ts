@@ -129,6 +129,13 @@ export const CHANNEL_ACCESS = {
   'sync.status': 'manager',
   'sync.configure': 'admin',
   'sync.now': 'manager',
+  // The head-office console: its connection (a head-office viewer login) is an administrator's; the dashboard is read
+  // by managers.
+  'hq.status': 'manager',
+  'hq.configure': 'admin',
+  'hq.dashboard': 'manager',
+  'hq.branch': 'manager',
+  'hq.record': 'manager',
   // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
   'training.quiz': 'guard',
   'training.submit': 'guard',

@@ -5,6 +5,7 @@ import { type Finding } from '../plan/findings';
 import type { ChecklistFinding } from '../checklist/findings';
 import { CategorySchema, LocationSchema, PlanSchema, SeveritySchema, SlugSchema } from '../plan/schema';
 import {
+  HeadOfficeConsoleSettingsSchema,
   HeadOfficeSettingsSchema,
   PreferencesPatchSchema,
   SettingsPatchSchema,
@@ -40,9 +41,11 @@ import {
   ACTION_LIMITS,
   EXERCISE_LIMITS,
   INSPECTION_LIMITS,
+  BRANCH_CODE_MAX,
   PLAN_FILE_NAME_MAX,
   RECORD_RANGE_BOUND_MAX,
   RUN_ID_PATTERN,
+  SLUG_PATTERN,
 } from '../limits';
 
 const FindingSchema: z.ZodType<Finding & { line?: number; column?: number }> = z.object({
@@ -204,6 +207,154 @@ export const SyncConfigureSchema = HeadOfficeSettingsSchema.extend({
   /** Omitted: keep the stored password. */
   password: z.string().min(1).max(200).optional(),
 }).strict();
+
+// ——— The head-office console (electron/hq/dashboard.ts): what head office received from its branches ———
+
+export const HqStatusSchema = z.object({
+  /** A host, a viewer login and a stored password: the console can ask head office's database. */
+  configured: z.boolean(),
+  /** The connection as configured (never the password), for the settings form. */
+  console: HeadOfficeConsoleSettingsSchema,
+  password: z.enum(['none', 'os', 'file']),
+});
+export type HqStatusView = z.infer<typeof HqStatusSchema>;
+
+export const HqConfigureSchema = HeadOfficeConsoleSettingsSchema.extend({
+  /** Omitted: keep the stored password. */
+  password: z.string().min(1).max(200).optional(),
+}).strict();
+
+const CoverageStatusSchema = z.enum(['never', 'ok', 'due-soon', 'overdue']);
+const HqDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const BranchCodeSchema = z.string().max(BRANCH_CODE_MAX).regex(SLUG_PATTERN);
+const RecordKindSchema = z.enum(['run', 'exercise', 'evaluation', 'inspection']);
+/** A record id as head office's schema takes one (received_records.record_id). */
+const HqRecordIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const CheckStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('verified') }),
+  z.object({ status: z.literal('failed'), reason: z.string() }),
+  z.object({ status: z.literal('unchecked') }),
+]);
+const CoverageCellSchema = z.object({
+  planId: z.string(),
+  lastDrill: z.object({ recordId: z.string(), startedAt: z.string(), localDate: z.string() }).optional(),
+  dueDate: z.string().optional(),
+  daysLeft: z.number().int().optional(),
+  status: CoverageStatusSchema,
+  failed: z.number().int(),
+});
+export const HqDashboardSchema = z.object({
+  coverage: z.object({
+    today: z.string(),
+    zone: z.string(),
+    staleDays: z.number().int(),
+    plans: z.array(
+      z.object({ planId: z.string(), version: z.number().int(), title: TextSchema, everyDays: z.number().int() }),
+    ),
+    branches: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        region: z.string(),
+        lastReceiptAt: z.string().nullable(),
+        stale: z.boolean(),
+        cells: z.array(CoverageCellSchema.nullable()),
+        failedRecords: z.number().int(),
+        worst: CoverageStatusSchema.nullable(),
+      }),
+    ),
+  }),
+  range: z.object({ from: z.string(), to: z.string() }),
+  incidents: z.array(
+    z.object({
+      month: z.string(),
+      region: z.string(),
+      category: z.string(),
+      runs: z.number().int(),
+      verified: z.number().int(),
+      failed: z.number().int(),
+    }),
+  ),
+  inspections: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      region: z.string(),
+      inspections: z.number().int(),
+      averageScore: z.number().nullable(),
+      failed: z.number().int(),
+      flagged: z.number().int(),
+      unchecked: z.number().int(),
+    }),
+  ),
+  unsynced: z.array(
+    z.object({ code: z.string(), name: z.string(), region: z.string(), lastReceiptAt: z.string().nullable() }),
+  ),
+});
+export type HqDashboardView = z.infer<typeof HqDashboardSchema>;
+
+const HqBranchInfoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  region: z.string(),
+  keyId: z.string(),
+  enrolledAt: z.string(),
+  disabledAt: z.string().nullable(),
+});
+const HqRecordSummarySchema = z.object({
+  kind: z.string(),
+  recordId: z.string(),
+  planId: z.string().nullable(),
+  planVersion: z.number().int().nullable(),
+  planTitle: TextSchema.nullable(),
+  category: z.string().nullable(),
+  isDrill: z.boolean().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  score: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  receivedAt: z.string(),
+  check: CheckStateSchema,
+});
+export const HqHistoryCursorSchema = z.strictObject({
+  startedAt: z.string().max(40).nullable(),
+  kind: RecordKindSchema,
+  recordId: HqRecordIdSchema,
+});
+export const HqBranchSchema = z.object({
+  branch: HqBranchInfoSchema,
+  records: z.array(HqRecordSummarySchema),
+  next: HqHistoryCursorSchema.optional(),
+});
+export type HqBranchView = z.infer<typeof HqBranchSchema>;
+export const HqRecordSchema = z.object({
+  branch: HqBranchInfoSchema,
+  summary: HqRecordSummarySchema,
+  headHash: z.string(),
+  keyId: z.string(),
+  checks: z.array(
+    z.object({
+      status: z.enum(['verified', 'failed']),
+      reason: z.string().nullable(),
+      checkedAt: z.string(),
+      checkedBy: z.string(),
+    }),
+  ),
+  recheck: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('verified') }),
+    z.object({ status: z.literal('failed'), reason: z.string() }),
+  ]),
+  events: z.array(
+    z.object({
+      seq: z.number().int().nullable(),
+      at: z.string().nullable(),
+      type: z.string(),
+      by: z.string().nullable(),
+      description: TextSchema,
+    }),
+  ),
+});
+export type HqRecordView = z.infer<typeof HqRecordSchema>;
 
 const ChecklistIdInput = z.strictObject({ checklistId: SlugSchema });
 const ChecklistVersionInput = z.strictObject({
@@ -741,6 +892,34 @@ export const channels = {
   'sync.configure': { input: SyncConfigureSchema, output: SyncStatusSchema },
   /** A pass now rather than at the next interval; its failure is in the status, not an error. */
   'sync.now': { input: NoInput, output: SyncStatusSchema },
+  // The head-office console (a head-office installation's): its own viewer login (an administrator's to set), and
+  // the dashboard read through it (managers). Nothing is asked of head office until a connection is configured.
+  'hq.status': { input: NoInput, output: HqStatusSchema },
+  'hq.configure': { input: HqConfigureSchema, output: HqStatusSchema },
+  /** Coverage, incidents and inspections over a range (the last twelve months by default), unsynced branches. */
+  'hq.dashboard': {
+    input: z.strictObject({
+      today: HqDateSchema.optional(),
+      staleDays: z.number().int().min(1).max(365).default(7),
+      from: HqDateSchema.optional(),
+      to: HqDateSchema.optional(),
+    }),
+    output: HqDashboardSchema,
+  },
+  /** One branch's records, newest first, a page at a time. */
+  'hq.branch': {
+    input: z.strictObject({
+      code: BranchCodeSchema,
+      limit: z.number().int().min(1).max(200).default(50),
+      before: HqHistoryCursorSchema.optional(),
+    }),
+    output: HqBranchSchema,
+  },
+  /** One record, read-only: its summary, every check, its events, and a check made again now. */
+  'hq.record': {
+    input: z.strictObject({ code: BranchCodeSchema, kind: RecordKindSchema, recordId: HqRecordIdSchema }),
+    output: HqRecordSchema,
+  },
   /** A self-study quiz drawn from the published plans (all, or some), without its answers. */
   'training.quiz': {
     input: z.strictObject({

@@ -155,6 +155,15 @@ export const auditEventData = {
     keyFingerprint: z.string(),
     passwordChanged: z.boolean(),
   }),
+  /** The head-office console's connection (a head-office viewer login) set or changed; never the password. */
+  'hq.configured': z.object({
+    host: z.string(),
+    port: z.number().int(),
+    database: z.string(),
+    user: z.string(),
+    sslMode: z.string(),
+    passwordChanged: z.boolean(),
+  }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),
   /**

@@ -230,6 +230,24 @@ export const HQ_MESSAGES = {
       `${code} ${name}（${region}）：${last === null ? '从未送达记录' : `最近一次 ${last}`}`,
       `${code} ${name} (${region}): ${last === null ? 'never sent a record' : `last ${last}`}`,
     ),
+  // The head-office console (electron/hq/dashboard.ts, electron/backend/hqHandlers.ts).
+  unreadableLine: () => text('无法读取的行', 'unreadable line'),
+  consoleNotConfigured: () =>
+    text(
+      '本机尚未设置总行看板的数据库连接：请管理员在“总行看板 → 连接设置”中填写（只读查看账号）',
+      "this installation has no connection for head office's dashboard: an administrator sets one (a viewer login) under Head office → Connection",
+    ),
+  consoleUnreachable: (where: string, reason: string) =>
+    text(
+      `无法查询总行数据库 ${where}：${reason}。请稍后重试，或请管理员检查连接设置`,
+      `cannot query the head-office database ${where}: ${reason}. Try again later, or have an administrator check the connection`,
+    ),
+  branchUnknown: (code: string) => text(`总行没有登记网点 ${code}`, `head office has no branch ${code}`),
+  recordUnknown: (code: string, kind: string, recordId: string) =>
+    text(
+      `总行没有收到网点 ${code} 的${kindWord(kind)['zh-CN']} ${recordId}`,
+      `head office has received no ${kindWord(kind).en} ${recordId} from ${code}`,
+    ),
   andMore: (count: number) => text(`……另有 ${count} 个（--json 列出全部）`, `… and ${count} more (--json lists all)`),
 } satisfies Catalogue;
 

@@ -78,6 +78,14 @@ export const HeadOfficeSettingsSchema = z.strictObject({
 });
 export type HeadOfficeSettings = z.infer<typeof HeadOfficeSettingsSchema>;
 
+/**
+ * The head-office console's own connection (the dashboard, electron/hq/dashboard.ts): a login of head office's viewer
+ * role, never a branch's. Kept apart from the branch's `headOffice` connection, with its password stored apart too
+ * (electron/hq/consoleConnection.ts). Empty host: this installation is not a head-office console.
+ */
+export const HeadOfficeConsoleSettingsSchema = HeadOfficeSettingsSchema.omit({ publicKey: true });
+export type HeadOfficeConsoleSettings = z.infer<typeof HeadOfficeConsoleSettingsSchema>;
+
 export const SettingsSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('zh-CN'),
   branch: z
@@ -95,6 +103,7 @@ export const SettingsSchema = z.strictObject({
   /** The branch's time zone (IANA name): local dates and times everywhere, and what a bare date means. */
   timeZone: TimeZoneSettingSchema.default(''),
   headOffice: HeadOfficeSettingsSchema.default(HeadOfficeSettingsSchema.parse({})),
+  headOfficeConsole: HeadOfficeConsoleSettingsSchema.default(HeadOfficeConsoleSettingsSchema.parse({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -115,8 +124,14 @@ export const SettingsPatchSchema = z.strictObject({
   idleLockMinutes: SettingsSchema.shape.idleLockMinutes.unwrap().optional(),
   timeZone: TimeZoneSettingSchema.optional(),
 });
-/** A change to settings; head office's connection only through `sync.configure` (an administrator's). */
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema> & { headOffice?: HeadOfficeSettings };
+/**
+ * A change to settings; head office's connection only through `sync.configure`, the head-office console's only
+ * through `hq.configure` (an administrator's, both).
+ */
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema> & {
+  headOffice?: HeadOfficeSettings;
+  headOfficeConsole?: HeadOfficeConsoleSettings;
+};
 
 /** What anyone may change without a PIN: how the app looks and sounds to whoever is using it. */
 export const PreferencesPatchSchema = SettingsPatchSchema.pick({ language: true, sound: true, theme: true });

@@ -140,6 +140,12 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'sync.status': 'manager',
   'sync.configure': 'admin',
   'sync.now': 'manager',
+  // The head-office console: an administrator sets its viewer login; managers read the dashboard.
+  'hq.status': 'manager',
+  'hq.configure': 'admin',
+  'hq.dashboard': 'manager',
+  'hq.branch': 'manager',
+  'hq.record': 'manager',
   // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
   'training.quiz': 'guard',
   'training.submit': 'guard',

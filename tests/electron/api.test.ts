@@ -404,6 +404,19 @@ describe('channel and push event names', () => {
         publicKey: '',
       },
       'sync.now': {},
+      'hq.status': {},
+      // No password: the console stays unconfigured, so the dashboard's channels below refuse (invalid-input).
+      'hq.configure': {
+        host: '127.0.0.1',
+        port: 9,
+        database: 'guardbook',
+        user: 'hq_viewer',
+        sslMode: 'disable',
+        ca: '',
+      },
+      'hq.dashboard': {},
+      'hq.branch': { code: 'east-001' },
+      'hq.record': { code: 'east-001', kind: 'run', recordId: 'run-1' },
       'training.quiz': { count: 3 },
       'training.submit': { questionIds: ['fire@1:first-step:raise-alarm'], answers: {} },
       'training.records': {},
@@ -421,6 +434,8 @@ describe('channel and push event names', () => {
     // tests/electron/branchLibrary.test.ts.
     // actions.check needs a second person (tests/electron/rectifications.test.ts); inspections.signOff every item
     // answered (tests/electron/inspections.test.ts).
+    // The head-office console's dashboard needs a configured connection to a head-office database
+    // (tests/hq/dashboard.test.ts, tests/e2e/headOffice.spec.ts): unconfigured, each says so.
     const refusedHere: Channel[] = [
       'users.setup',
       'actions.check',
@@ -434,6 +449,9 @@ describe('channel and push event names', () => {
       'checklists.dismissTemplateUpdate',
       'plans.takeRelease',
       'drills.close',
+      'hq.dashboard',
+      'hq.branch',
+      'hq.record',
     ];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];
     for (const name of order) {

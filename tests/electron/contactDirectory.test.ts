@@ -151,7 +151,12 @@ describe('a settings file of the previous release', () => {
     expect(state.notice).toBeUndefined(); // not a damaged file: nothing set aside
     const { phones: _old, ...kept } = OLD_FILE;
     // Fields that release did not have take their defaults (head office: not configured).
-    expect(state.settings).toEqual({ ...kept, contacts: MIGRATED, headOffice: DEFAULT_SETTINGS.headOffice });
+    expect(state.settings).toEqual({
+      ...kept,
+      contacts: MIGRATED,
+      headOffice: DEFAULT_SETTINGS.headOffice,
+      headOfficeConsole: DEFAULT_SETTINGS.headOfficeConsole,
+    });
     expect(readdirSync(dir)).toEqual([SETTINGS_FILE_NAME]);
     const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(written).toEqual(state.settings);

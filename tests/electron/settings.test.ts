@@ -95,6 +95,15 @@ describe('SettingsService: defaults and persistence', () => {
         ca: '',
         publicKey: '',
       },
+      // Not a head-office console: no dashboard connection until an administrator sets one.
+      headOfficeConsole: {
+        host: '',
+        port: 5432,
+        database: 'guardbook',
+        user: '',
+        sslMode: 'verify-full',
+        ca: '',
+      },
     });
   });
 
@@ -119,6 +128,7 @@ describe('SettingsService: defaults and persistence', () => {
       idleLockMinutes: 5,
       timeZone: '',
       headOffice: DEFAULT_SETTINGS.headOffice,
+      headOfficeConsole: DEFAULT_SETTINGS.headOfficeConsole,
     };
     const returned = first.update({
       language: 'en',

@@ -399,6 +399,14 @@ const SAMPLES: Samples = {
       ['nb-002', '宁波分行', 'east', null],
     ],
     andMore: [[1], [9950]],
+    unreadableLine: [[]],
+    consoleNotConfigured: [[]],
+    consoleUnreachable: [['127.0.0.1:5432/guardbook', 'connect ECONNREFUSED 127.0.0.1:5432']],
+    branchUnknown: [['hz-001']],
+    recordUnknown: [
+      ['hz-001', 'run', 'run-20261205-a1b2'],
+      ['hz-001', 'inspection', 'insp-1'],
+    ],
   },
   people: {
     usersFileMissing: [['/data/people/users.json']],

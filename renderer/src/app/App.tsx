@@ -1,5 +1,5 @@
 // The app shell: navigation, the banners every screen must show, the settings notice, and the current screen.
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, PlanSummary } from '../../../shared/api/channels';
 import type { Role } from '../../../shared/people/roles';
@@ -32,6 +32,8 @@ const NAV: { route: Route; key: string; role?: Role }[] = [
   { route: { screen: 'settings' }, key: 'nav.settings' },
   { route: { screen: 'users' }, key: 'nav.users', role: 'admin' },
   { route: { screen: 'audit' }, key: 'nav.audit', role: 'manager' },
+  // Shown only where the head-office console is configured (hq.status): a branch's PC never offers it.
+  { route: { screen: 'hq' }, key: 'nav.hq', role: 'manager' },
 ];
 
 /** `plans`: the library as fetched at start-up, beside settings and app info, so Home's tiles need no second trip. */
@@ -49,6 +51,7 @@ export function App({ info, plans: initialPlans }: { info: AppInfo; plans?: Plan
     'plans.changed',
     useCallback(() => reloadPlans(), []),
   );
+  const hqConsole = useHqConsoleConfigured();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -58,7 +61,10 @@ export function App({ info, plans: initialPlans }: { info: AppInfo; plans?: Plan
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
           <ul>
-            {NAV.filter(({ role }) => !role || session.isUnlockedAs(role)).map(({ route: target, key }) => (
+            {NAV.filter(
+              ({ role, route: target }) =>
+                (!role || session.isUnlockedAs(role)) && (target.screen !== 'hq' || hqConsole),
+            ).map(({ route: target, key }) => (
               <li key={key}>
                 <a href={hrefFor(target)} aria-current={isCurrent(route, target) ? 'page' : undefined}>
                   {t(key)}
@@ -116,6 +122,9 @@ const ScorecardScreen = lazy(() =>
 const ChecklistLibraryScreen = lazy(() =>
   import('../checklistLibrary/ChecklistLibraryScreen').then((m) => ({ default: m.ChecklistLibraryScreen })),
 );
+const HeadOfficeScreen = lazy(() =>
+  import('../headOffice/HeadOfficeScreen').then((m) => ({ default: m.HeadOfficeScreen })),
+);
 const ActionsScreen = lazy(() => import('../drillReview/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
 
 function Screen(props: { route: Route; plans: PlanSummary[]; info: AppInfo }) {
@@ -166,7 +175,34 @@ function ScreenFor({ route, plans, info }: { route: Route; plans: PlanSummary[];
       return <UsersScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'hq':
+      return <HeadOfficeScreen key={hrefFor(route)} view={route.view} />;
   }
+}
+
+/** Whether the head-office console is configured: asked (a manager's channel) once unlocked as a manager. */
+function useHqConsoleConfigured(): boolean {
+  const api = useApi();
+  const session = useSession();
+  const manager = session.isUnlockedAs('manager');
+  const [configured, setConfigured] = useState(false);
+  const [changes, setChanges] = useState(0);
+  usePush(
+    'settings.changed',
+    useCallback(() => setChanges((n) => n + 1), []),
+  );
+  useEffect(() => {
+    if (!manager) return;
+    let live = true;
+    api.call('hq.status').then(
+      (status) => live && setConfigured(status.configured),
+      () => undefined, // the entry stays as it was: a locked window hides it anyway
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, manager, changes]);
+  return manager && configured;
 }
 
 function isCurrent(route: Route, target: Route): boolean {

@@ -24,7 +24,14 @@ export type Route =
   | { screen: 'study' }
   | { screen: 'settings' }
   | { screen: 'users' }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  /** The head-office console (总行看板, a manager's): the dashboard, one branch's history, one record, its connection. */
+  | { screen: 'hq'; view?: HqView };
+
+export type HqView =
+  | { kind: 'branch'; code: string }
+  | { kind: 'record'; code: string; recordKind: string; recordId: string }
+  | { kind: 'settings' };
 
 /**
  * What of one plan a screen shows: its detail (none), its draft in the editor, the draft in review, its history,
@@ -87,6 +94,16 @@ export function parseRoute(hash: string): Route {
       ? { screen: 'inspections', inspectionId, report: true }
       : { screen: 'inspections', inspectionId };
   }
+  if (screen === 'hq') {
+    // #/hq/record/<code>/<kind>/<id>: after `record`, the branch code (in `sub`) and the kind and id (in `rest`).
+    const [recordKind, recordId] = rest.map(decodeURIComponent);
+    if (id === 'settings') return { screen: 'hq', view: { kind: 'settings' } };
+    if (id === 'branch' && sub) return { screen: 'hq', view: { kind: 'branch', code: decodeURIComponent(sub) } };
+    if (id === 'record' && sub && recordKind && recordId) {
+      return { screen: 'hq', view: { kind: 'record', code: decodeURIComponent(sub), recordKind, recordId } };
+    }
+    return { screen: 'hq' };
+  }
   if (screen === 'actions') return { screen: 'actions' };
   if (screen === 'training') return { screen: 'training' };
   if (screen === 'study') return { screen: 'study' };
@@ -126,6 +143,13 @@ export function hrefFor(route: Route): string {
       if (route.scorecard) return '#/inspections/scorecard';
       if (!route.inspectionId) return '#/inspections';
       return `#/inspections/${encodeURIComponent(route.inspectionId)}${route.report ? '/report' : ''}`;
+    case 'hq': {
+      const view = route.view;
+      if (!view) return '#/hq';
+      if (view.kind === 'settings') return '#/hq/settings';
+      if (view.kind === 'branch') return `#/hq/branch/${encodeURIComponent(view.code)}`;
+      return `#/hq/record/${[view.code, view.recordKind, view.recordId].map(encodeURIComponent).join('/')}`;
+    }
     default:
       return `#/${route.screen}`;
   }

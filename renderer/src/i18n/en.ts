@@ -21,6 +21,7 @@ export const en: Messages = {
     settings: 'Settings',
     users: 'People',
     audit: 'Audit trail',
+    hq: 'Head office',
     main: 'Main navigation',
   },
   home: {
@@ -627,6 +628,7 @@ export const en: Messages = {
       usersRestored: 'The people file could not be read and was restored from a backup',
       recovered: 'A write to the audit trail was interrupted; {{bytes}} bytes were kept aside',
       syncConfigured: 'Set the head-office connection: {{user}}@{{host}}:{{port}}',
+      hqConfigured: "Set the head-office dashboard's connection: {{user}}@{{host}}:{{port}}",
       dataDir: 'The app was started on a data folder that is not the default (set by {{source}})',
       planDraftStarted: 'Draft of plan "{{plan}}" opened ({{origin}})',
       planDraftDiscarded: 'Draft of plan "{{plan}}" discarded',

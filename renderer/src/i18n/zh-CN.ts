@@ -19,6 +19,7 @@ export const zhCN = {
     settings: '设置',
     users: '人员管理',
     audit: '审计记录',
+    hq: '总行',
     main: '主导航',
   },
   home: {
@@ -591,6 +592,7 @@ export const zhCN = {
       usersRestored: '人员文件无法读取，已从备份恢复',
       recovered: '审计记录写入曾中断，{{bytes}} 字节已另存',
       syncConfigured: '设置总行连接：{{user}}@{{host}}:{{port}}',
+      hqConfigured: '设置总行看板连接：{{user}}@{{host}}:{{port}}',
       dataDir: '应用在非默认数据目录上启动（由{{source}}指定）',
       planDraftStarted: '建立预案“{{plan}}”的草稿（{{origin}}）',
       planDraftDiscarded: '放弃预案“{{plan}}”的草稿',

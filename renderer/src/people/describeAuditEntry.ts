@@ -173,6 +173,13 @@ function describe<K extends keyof typeof auditEventData>(
         ...(d.passwordChanged ? [t('audit.syncPasswordChanged')] : []),
       ],
     }),
+    'hq.configured': (d) => ({
+      summary: t('audit.events.hqConfigured', { host: d.host, port: d.port, user: d.user }),
+      details: [
+        t('audit.syncTls', { mode: d.sslMode }),
+        ...(d.passwordChanged ? [t('audit.syncPasswordChanged')] : []),
+      ],
+    }),
     'users.restored': (d) => ({
       summary: t('audit.events.usersRestored'),
       details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],
