@@ -90,8 +90,17 @@ export async function loadHistory(office: HeadOffice, totalRuns: number, branche
   await su.query('SET session_replication_role = origin');
   await su.query('DROP TABLE bench_branches, bench_lags, bench_plans');
   const loadedMs = performance.now() - started;
+  // The history was loaded past ingest, which keeps the coverage matrix's derived table: made here as it would be.
+  const rebuilt = performance.now();
+  await su.query('SELECT guardbook.rebuild_drill_coverage()');
+  console.log(
+    `    drill_coverage rebuilt from every verified drill in ${((performance.now() - rebuilt) / 1000).toFixed(1)} s ` +
+      `(ingest keeps it as it verifies; this is the migration's and a repair's cost)`,
+  );
   const vacuumed = performance.now();
-  await su.query('VACUUM ANALYZE guardbook.received_records, guardbook.record_checks, guardbook.receipts');
+  await su.query(
+    'VACUUM ANALYZE guardbook.received_records, guardbook.record_checks, guardbook.receipts, guardbook.drill_coverage',
+  );
   const total = await countRuns(su);
   console.log(
     `    loaded ${total - existing} older runs (${perBranch} per branch, one every ${SPACING_HOURS} h) with their ` +

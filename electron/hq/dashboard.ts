@@ -116,8 +116,7 @@ export async function coverageMatrix(client: pg.ClientBase, options: CoverageMat
   );
   // Each in-scope (branch, plan): its latest drill run whose latest check is verified, and the local date it was
   // done (ended, else started: coverage.ts's rule), computed here, as Intl in JavaScript costs more than the
-  // queries. The partial index received_records_drills gives drill runs newest first; the probe stops at the first
-  // verified one.
+  // queries. The latest verified drill of each cell is ingest's derived table (migration 007).
   const cells = await client.query<{
     code: string;
     plan_id: string;
@@ -134,13 +133,8 @@ export async function coverageMatrix(client: pg.ClientBase, options: CoverageMat
        JOIN plans p ON p.scope_kind = 'all'
                     OR (p.scope_kind = 'regions' AND b.region = ANY (p.scope_regions))
                     OR (p.scope_kind = 'branches' AND b.branch_code = ANY (p.scope_branches))
-       LEFT JOIN LATERAL (
-         SELECT r.record_id, r.started_at, r.ended_at FROM guardbook.received_records r
-          WHERE r.branch_code = b.branch_code AND r.plan_id = p.plan_id AND r.kind = 'run' AND r.is_drill
-            AND (SELECT c.status FROM guardbook.record_checks c
-                  WHERE c.branch_code = r.branch_code AND c.kind = r.kind AND c.record_id = r.record_id
-                  ORDER BY c.checked_at DESC, c.check_id DESC LIMIT 1) = 'verified'
-          ORDER BY r.started_at DESC LIMIT 1) last ON true
+       -- The latest verified drill, kept by ingest (migration 007): one row per cell, not a probe of the records.
+       LEFT JOIN guardbook.drill_coverage last ON last.branch_code = b.branch_code AND last.plan_id = p.plan_id
       WHERE b.disabled_at IS NULL AND p.plan_id = ANY ($1)`,
     [plans.rows.map((p) => p.plan_id), zone],
   );

@@ -129,6 +129,30 @@ async function verifyBatch(client: pg.ClientBase, size: number, result: VerifyPe
         ],
       );
     }
+    // The coverage matrix's derived table, in the same transaction: a verified drill is the latest of its branch and
+    // plan unless a later one is there already (migration 007).
+    const drills = checks.filter(
+      ({ row, check }) =>
+        check.status === 'verified' && row.kind === 'run' && row.is_drill && row.plan_id && row.started_at,
+    );
+    if (drills.length > 0) {
+      await client.query(
+        `INSERT INTO guardbook.drill_coverage (branch_code, plan_id, record_id, started_at, ended_at)
+         SELECT DISTINCT ON (b, p) b, p, r, s, e
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[]) AS d(b, p, r, s, e)
+          ORDER BY b, p, s DESC
+         ON CONFLICT (branch_code, plan_id) DO UPDATE
+            SET record_id = excluded.record_id, started_at = excluded.started_at, ended_at = excluded.ended_at
+          WHERE excluded.started_at > guardbook.drill_coverage.started_at`,
+        [
+          drills.map(({ row }) => row.branch_code),
+          drills.map(({ row }) => row.plan_id),
+          drills.map(({ row }) => row.record_id),
+          drills.map(({ row }) => row.started_at),
+          drills.map(({ row }) => row.ended_at),
+        ],
+      );
+    }
     await client.query('COMMIT');
     for (const { row, check } of checks) {
       if (row.conflicted) result.conflicts++;
