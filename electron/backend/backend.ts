@@ -314,6 +314,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     credentials,
     hqConsole,
     hqConsoleCredentials,
+    signingKey,
     now,
     ...(options.reportPdf ? { reportPdf: options.reportPdf } : {}),
   });

@@ -25,6 +25,7 @@ import { checklistHandlers } from './checklistHandlers';
 import { syncHandlers } from './syncHandlers';
 import { hqHandlers } from './hqHandlers';
 import type { ConsoleConnection } from '../hq/consoleConnection';
+import type { SigningKey } from '../journal/signingKey';
 import type { SyncService } from '../sync/syncService';
 import type { HeadOfficeCredentials } from '../sync/credentials';
 import type { InspectionStore } from '../inspections/inspectionStore';
@@ -59,6 +60,8 @@ export interface Services {
   /** The head-office console's own connection (a head-office viewer login) and its password. */
   hqConsole: ConsoleConnection;
   hqConsoleCredentials: HeadOfficeCredentials;
+  /** This installation's key (at head office, what its releases are signed with); throws where none could be read. */
+  signingKey: () => SigningKey;
   now: () => Date;
   /** Renders a run's report page to PDF; only the Electron host has one (the browser edition prints). */
   reportPdf?: ReportPrinter;

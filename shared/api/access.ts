@@ -136,6 +136,9 @@ export const CHANNEL_ACCESS = {
   'hq.dashboard': 'manager',
   'hq.branch': 'manager',
   'hq.record': 'manager',
+  // Publishing to branches: a manager's, with their PIN asked again (and a publisher login at head office).
+  'hq.releases': 'manager',
+  'hq.publish': 'manager',
   // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
   'training.quiz': 'guard',
   'training.submit': 'guard',

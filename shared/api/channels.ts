@@ -24,6 +24,7 @@ import { RunSummarySchema, RunViewSchema } from '../run/runViewSchema';
 import { rangeInstant, RecordPageSchema, RecordQuerySchema } from '../records/recordQuery';
 import { RunRecordSchema } from '../records/runSummary';
 import { TextSchema } from '../textSchema';
+import { LocalDateSchema, ReleaseScopeSchema } from '../hq/release';
 import { ExerciseSpecSchema } from '../drills/exercise';
 import { ExerciseViewSchema } from '../drills/exerciseView';
 import { evaluationData, RatingSchema } from '../drills/evaluation';
@@ -355,6 +356,27 @@ export const HqRecordSchema = z.object({
   ),
 });
 export type HqRecordView = z.infer<typeof HqRecordSchema>;
+
+/** A release head office published (plan_versions), as the console lists it: the signed terms, when and by whom. */
+export const HqReleaseSchema = z.object({
+  planId: z.string(),
+  version: z.number().int(),
+  contentHash: z.string(),
+  scope: ReleaseScopeSchema,
+  mandatory: z.boolean(),
+  effectiveDate: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+});
+export type HqReleaseView = z.infer<typeof HqReleaseSchema>;
+export const HqPublishedSchema = z.object({
+  release: HqReleaseSchema,
+  /** The very same release was published before: nothing new was stored. */
+  alreadyPublished: z.boolean(),
+  /** Enabled branches the scope reaches now; regions or codes it names that match no enrolled branch. */
+  reach: z.object({ branches: z.number().int(), unmatched: z.array(z.string()) }),
+});
+export type HqPublishedView = z.infer<typeof HqPublishedSchema>;
 
 const ChecklistIdInput = z.strictObject({ checklistId: SlugSchema });
 const ChecklistVersionInput = z.strictObject({
@@ -919,6 +941,23 @@ export const channels = {
   'hq.record': {
     input: z.strictObject({ code: BranchCodeSchema, kind: RecordKindSchema, recordId: HqRecordIdSchema }),
     output: HqRecordSchema,
+  },
+  /** The releases head office published so far, by plan and version. */
+  'hq.releases': { input: NoInput, output: z.array(HqReleaseSchema) },
+  /**
+   * Publishes a published version of this installation's plan library to a scope of branches, signed with this
+   * installation's key (head office's); the PIN is asked again, as for approving a plan.
+   */
+  'hq.publish': {
+    input: z.strictObject({
+      planId: SlugSchema,
+      version: z.number().int().min(1).max(1_000_000),
+      scope: ReleaseScopeSchema,
+      mandatory: z.boolean(),
+      effectiveDate: LocalDateSchema,
+      pin: PinInputSchema,
+    }),
+    output: HqPublishedSchema,
   },
   /** A self-study quiz drawn from the published plans (all, or some), without its answers. */
   'training.quiz': {

@@ -109,6 +109,8 @@ export const CHANNEL_NAMES = [
   'hq.dashboard',
   'hq.branch',
   'hq.record',
+  'hq.releases',
+  'hq.publish',
   'training.quiz',
   'training.submit',
   'training.records',

@@ -5,6 +5,7 @@ import { SlugSchema } from '../plan/schema';
 import { RoleSchema } from '../people/userSchema';
 import type { ChainFormat } from '../journal/verify';
 import { DRAFT_ORIGINS } from '../library/draft';
+import { ReleaseScopeSchema } from '../hq/release';
 
 /** What can happen to an exercise, as the audit trail names it. */
 export const EXERCISE_ACTIONS = [
@@ -163,6 +164,21 @@ export const auditEventData = {
     user: z.string(),
     sslMode: z.string(),
     passwordChanged: z.boolean(),
+  }),
+  /**
+   * A plan version of this library published to branches from the head-office console (signed with this
+   * installation's key), on the console's login `where` (user@host:port/database); `alreadyPublished`: the same
+   * release was there already and nothing new was stored.
+   */
+  'hq.published': z.object({
+    planId: SlugSchema,
+    version: z.number().int(),
+    contentHash: z.string(),
+    scope: ReleaseScopeSchema,
+    mandatory: z.boolean(),
+    effectiveDate: z.string(),
+    where: z.string(),
+    alreadyPublished: z.boolean(),
   }),
   /** The user store was unreadable and an earlier copy was taken; the damaged file was kept aside. */
   'users.restored': z.object({ from: z.string(), damagedCopy: z.string(), reason: z.string() }),

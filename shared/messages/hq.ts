@@ -248,6 +248,11 @@ export const HQ_MESSAGES = {
       `总行没有收到网点 ${code} 的${kindWord(kind)['zh-CN']} ${recordId}`,
       `head office has received no ${kindWord(kind).en} ${recordId} from ${code}`,
     ),
+  consoleCannotPublish: (where: string) =>
+    text(
+      `此登录无发布权限（需 guardbook_hq_publisher）：${where} 只能查看。请总行数据库管理员授予该角色，或在连接设置中改用有发布权限的登录`,
+      `this login may not publish (it needs guardbook_hq_publisher): ${where} can only view. Have head office's database administrator grant that role, or set a publishing login under Connection`,
+    ),
   andMore: (count: number) => text(`……另有 ${count} 个（--json 列出全部）`, `… and ${count} more (--json lists all)`),
 } satisfies Catalogue;
 

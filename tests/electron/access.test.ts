@@ -146,6 +146,8 @@ const EXPECTED_POLICY: Record<Channel, Access> = {
   'hq.dashboard': 'manager',
   'hq.branch': 'manager',
   'hq.record': 'manager',
+  'hq.releases': 'manager',
+  'hq.publish': 'manager',
   // Self-study: anyone unlocked as themselves (the result goes into their record); the records are a trainer's.
   'training.quiz': 'guard',
   'training.submit': 'guard',

@@ -417,6 +417,15 @@ describe('channel and push event names', () => {
       'hq.dashboard': {},
       'hq.branch': { code: 'east-001' },
       'hq.record': { code: 'east-001', kind: 'run', recordId: 'run-1' },
+      'hq.releases': {},
+      'hq.publish': {
+        planId: 'fire',
+        version: 1,
+        scope: { kind: 'regions', regions: ['east'] },
+        mandatory: true,
+        effectiveDate: '2026-07-01',
+        pin: ADMIN_PIN,
+      },
       'training.quiz': { count: 3 },
       'training.submit': { questionIds: ['fire@1:first-step:raise-alarm'], answers: {} },
       'training.records': {},
@@ -434,8 +443,9 @@ describe('channel and push event names', () => {
     // tests/electron/branchLibrary.test.ts.
     // actions.check needs a second person (tests/electron/rectifications.test.ts); inspections.signOff every item
     // answered (tests/electron/inspections.test.ts).
-    // The head-office console's dashboard needs a configured connection to a head-office database
-    // (tests/hq/dashboard.test.ts, tests/e2e/headOffice.spec.ts): unconfigured, each says so.
+    // The head-office console's dashboard and publishing need a configured connection to a head-office database
+    // (tests/hq/dashboard.test.ts, tests/hq/consolePublish.test.ts, tests/e2e/headOffice.spec.ts): unconfigured,
+    // each says so.
     const refusedHere: Channel[] = [
       'users.setup',
       'actions.check',
@@ -452,6 +462,8 @@ describe('channel and push event names', () => {
       'hq.dashboard',
       'hq.branch',
       'hq.record',
+      'hq.releases',
+      'hq.publish',
     ];
     const order = [...CHANNEL_NAMES.filter((n) => n !== 'session.lock'), 'session.lock' as const];
     for (const name of order) {

@@ -402,6 +402,7 @@ const SAMPLES: Samples = {
     unreadableLine: [[]],
     consoleNotConfigured: [[]],
     consoleUnreachable: [['127.0.0.1:5432/guardbook', 'connect ECONNREFUSED 127.0.0.1:5432']],
+    consoleCannotPublish: [['hq_viewer@127.0.0.1:5432/guardbook']],
     branchUnknown: [['hz-001']],
     recordUnknown: [
       ['hz-001', 'run', 'run-20261205-a1b2'],

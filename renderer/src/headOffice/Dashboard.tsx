@@ -14,6 +14,7 @@ import { useLanguage } from '../components/useLanguage';
 import { formatDateTime } from '../records/recordTime';
 import { TrendChart, type ChartBuilder } from '../training/TrendChart';
 import { useUnlockedCall } from '../training/useUnlockedCall';
+import { PublishPanel } from './PublishPanel';
 import { hqStrings } from './strings';
 
 type Coverage = HqDashboardView['coverage'];
@@ -66,6 +67,7 @@ function DashboardView({ view }: { view: HqDashboardView }) {
       <Incidents view={view} />
       <Inspections view={view} />
       <Unsynced view={view} />
+      <PublishPanel branches={view.coverage.branches} />
     </>
   );
 }

@@ -180,6 +180,20 @@ function describe<K extends keyof typeof auditEventData>(
         ...(d.passwordChanged ? [t('audit.syncPasswordChanged')] : []),
       ],
     }),
+    'hq.published': (d) => ({
+      summary: t('audit.events.hqPublished', { plan: d.planId, version: d.version }),
+      details: [
+        d.scope.kind === 'all'
+          ? t('audit.hqScopeAll')
+          : d.scope.kind === 'regions'
+            ? t('audit.hqScopeRegions', { list: d.scope.regions.join(', ') })
+            : t('audit.hqScopeBranches', { list: d.scope.branches.join(', ') }),
+        t(d.mandatory ? 'audit.hqMandatory' : 'audit.hqAdvisory', { date: d.effectiveDate }),
+        t('audit.hqLogin', { where: d.where }),
+        ...(d.alreadyPublished ? [t('audit.hqAlreadyPublished')] : []),
+        t('audit.hqHash', { hash: d.contentHash }),
+      ],
+    }),
     'users.restored': (d) => ({
       summary: t('audit.events.usersRestored'),
       details: [t('audit.restoredFrom', { file: d.from }), t('audit.damagedCopy', { file: d.damagedCopy }), d.reason],
