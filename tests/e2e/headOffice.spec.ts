@@ -11,15 +11,15 @@ import pg from 'pg';
 import { scramVerifier } from '../../electron/hq/branchRoles';
 import { verifyPending } from '../../electron/hq/ingest';
 import { migrate } from '../../electron/hq/migrate';
-import { publishRelease } from '../../electron/hq/publish';
-import { loadOrCreateSigningKey } from '../../electron/journal/signingKey';
+import { listReleases, publishRelease } from '../../electron/hq/publish';
+import { keyIdOf, loadOrCreateSigningKey } from '../../electron/journal/signingKey';
 import type { Plan } from '../../shared/plan/schema';
 import { enrolTestBranch, insertRecords, pushOf, rowOf, sealedRunJournal, type TestBranch } from '../support/hqRecords';
 import { startPgCluster, type PgCluster } from '../support/pgCluster';
 import { BUNDLED_PLANS_DIR, loadPlanFile, tempDir } from '../support/runJournal';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { unlockAsAdmin } from './support/people';
+import { ADMIN, unlockAsAdmin } from './support/people';
 import { homeUrl } from './support/runner';
 
 test.use({ bypassCSP: true }); // to inject axe-core; the app's own CSP is tested elsewhere
@@ -27,6 +27,8 @@ test.use({ bypassCSP: true }); // to inject axe-core; the app's own CSP is teste
 const DB = 'guardbook';
 const VIEWER = 'hq_console_viewer';
 const VIEWER_PASSWORD = randomBytes(18).toString('base64');
+const PUBLISHER = 'hq_console_publisher';
+const PUBLISHER_PASSWORD = randomBytes(18).toString('base64');
 const DAY = 86_400_000;
 let cluster: PgCluster;
 let su: pg.Client;
@@ -53,6 +55,9 @@ test.beforeAll(async () => {
   west = await enrolTestBranch(cluster, su, DB, 'west-001', 'west');
   await su.query(
     `CREATE ROLE ${VIEWER} LOGIN PASSWORD ${pg.escapeLiteral(scramVerifier(VIEWER_PASSWORD))} IN ROLE guardbook_hq_viewer`,
+  );
+  await su.query(
+    `CREATE ROLE ${PUBLISHER} LOGIN PASSWORD ${pg.escapeLiteral(scramVerifier(PUBLISHER_PASSWORD))} IN ROLE guardbook_hq_publisher`,
   );
   const hqKey = loadOrCreateSigningKey(tempDir('guardbook-hq-office-'));
   const robbery = bundledAt('armed-robbery.json', 182);
@@ -150,5 +155,59 @@ test('the dashboard shows coverage for the branches and drills down to a verifie
   await expect(verdict).toContainText('核验未通过（FAILED）');
   await expect(verdict).toContainText('line 4');
   await expect(page.getByTestId('hq-events').locator('tbody tr').nth(3)).toContainText('嫌疑人向南逃离');
+  await expectNoAxeViolationsInBothThemes(page);
+});
+
+test('head office publishes a plan version to a region from its console, signed with its key, PIN asked', async ({
+  page,
+  guardbook,
+}) => {
+  test.setTimeout(120_000);
+  await guardbook.open(page);
+  await unlockAsAdmin(page);
+  await page.goto(homeUrl(guardbook, '#/hq/settings'));
+  await page.getByLabel('服务器地址').fill(cluster.host);
+  await page.getByLabel('端口').fill(String(cluster.port));
+  await page.getByLabel('数据库').fill(DB);
+  await page.getByLabel('登录名').fill(PUBLISHER);
+  await page.getByLabel(/^密码/).fill(PUBLISHER_PASSWORD);
+  await page.getByRole('radio', { name: '不加密（仅限本机地址）' }).check();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存。' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总行' }).click();
+  const panel = page.locator('section.hq-publish');
+  await expect(panel.getByRole('heading', { name: '下发预案' })).toBeVisible();
+  const earthquake = panel.getByLabel('预案版本（本机已发布的）');
+  await earthquake.selectOption({
+    label: await earthquake.locator('option', { hasText: '（earthquake）' }).innerText(),
+  });
+  await panel.getByRole('radio', { name: '按区域' }).check();
+  await panel.getByRole('checkbox', { name: 'east' }).check();
+  await panel.getByRole('radio', { name: '强制（须于生效日期前采用）' }).check();
+  await panel.getByLabel('生效日期', { exact: true }).fill('2099-01-15');
+  // A wrong PIN: refused, nothing sent.
+  await panel.getByLabel('你的 PIN（下发即以总行密钥签名）').fill('000000');
+  await panel.getByRole('button', { name: '下发' }).click();
+  await expect(panel.getByRole('alert')).toBeVisible();
+  const none = await su.query("SELECT 1 FROM guardbook.plan_versions WHERE plan_id = 'earthquake'");
+  expect(none.rowCount).toBe(0);
+  await panel.getByLabel('你的 PIN（下发即以总行密钥签名）').fill(ADMIN.pin);
+  await panel.getByRole('button', { name: '下发' }).click();
+  await expect(panel.getByText(/已下发“.*”第 1 版，目前可送达 1 个网点。/)).toBeVisible();
+  await expect(panel.locator('table')).toContainText('区域 east');
+
+  // What the branches read: signed with this installation's key over the whole release, east only.
+  const { rows } = await su.query<{ scope_kind: string; scope_regions: string[]; mandatory: boolean }>(
+    "SELECT scope_kind, scope_regions, mandatory FROM guardbook.plan_versions WHERE plan_id = 'earthquake'",
+  );
+  expect(rows).toEqual([{ scope_kind: 'regions', scope_regions: ['east'], mandatory: true }]);
+  const seen = async (client: pg.Client) =>
+    (await client.query("SELECT 1 FROM guardbook.plan_versions WHERE plan_id = 'earthquake'")).rowCount;
+  expect(await seen(east.client)).toBe(1);
+  expect(await seen(west.client)).toBe(0);
+  const key = readFileSync(join(guardbook.dataDir, 'keys', 'installation-ed25519.pub.der.b64'), 'utf8').trim();
+  const released = (await listReleases(su)).find((r) => r.release.planId === 'earthquake');
+  expect(released?.keyId).toBe(keyIdOf(key));
   await expectNoAxeViolationsInBothThemes(page);
 });
