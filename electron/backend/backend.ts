@@ -30,7 +30,8 @@ import { HeadOfficeCredentials } from '../sync/credentials';
 import { evaluationRecords, inspectionRecords, runRecords } from '../sync/sealedRecords';
 import { SyncService } from '../sync/syncService';
 import { ConsoleConnection, consoleConnectionOf, loadConsoleCredentials } from '../hq/consoleConnection';
-import type { HeadOfficeConnection } from '../sync/headOfficeLink';
+import type { HeadOfficeConnection, RectificationState } from '../sync/headOfficeLink';
+import type { ActionView } from '../../shared/actions/actionView';
 import type { HeadOfficeSettings } from '../../shared/settings/schema';
 import { INSPECTIONS_DIR } from '../../shared/inspections/inspectionLog';
 import { EVALUATIONS_DIR } from '../drills/evaluationStore';
@@ -262,6 +263,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...inspectionRecords(inspections.sealedHeads(), join(options.dataDir, INSPECTIONS_DIR)),
     ],
     register: () => ({ seals: register.size, head: register.head }),
+    rectifications: () => inspectionRectifications(actions.list()),
     connection: () => headOfficeConnection(settings.state().settings.headOffice, credentials.password()),
     pinnedKey: () => settings.state().settings.headOffice.publicKey || undefined,
     onChange: () => push.emit('sync.changed', {}),
@@ -375,4 +377,22 @@ function headOfficeConnection(
     sslMode: settings.sslMode,
     ...(settings.ca ? { ca: settings.ca } : {}),
   };
+}
+
+/** Each inspection rectification as it stands, with when it last changed (its latest history entry, else opening). */
+function inspectionRectifications(actions: readonly ActionView[]): RectificationState[] {
+  return actions.flatMap((a) =>
+    a.spec.source.kind === 'inspection'
+      ? [
+          {
+            actionId: a.id,
+            inspectionId: a.spec.source.inspectionId,
+            itemId: a.spec.source.itemId,
+            status: a.status,
+            due: a.spec.due,
+            changedAt: a.history.at(-1)?.at ?? a.opened.at,
+          },
+        ]
+      : [],
+  );
 }

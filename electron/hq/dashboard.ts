@@ -300,11 +300,14 @@ export interface InspectionSummaryRow {
   /** Inspections whose latest check failed (not counted above), and those not checked yet. */
   flagged: number;
   unchecked: number;
+  /** Rectifications its branch reports not yet done (latest status), and of those the ones past their due day. */
+  openRectifications: number;
+  overdueRectifications: number;
 }
 
 /**
- * Per enabled branch, its inspections started in the range. Whether rectifications were closed is not sent to head
- * office yet: a failed inspection's rectifications are "ordered" as far as head office knows.
+ * Per enabled branch, its inspections started in the range, and its rectifications still open (and overdue) as the
+ * branch last reported them.
  */
 export async function inspectionSummary(client: pg.ClientBase, range: DateRange): Promise<InspectionSummaryRow[]> {
   const { start, end } = instantsOf(range);
@@ -314,14 +317,22 @@ export async function inspectionSummary(client: pg.ClientBase, range: DateRange)
             avg(r.score) FILTER (WHERE latest.status = 'verified')::text AS average,
             count(*) FILTER (WHERE latest.status = 'verified' AND r.passed = false)::int AS failed,
             count(*) FILTER (WHERE latest.status = 'failed')::int AS flagged,
-            count(*) FILTER (WHERE latest.status IS NULL)::int AS unchecked
+            count(*) FILTER (WHERE latest.status IS NULL)::int AS unchecked,
+            rect.open AS "openRectifications", rect.overdue AS "overdueRectifications"
        FROM guardbook.received_records r
        JOIN guardbook.branches b USING (branch_code)
        LEFT JOIN LATERAL (${LATEST_CHECK}) latest ON true
+       -- Each rectification's latest reported status (008): open until done or dropped; overdue by the local day.
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE s.status NOT IN ('done', 'dropped'))::int AS open,
+                count(*) FILTER (WHERE s.status NOT IN ('done', 'dropped')
+                                   AND s.due < (now() AT TIME ZONE $3)::date)::int AS overdue
+           FROM (SELECT DISTINCT ON (x.action_id) x.status, x.due FROM guardbook.rectification_states x
+                  WHERE x.branch_code = b.branch_code ORDER BY x.action_id, x.changed_at DESC) s) rect
       WHERE r.kind = 'inspection' AND r.started_at >= $1 AND r.started_at < $2 AND b.disabled_at IS NULL
-      GROUP BY b.branch_code, b.name, b.region
+      GROUP BY b.branch_code, b.name, b.region, rect.open, rect.overdue
       ORDER BY b.branch_code`,
-    [start, end],
+    [start, end, HQ_ZONE],
   );
   return rows.map(({ average, ...row }) => ({
     ...row,

@@ -55,6 +55,17 @@ export function clientConfig(connection: HeadOfficeConnection): pg.ClientConfig 
   };
 }
 
+/** An inspection rectification as the branch's action tracker has it now. */
+export interface RectificationState {
+  actionId: string;
+  inspectionId: string;
+  itemId?: string;
+  status: string;
+  due?: string;
+  /** When it came to this status (the branch's clock). */
+  changedAt: string;
+}
+
 export type PushOutcome =
   | { outcome: 'acknowledged'; receivedAt: string }
   /** Head office holds this record id with another head: never overwritten, reported to both sides. */
@@ -130,6 +141,16 @@ export class HeadOfficeLink {
     );
     const row = rows[0];
     return row && { head: row.head_hash, receivedAt: row.received_at.toISOString() };
+  }
+
+  /** Reports where an inspection rectification stands (the same status again changes nothing). */
+  async reportRectification(r: RectificationState): Promise<void> {
+    await this.client.query(
+      `INSERT INTO guardbook.rectification_states
+         (branch_code, action_id, inspection_id, item_id, status, due, changed_at)
+       VALUES (guardbook.current_branch(), $1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [r.actionId, r.inspectionId, r.itemId ?? null, r.status, r.due ?? null, r.changedAt],
+    );
   }
 
   /** Tells head office the seal register's count and head now: it keeps every sighting, in order. */

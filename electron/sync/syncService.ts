@@ -17,6 +17,7 @@ import type { Plan } from '../../shared/plan/schema';
 import { SYNC_MESSAGES as m } from '../../shared/messages/sync';
 import {
   recordKey,
+  rectificationKey,
   SYNC_DIR,
   SYNC_LOG_FILE,
   SYNC_LOG_FORMAT,
@@ -27,7 +28,7 @@ import { inBothLanguages, type Text } from '../../shared/text';
 import { writeFileAtomic } from '../files/atomicFile';
 import { ChainLog, type ChainLogSpec } from '../journal/chainLog';
 import { nodeJournalCrypto, sha256Hex } from '../journal/nodeCrypto';
-import { HeadOfficeLink, type HeadOfficeConnection } from './headOfficeLink';
+import { HeadOfficeLink, type HeadOfficeConnection, type RectificationState } from './headOfficeLink';
 
 /** A sealed record this branch holds, as its register names it. */
 export interface SealedRecordRef {
@@ -44,6 +45,8 @@ export interface SyncServiceOptions {
   sealed: () => SealedRecordRef[];
   /** The seal register's count and head now. */
   register: () => { seals: number; head: string };
+  /** Where each inspection rectification stands now (absent: none are reported). */
+  rectifications?: () => RectificationState[];
   /** Where head office is and how to log in; undefined while not configured (then nothing is attempted). */
   connection: () => HeadOfficeConnection | undefined;
   /** Head office's public key as an administrator pinned it. */
@@ -271,6 +274,13 @@ export class SyncService {
           result.conflicts += 1;
           this.options.log?.(`head office holds ${ref.kind} ${ref.recordId} with another head: possible tampering`);
         }
+      }
+      // Each rectification's status is reported once per change, after the records it came from.
+      for (const r of this.options.rectifications?.() ?? []) {
+        if (this.closing) break;
+        if (this.state.rectifications.has(rectificationKey(r))) continue;
+        await link.reportRectification(r);
+        this.append('rectification.reported', { actionId: r.actionId, status: r.status, changedAt: r.changedAt });
       }
       // Each change of the register's head is reported once; one that goes back to an earlier head is a change too,
       // and head office, which keeps every sighting in order, sees the count fall.

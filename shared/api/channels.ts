@@ -286,6 +286,8 @@ export const HqDashboardSchema = z.object({
       failed: z.number().int(),
       flagged: z.number().int(),
       unchecked: z.number().int(),
+      openRectifications: z.number().int(),
+      overdueRectifications: z.number().int(),
     }),
   ),
   unsynced: z.array(

@@ -35,6 +35,8 @@ export const syncLogData = {
   'release.received': z.object({ release: PlanReleaseSchema, signature: z.string(), file: z.string() }),
   /** A release that did not verify (wrong key, changed after signing, not a plan): refused, with why. */
   'release.refused': z.object({ planId: z.string(), version: z.number().int(), reason: z.string() }),
+  /** An inspection rectification's status as of `changedAt`, reported to head office (electron/hq/migrations/008). */
+  'rectification.reported': z.object({ actionId: z.string(), status: z.string(), changedAt: z.string() }),
   'sync.recovered': z.object({ sidecar: z.string(), bytes: z.number().int(), reason: z.string() }),
 } as const;
 
@@ -51,12 +53,23 @@ export interface SyncState {
   /** `${planId}@${version}` → the release received. */
   releases: Map<string, SyncLogData<'release.received'> & { at: string }>;
   refused: Map<string, SyncLogData<'release.refused'> & { at: string }>;
+  /** `${actionId}|${status}|${changedAt}` of every rectification status head office has. */
+  rectifications: Set<string>;
 }
+
+export const rectificationKey = (r: { actionId: string; status: string; changedAt: string }) =>
+  `${r.actionId}|${r.status}|${r.changedAt}`;
 
 export const recordKey = (kind: RecordKind, recordId: string) => `${kind}:${recordId}`;
 
 export function syncStateOf(entries: readonly JournalEvent[]): SyncState {
-  const state: SyncState = { acked: new Map(), conflicts: new Map(), releases: new Map(), refused: new Map() };
+  const state: SyncState = {
+    acked: new Map(),
+    conflicts: new Map(),
+    releases: new Map(),
+    refused: new Map(),
+    rectifications: new Set(),
+  };
   for (const entry of entries) {
     switch (entry.type) {
       case 'record.acked': {
@@ -77,6 +90,9 @@ export function syncStateOf(entries: readonly JournalEvent[]): SyncState {
         state.releases.set(`${d.release.planId}@${d.release.version}`, { ...d, at: entry.at });
         break;
       }
+      case 'rectification.reported':
+        state.rectifications.add(rectificationKey(entry.data as SyncLogData<'rectification.reported'>));
+        break;
       case 'release.refused': {
         const d = entry.data as SyncLogData<'release.refused'>;
         state.refused.set(`${d.planId}@${d.version}`, { ...d, at: entry.at });

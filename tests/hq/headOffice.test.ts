@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANS_DIR } from '../../electron/build/projectPaths';
 import type { Backend } from '../../electron/backend/backend';
 import { addBranch, branchRoleName } from '../../electron/hq/branchRoles';
+import { verifyPending } from '../../electron/hq/ingest';
 import { migrate } from '../../electron/hq/migrate';
+import { inspectionSummary } from '../../electron/hq/dashboard';
 import { keyIdOf, readPublicKey } from '../../electron/journal/signingKey';
 import { contentHashOf } from '../../electron/plans/contentHash';
 import type { DraftViewOutput, PlanHistoryView, ReleaseOfferView, SyncStatusView } from '../../shared/api/channels';
@@ -24,6 +26,8 @@ import type { Plan } from '../../shared/plan/schema';
 import type { RunView } from '../../shared/run/runViewSchema';
 import { backendFixtures } from '../support/backends';
 import { call, PINS, usersOfEachRole } from '../support/people';
+import { conductSigned, inspectionBranch } from '../support/inspectionBranch';
+import { TINY_PNG_BASE64 } from '../support/photos';
 import { startPgCluster, type PgCluster } from '../support/pgCluster';
 
 const DB = 'guardbook';
@@ -254,5 +258,79 @@ describe('head office and two branches', () => {
       expect.objectContaining({ planId: 'armed-robbery', version: 9, reason: expect.stringMatching(/pinned/) }),
     ]);
     expect(await call(app.backend, 'plans.releases', {}, app.windows.manager)).toEqual([]);
+  });
+
+  it('inspection rectifications reach head office as they change: open, then closed by a checked fix', async () => {
+    const dataDir = fixtures.tempDir();
+    const b = await inspectionBranch(await fixtures.start(dataDir), dataDir);
+    const code = 'hz-insp-01';
+    const publicKey = readPublicKey(dataDir)!;
+    const password = randomBytes(18).toString('base64');
+    await addBranch(su, { code, name: `网点 ${code}`, region: 'east', publicKey, keyId: keyIdOf(publicKey), password });
+    await call(
+      b.backend,
+      'sync.configure',
+      {
+        host: cluster.host,
+        port: cluster.port,
+        database: DB,
+        user: branchRoleName(code),
+        password,
+        sslMode: 'disable',
+        ca: '',
+        publicKey: hqPublicKey,
+      },
+      b.windows.admin,
+    );
+    const signed = await conductSigned(b, {
+      checklistId: 'guard-post',
+      fail: ['post-attentive', 'dress-tidy'],
+      owners: { 'post-attentive': { userId: b.users.guard.id, name: b.users.guard.name } },
+      owner: { name: '外包保安公司 刘经理' },
+    });
+    const guards = signed.signedOff!.rectifications.find((r) => r.itemId === 'post-attentive')!.actionId;
+    await call(b.backend, 'sync.now', {}, b.windows.manager);
+    await verifyPending(su);
+    const range = { from: '2000-01-01', to: '2100-01-01' };
+    const rowOf = async () => (await inspectionSummary(su, range)).find((r) => r.code === code);
+    // Two items failed, neither critical: the inspection passed, and both rectifications are open.
+    expect(await rowOf()).toMatchObject({ inspections: 1, failed: 0, openRectifications: 2, overdueRectifications: 0 });
+
+    // The guard reports it fixed with a photo; the manager checks it: done, and head office hears of it.
+    await call(
+      b.backend,
+      'actions.fix',
+      { actionId: guards, note: '已整改', files: [{ name: '整改后.png', base64: TINY_PNG_BASE64 }] },
+      b.windows.guard,
+    );
+    await call(b.backend, 'sync.now', {}, b.windows.manager);
+    await call(b.backend, 'actions.check', { actionId: guards, accepted: true, note: '' }, b.windows.manager);
+    await call(b.backend, 'sync.now', {}, b.windows.manager);
+    const { rows } = await su.query<{ status: string }>(
+      'SELECT status FROM guardbook.rectification_states WHERE branch_code = $1 AND action_id = $2 ORDER BY changed_at',
+      [code, guards],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['open', 'fixed', 'done']);
+    expect(await rowOf()).toMatchObject({ openRectifications: 1, overdueRectifications: 0 });
+    // Nothing is reported twice.
+    await call(b.backend, 'sync.now', {}, b.windows.manager);
+    const again = await su.query('SELECT 1 FROM guardbook.rectification_states WHERE branch_code = $1', [code]);
+    expect(again.rowCount).toBe(4);
+
+    // One reported past its due day counts as overdue (written as the branch's own login, as its sync would).
+    const branchLogin = await cluster.connect(branchRoleName(code), password, DB);
+    try {
+      await branchLogin.query(
+        `INSERT INTO guardbook.rectification_states (branch_code, action_id, inspection_id, status, due, changed_at)
+         VALUES (guardbook.current_branch(), 'act-late', $1, 'open', '2020-01-01', now())`,
+        [signed.summary.id],
+      );
+      await expect(
+        branchLogin.query("UPDATE guardbook.rectification_states SET status = 'done' WHERE action_id = 'act-late'"),
+      ).rejects.toThrow();
+    } finally {
+      await branchLogin.end();
+    }
+    expect(await rowOf()).toMatchObject({ openRectifications: 2, overdueRectifications: 1 });
   });
 });

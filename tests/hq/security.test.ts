@@ -13,7 +13,15 @@ import { startPgCluster, type PgCluster } from '../support/pgCluster';
 const DB = 'guardbook';
 const A = 'branch-a';
 const B = 'branch-b';
-const APPEND_ONLY = ['received_records', 'record_checks', 'receipts', 'register_heads', 'conflicts', 'plan_versions'];
+const APPEND_ONLY = [
+  'received_records',
+  'record_checks',
+  'receipts',
+  'register_heads',
+  'conflicts',
+  'plan_versions',
+  'rectification_states',
+];
 
 let cluster: PgCluster;
 let su: pg.Client;
@@ -141,6 +149,11 @@ beforeAll(async () => {
        VALUES ($1, 'run', $2, $3, $4)`,
       [code, `${code}-run-1`, sha256Hex('stored'), sha256Hex('offered')],
     );
+    await client.query(
+      `INSERT INTO guardbook.rectification_states (branch_code, action_id, inspection_id, status, due, changed_at)
+       VALUES ($1, $2, $3, 'open', '2027-01-31', now())`,
+      [code, `${code}-act-1`, `${code}-insp-1`],
+    );
   }
   await admin.query(
     "INSERT INTO guardbook.record_checks (branch_code, kind, record_id, status) VALUES ($1, 'run', $2, 'verified')",
@@ -159,7 +172,7 @@ afterAll(async () => {
 });
 
 describe('a branch reads only its own rows', () => {
-  it.each(['received_records', 'receipts', 'register_heads', 'conflicts'])(
+  it.each(['received_records', 'receipts', 'register_heads', 'conflicts', 'rectification_states'])(
     '%s: its own rows, none of B',
     async (table) => {
       const all = await columnOf(su, `SELECT branch_code FROM guardbook.${table}`);

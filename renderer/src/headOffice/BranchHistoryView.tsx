@@ -12,7 +12,7 @@ import { ErrorNote } from '../people/ErrorNote';
 import { formatDateTime } from '../records/recordTime';
 import { useUnlockedCall } from '../training/useUnlockedCall';
 import { CheckBadge } from './CheckBadge';
-import { notUnlocked } from './Dashboard';
+import { notUnlocked } from './strings';
 
 const PAGE = 50;
 

@@ -12,7 +12,7 @@ import { LoadState } from '../components/LoadState';
 import { ErrorNote } from '../people/ErrorNote';
 import { useSession } from '../people/SessionContext';
 import { useUnlockedCall } from '../training/useUnlockedCall';
-import { notUnlocked } from './Dashboard';
+import { notUnlocked } from './strings';
 
 const shape = HeadOfficeConsoleSettingsSchema.shape;
 const MAX = {

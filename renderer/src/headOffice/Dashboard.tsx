@@ -15,12 +15,11 @@ import { formatDateTime } from '../records/recordTime';
 import { TrendChart, type ChartBuilder } from '../training/TrendChart';
 import { useUnlockedCall } from '../training/useUnlockedCall';
 import { PublishPanel } from './PublishPanel';
-import { hqStrings } from './strings';
+import { notUnlocked } from './strings';
 
 type Coverage = HqDashboardView['coverage'];
 type Cell = NonNullable<Coverage['branches'][number]['cells'][number]>;
 
-export const notUnlocked = { 'zh-CN': hqStrings['zh-CN'].hq.notUnlocked, en: hqStrings.en.hq.notUnlocked };
 const STALE_DAYS = 7;
 
 export function Dashboard() {
@@ -263,11 +262,13 @@ function Inspections({ view }: { view: HqDashboardView }) {
         <table className="hq-table" data-testid="hq-inspections">
           <thead>
             <tr>
-              {(['branch', 'inspections', 'average', 'failed', 'flagged', 'unchecked'] as const).map((c) => (
-                <th scope="col" key={c}>
-                  {t(`hq.inspections.columns.${c}`)}
-                </th>
-              ))}
+              {(['branch', 'inspections', 'average', 'failed', 'flagged', 'unchecked', 'open', 'overdue'] as const).map(
+                (c) => (
+                  <th scope="col" key={c}>
+                    {t(`hq.inspections.columns.${c}`)}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
@@ -283,6 +284,8 @@ function Inspections({ view }: { view: HqDashboardView }) {
                 <td>{row.failed}</td>
                 <td>{row.flagged}</td>
                 <td>{row.unchecked}</td>
+                <td>{row.openRectifications}</td>
+                <td data-overdue={row.overdueRectifications > 0 ? 'true' : 'false'}>{row.overdueRectifications}</td>
               </tr>
             ))}
           </tbody>

@@ -13,7 +13,7 @@ import { ErrorNote } from '../people/ErrorNote';
 import { PinField } from '../people/PinFields';
 import { formatDateTime } from '../records/recordTime';
 import { useUnlockedCall } from '../training/useUnlockedCall';
-import { notUnlocked } from './Dashboard';
+import { notUnlocked } from './strings';
 
 type Branches = HqDashboardView['coverage']['branches'];
 type ScopeKind = ReleaseScope['kind'];

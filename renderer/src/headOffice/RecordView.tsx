@@ -12,7 +12,7 @@ import { useLanguage } from '../components/useLanguage';
 import { formatDateTime } from '../records/recordTime';
 import { useUnlockedCall } from '../training/useUnlockedCall';
 import { CheckBadge } from './CheckBadge';
-import { notUnlocked } from './Dashboard';
+import { notUnlocked } from './strings';
 
 type Kind = 'run' | 'exercise' | 'evaluation' | 'inspection';
 const KINDS: readonly string[] = ['run', 'exercise', 'evaluation', 'inspection'];

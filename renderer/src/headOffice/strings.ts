@@ -51,14 +51,16 @@ const zh = {
     inspections: {
       heading: '检查得分',
       none: '这段时间没有收到检查记录。',
-      note: '整改是否完成尚未报送总行：未通过的检查只表示已下达整改。',
+      note: '整改情况为网点最近一次报送的状态；逾期按网点所在地日期计算。',
       columns: {
         branch: '网点',
         inspections: '检查次数',
         average: '平均得分',
-        failed: '未通过（已下达整改）',
+        failed: '未通过',
         flagged: '核验未通过',
         unchecked: '尚未核验',
+        open: '整改未完成',
+        overdue: '其中逾期',
       },
     },
     unsynced: {
@@ -212,14 +214,16 @@ const en: StringBundle<typeof zh>['en'] = {
     inspections: {
       heading: 'Inspection scores',
       none: 'No inspection records received in this period.',
-      note: 'Whether rectifications were closed is not sent to head office yet: a failed inspection means rectification was ordered.',
+      note: "Rectifications as each branch last reported them; overdue by the branch's local day.",
       columns: {
         branch: 'Branch',
         inspections: 'Inspections',
         average: 'Average score',
-        failed: 'Failed (rectification ordered)',
+        failed: 'Failed',
         flagged: 'Failed check',
         unchecked: 'Not yet checked',
+        open: 'Rectifications open',
+        overdue: 'of which overdue',
       },
     },
     unsynced: {
@@ -333,3 +337,6 @@ const en: StringBundle<typeof zh>['en'] = {
 
 export const hqStrings = { 'zh-CN': zh, en };
 addStrings(hqStrings);
+
+/** Said when a window is not unlocked for the console (a Text, for the error notes). */
+export const notUnlocked = { 'zh-CN': zh.hq.notUnlocked, en: en.hq.notUnlocked };
