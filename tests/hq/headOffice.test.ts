@@ -13,8 +13,9 @@ import type { Backend } from '../../electron/backend/backend';
 import { addBranch, branchRoleName } from '../../electron/hq/branchRoles';
 import { verifyPending } from '../../electron/hq/ingest';
 import { migrate } from '../../electron/hq/migrate';
-import { inspectionSummary } from '../../electron/hq/dashboard';
-import { keyIdOf, readPublicKey } from '../../electron/journal/signingKey';
+import { coverageMatrix, inspectionSummary } from '../../electron/hq/dashboard';
+import { publishRelease } from '../../electron/hq/publish';
+import { fingerprintOf, keyIdOf, readPublicKey, type SigningKey } from '../../electron/journal/signingKey';
 import { contentHashOf } from '../../electron/plans/contentHash';
 import type { DraftViewOutput, PlanHistoryView, ReleaseOfferView, SyncStatusView } from '../../shared/api/channels';
 import type { Caller } from '../../shared/api/dispatch';
@@ -36,6 +37,14 @@ let su: pg.Client;
 const fixtures = backendFixtures('guardbook-hq-branch-');
 const headOffice = generateKeyPairSync('ed25519');
 const hqPublicKey = (headOffice.publicKey.export({ format: 'der', type: 'spki' }) as Buffer).toString('base64');
+/** Head office's key as `hq publish` uses it (its installation key; here the test's pair). */
+const headOfficeSigningKey: SigningKey = {
+  publicKey: hqPublicKey,
+  keyId: keyIdOf(hqPublicKey),
+  fingerprint: fingerprintOf(hqPublicKey),
+  protection: 'file',
+  sign: (message) => sign(null, Buffer.from(message, 'utf8'), headOffice.privateKey).toString('base64'),
+};
 
 beforeAll(async () => {
   cluster = await startPgCluster();
@@ -196,7 +205,18 @@ describe('head office and two branches', () => {
     const adopted = await call<ReleaseOfferView[]>(east.backend, 'plans.releases', {}, east.windows.manager);
     expect(adopted[0]!.state).toBe('adopted');
 
-    // Each branch drills; the sealed records arrive at head office under each branch's own code.
+    // Head office governs the fire plan too (every branch, advisory); each branch drills it, the sealed records
+    // arrive under each branch's own code, verify at ingest, and show on head office's coverage matrix.
+    await publishRelease(
+      su,
+      {
+        planText: readFileSync(join(PLANS_DIR, 'fire.json'), 'utf8'),
+        scope: { kind: 'all' },
+        mandatory: false,
+        effectiveDate: '2026-01-01',
+      },
+      headOfficeSigningKey,
+    );
     const eastRun = await sealedDrill(east);
     const westRun = await sealedDrill(west);
     for (const app of [east, west]) await call(app.backend, 'sync.now', {}, app.windows.manager);
@@ -208,6 +228,14 @@ describe('head office and two branches', () => {
       { branch_code: 'sh-west-01', record_id: westRun, plan_id: 'fire', is_drill: true },
     ]);
     expect((await call<SyncStatusView>(east.backend, 'sync.status', {}, east.windows.manager)).queued).toBe(0);
+    expect(await verifyPending(su)).toMatchObject({ verified: 2, failed: 0 });
+    const today = new Date().toISOString().slice(0, 10);
+    const matrix = await coverageMatrix(su, { today, staleDays: 7 });
+    const fireColumn = matrix.plans.findIndex((p) => p.planId === 'fire');
+    expect(fireColumn).toBeGreaterThanOrEqual(0);
+    const cellOf = (code: string) => matrix.branches.find((b) => b.code === code)?.cells[fireColumn];
+    expect(cellOf('sh-east-01')).toMatchObject({ status: 'ok', lastDrill: { recordId: eastRun } });
+    expect(cellOf('sh-west-01')).toMatchObject({ status: 'ok', lastDrill: { recordId: westRun } });
   });
 
   it('a mandatory release past its date unadopted is overdue; the password stays out of settings; the change is audited', async () => {
@@ -257,7 +285,9 @@ describe('head office and two branches', () => {
     expect(status.releases.refused).toEqual([
       expect.objectContaining({ planId: 'armed-robbery', version: 9, reason: expect.stringMatching(/pinned/) }),
     ]);
-    expect(await call(app.backend, 'plans.releases', {}, app.windows.manager)).toEqual([]);
+    // Not offered (head office's fire release, signed with the pinned key, is).
+    const offered = await call<ReleaseOfferView[]>(app.backend, 'plans.releases', {}, app.windows.manager);
+    expect(offered.filter((o) => o.planId === 'armed-robbery')).toEqual([]);
   });
 
   it('inspection rectifications reach head office as they change: open, then closed by a checked fix', async () => {
