@@ -13,7 +13,7 @@ import type { Plan } from '../../shared/plan/schema';
 import { eventDescriber } from '../../shared/records/describeEvent';
 import { inBothLanguages, text, type Text } from '../../shared/text';
 import { localDayRange } from '../../shared/time/localTime';
-import { checkStoredRecord } from './ingest';
+import { checkStoredRecord, isoOf } from './ingest';
 
 export const HQ_ZONE = 'Asia/Shanghai';
 
@@ -416,7 +416,8 @@ export interface BranchHistory {
   next?: HistoryCursor;
 }
 
-const MICROS_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** A time to the microsecond, UTC: as ingest reads it for its check (and a history cursor keeps it exact). */
+const MICROS_UTC = isoOf;
 
 async function branchInfo(client: pg.ClientBase, code: string): Promise<BranchInfo | undefined> {
   const { rows } = await client.query<{

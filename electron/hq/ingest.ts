@@ -60,8 +60,11 @@ export async function verifyPending(
   return result;
 }
 
-/** A timestamptz in UTC to the microsecond, read by journalTime(); out of ISO's range, PostgreSQL's own text. */
-const isoOf = (column: string) => `CASE
+/**
+ * SQL for a timestamptz in UTC to the microsecond, as `StoredRecord` takes its times (read by journalTime()); out of
+ * ISO's range, PostgreSQL's own text. The console's re-check reads its rows the same way.
+ */
+export const isoOf = (column: string) => `CASE
     WHEN ${column} IS NULL THEN NULL
     WHEN isfinite(${column}) AND extract(year FROM ${column} AT TIME ZONE 'UTC') BETWEEN 1 AND 9999
       THEN to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
