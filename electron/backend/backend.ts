@@ -210,7 +210,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     readOnly,
     now,
     timeZone: () => effectiveTimeZone(settings.state().settings.timeZone),
-    onChange: () => push.emit('actions.changed', {}),
+    onChange: () => {
+      push.emit('actions.changed', {});
+      late.sync?.kick(); // a rectification's status may have changed: head office hears of it soon
+    },
   });
   for (const problem of actions.problems) log('actions log', problem);
   const training = TrainingStore.open({ dataDir: options.dataDir, installation, plans, readOnly, now });
@@ -220,7 +223,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     runs,
     signingKey,
     readOnly,
-    onChange: () => push.emit('drills.changed', {}),
+    onChange: () => {
+      push.emit('drills.changed', {});
+      late.sync?.kick(); // a sealed evaluation is sent soon
+    },
   });
   // The branch's checklist templates, seeded from the bundled ones as the plans are.
   const checklists = await ChecklistLibrary.open({
@@ -245,7 +251,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // No test clock, as the drills stores: a journal's times are the machine's. The other windows hear of a change
     // just after the caller's own answer has gone out (as run.changed): a push first made the tapping window load
     // the whole inspection again before it could show its own answer.
-    onChange: () => setImmediate(() => push.emit('inspections.changed', {})),
+    onChange: () => {
+      setImmediate(() => push.emit('inspections.changed', {}));
+      late.sync?.kick(); // a sealed inspection is sent soon
+    },
   });
   for (const problem of inspections.problems) log('inspections', problem);
   const credentials = await HeadOfficeCredentials.load(options.dataDir, options.keyProtector);

@@ -194,7 +194,13 @@ export class SyncService {
   /** Something was sealed: a pass soon rather than at the next interval (unless waiting out a failure). */
   kick(): void {
     if (this.stopped || this.options.connection() === undefined || this.failures > 0) return;
+    // Records change at every tap of a run under way; only a new seal (or a rectification's change) is worth a pass.
+    if (this.pending().length === 0 && !this.rectificationsPending()) return;
     this.schedule(1000);
+  }
+
+  private rectificationsPending(): boolean {
+    return (this.options.rectifications?.() ?? []).some((r) => !this.state.rectifications.has(rectificationKey(r)));
   }
 
   /** Ends the background passes (a pass may still be asked for with syncOnce). */

@@ -288,6 +288,23 @@ describe('sending sealed records', () => {
     expect(sync.status().conflicts).toHaveLength(1);
   });
 
+  it('a kick passes soon only when something is waiting: not at every tap of a run under way', async () => {
+    const b = await branch(1);
+    const sync = syncOf(b);
+    await sync.syncOnce();
+    const attempted = sync.status().lastAttemptAt;
+    sync.kick(); // nothing new sealed: a run's taps change records, not the queue
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(sync.status().lastAttemptAt).toBe(attempted);
+    const made = await simulateRun({ planId: 'fire', dataDir: b.dataDir, mode: 'drill', seed: 77 });
+    sync.kick(); // a new seal: sent within a second or two
+    for (let waited = 0; sync.status().queued > 0 && waited < 10_000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await received(b.code)).map((r) => r.record_id)).toContain(made.runId);
+    await sync.stop();
+  });
+
   it('a seal register cut back to an earlier head is seen at head office as going back', async () => {
     const b = await branch(3);
     const register = readSealRegister(b.dataDir)!;
