@@ -29,10 +29,9 @@ import { ChecklistLibrary } from '../checklists/checklistLibrary';
 import { HeadOfficeCredentials } from '../sync/credentials';
 import { evaluationRecords, inspectionRecords, runRecords } from '../sync/sealedRecords';
 import { SyncService } from '../sync/syncService';
-import { ConsoleConnection, consoleConnectionOf, loadConsoleCredentials } from '../hq/consoleConnection';
-import type { HeadOfficeConnection, RectificationState } from '../sync/headOfficeLink';
+import { ConsoleConnection, loadConsoleCredentials } from '../hq/consoleConnection';
+import { connectionOf, type RectificationState } from '../sync/headOfficeLink';
 import type { ActionView } from '../../shared/actions/actionView';
-import type { HeadOfficeSettings } from '../../shared/settings/schema';
 import { INSPECTIONS_DIR } from '../../shared/inspections/inspectionLog';
 import { EVALUATIONS_DIR } from '../drills/evaluationStore';
 import { InspectionStore } from '../inspections/inspectionStore';
@@ -273,7 +272,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ],
     register: () => ({ seals: register.size, head: register.head }),
     rectifications: () => inspectionRectifications(actions.list()),
-    connection: () => headOfficeConnection(settings.state().settings.headOffice, credentials.password()),
+    connection: () => connectionOf(settings.state().settings.headOffice, credentials.password()),
     pinnedKey: () => settings.state().settings.headOffice.publicKey || undefined,
     onChange: () => push.emit('sync.changed', {}),
     log: (message) => log('sync', message),
@@ -281,7 +280,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   late.sync = sync;
   const hqConsoleCredentials = await loadConsoleCredentials(options.dataDir, options.keyProtector);
   const hqConsole = new ConsoleConnection(() =>
-    consoleConnectionOf(settings.state().settings.headOfficeConsole, hqConsoleCredentials.password()),
+    connectionOf(settings.state().settings.headOfficeConsole, hqConsoleCredentials.password()),
   );
   if (!readOnly) sync.start(); // in the background: does nothing until an administrator configures head office
   void records.startRecheck(); // in the background: Home never waits for it
@@ -369,23 +368,6 @@ function openAudit(dir: string, installation: string, now: () => Date): ReturnTy
     if (!(error instanceof JournalLockedError)) throw error;
     throw new Error(inBothLanguages(FILE_MESSAGES.dataFolderInUse(error.holder)), { cause: error });
   }
-}
-
-/** The connection head office's settings and the stored password make (undefined: not configured). */
-function headOfficeConnection(
-  settings: HeadOfficeSettings,
-  password: string | undefined,
-): HeadOfficeConnection | undefined {
-  if (!settings.host || !settings.user || !password) return undefined;
-  return {
-    host: settings.host,
-    port: settings.port,
-    database: settings.database,
-    user: settings.user,
-    password,
-    sslMode: settings.sslMode,
-    ...(settings.ca ? { ca: settings.ca } : {}),
-  };
 }
 
 /** Each inspection rectification as it stands, with when it last changed (its latest history entry, else opening). */

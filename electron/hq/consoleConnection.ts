@@ -3,7 +3,6 @@
 // exactly as the branch's is (electron/sync/credentials.ts, in its own file), TLS as the branch's link requires it
 // (verify-full; `disable` for a loopback address only). A small pool, made again when the settings change.
 import pg from 'pg';
-import type { HeadOfficeConsoleSettings } from '../../shared/settings/schema';
 import type { KeyProtector } from '../journal/signingKey';
 import { HeadOfficeCredentials } from '../sync/credentials';
 import { clientConfig, type HeadOfficeConnection } from '../sync/headOfficeLink';
@@ -13,23 +12,6 @@ export const CONSOLE_PASSWORD_FILE = 'hq-console-password';
 
 export function loadConsoleCredentials(dataDir: string, protector?: KeyProtector): Promise<HeadOfficeCredentials> {
   return HeadOfficeCredentials.load(dataDir, protector, CONSOLE_PASSWORD_FILE);
-}
-
-/** The connection settings and password make; undefined while any of host, user and password is missing. */
-export function consoleConnectionOf(
-  settings: HeadOfficeConsoleSettings,
-  password: string | undefined,
-): HeadOfficeConnection | undefined {
-  if (!settings.host || !settings.user || !password) return undefined;
-  return {
-    host: settings.host,
-    port: settings.port,
-    database: settings.database,
-    user: settings.user,
-    password,
-    sslMode: settings.sslMode,
-    ...(settings.ca ? { ca: settings.ca } : {}),
-  };
 }
 
 /** Where the console connects, for messages: never the password. */

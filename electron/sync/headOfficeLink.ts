@@ -33,6 +33,33 @@ export class InsecureConnectionError extends Error {
   }
 }
 
+/**
+ * The connection a settings section and its stored password make (the branch's link and head office's console
+ * alike); undefined while any of host, user and password is missing: not configured.
+ */
+export function connectionOf(
+  settings: {
+    host: string;
+    port: number;
+    database: string;
+    user: string;
+    sslMode: HeadOfficeConnection['sslMode'];
+    ca: string;
+  },
+  password: string | undefined,
+): HeadOfficeConnection | undefined {
+  if (!settings.host || !settings.user || !password) return undefined;
+  return {
+    host: settings.host,
+    port: settings.port,
+    database: settings.database,
+    user: settings.user,
+    password,
+    sslMode: settings.sslMode,
+    ...(settings.ca ? { ca: settings.ca } : {}),
+  };
+}
+
 export function clientConfig(connection: HeadOfficeConnection): pg.ClientConfig {
   if (connection.sslMode === 'disable' && !isLoopback(connection.host)) {
     throw new InsecureConnectionError(connection.host);
